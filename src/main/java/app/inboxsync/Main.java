@@ -1,0 +1,2 @@
+package app.inboxsync;
+public final class Main { public static void main(String[] a) {} }
