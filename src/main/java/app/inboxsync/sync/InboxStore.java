@@ -1,0 +1,53 @@
+package app.inboxsync.sync;
+
+import app.inboxsync.domain.Conversation;
+import app.inboxsync.domain.Message;
+import app.inboxsync.domain.SyncMode;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The local copy, as the sync engine writes it. Thread safe: several Pages sync at once. */
+public interface InboxStore {
+
+    Optional<PageState> pageState(String pageId);
+
+    /**
+     * Takes the per-Page sync lock (a PostgreSQL advisory lock held on its own connection), or returns
+     * empty when another sync of that Page, in this process or any other, holds it.
+     */
+    Optional<SyncLock> tryLockPage(String pageId);
+
+    /** Inserts a {@code sync_runs} row with status running and returns its id. */
+    long startRun(String pageId, SyncMode mode);
+
+    /** For each given conversation that has stored messages, the newest stored message's created_time. */
+    Map<String, Instant> newestStoredMessageTimes(String pageId, Collection<String> conversationIds);
+
+    /**
+     * Writes one Graph page worth of conversations and their messages in one transaction, with bulk
+     * upserts that leave equal rows untouched, local tags and notes alone, and clear {@code missing_since}.
+     * Duplicate keys inside the lists are allowed (the last one wins).
+     */
+    BatchWrite writeBatch(String pageId, List<Conversation> conversations, List<Message> messages);
+
+    /**
+     * After a full pass: marks every stored conversation of the Page that is not in {@code seenIds} and not
+     * yet marked as missing since {@code at}. Returns how many were marked. Their data is kept.
+     */
+    int markMissing(String pageId, Collection<String> seenIds, Instant at);
+
+    /** Closes the run; for a succeeded run with a watermark, advances the Page's watermark atomically. */
+    void finishRun(long runId, String pageId, RunOutcome outcome);
+
+    /** Records that the Page's token stopped working (code 190), with Graph's reason. */
+    void markTokenInvalid(String pageId, String reason);
+
+    /** The per-Page lock; closing it releases it. */
+    interface SyncLock extends AutoCloseable {
+        @Override
+        void close();
+    }
+}
