@@ -1,0 +1,65 @@
+package app.inboxsync.sync;
+
+import app.inboxsync.domain.Conversation;
+import app.inboxsync.domain.Message;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+
+/**
+ * Writes batches on its own thread so the next Graph page is fetched while the previous one is written.
+ * At most one write is in flight: memory stays bounded and a failed write stops the pass at the next submit.
+ */
+final class BatchWriter implements AutoCloseable {
+    private final InboxStore store;
+    private final String pageId;
+    private final ExecutorService thread;
+    private CompletableFuture<Void> inFlight = CompletableFuture.completedFuture(null);
+
+    BatchWriter(InboxStore store, String pageId) {
+        this.store = store;
+        this.pageId = pageId;
+        this.thread = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "sync-writer-" + pageId);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Waits for the previous write, then starts this one; {@code done} runs on the writer thread after it. */
+    void submit(List<Conversation> conversations, List<Message> messages, Consumer<BatchWrite> done) {
+        awaitWrites();
+        inFlight = CompletableFuture.runAsync(
+                () -> done.accept(store.writeBatch(pageId, conversations, messages)), thread);
+    }
+
+    /** Blocks until every submitted write is in the database; rethrows a write's failure. */
+    void awaitWrites() {
+        try {
+            inFlight.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancelSignal.SyncCancelledException();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    /** Lets a write in flight finish (it is one whole transaction), then stops the thread. */
+    @Override
+    public void close() {
+        try {
+            inFlight.join();
+        } catch (RuntimeException ignored) {
+            // the pass is ending anyway; the failure was or will be reported by awaitWrites
+        }
+        thread.shutdown();
+    }
+}

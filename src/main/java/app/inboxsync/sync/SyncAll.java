@@ -1,0 +1,64 @@
+package app.inboxsync.sync;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Syncs many Pages in parallel, bounded. Each Page has its own rate limit (the gateway throttles per Page),
+ * so parallel Pages do not slow each other down; one Page's failure never stops the others.
+ */
+public final class SyncAll {
+    private final SyncService service;
+    private final int parallelism;
+
+    public SyncAll(SyncService service, int parallelism) {
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("parallelism must be at least 1");
+        }
+        this.service = service;
+        this.parallelism = parallelism;
+    }
+
+    /** Results in the order of {@code requests}. */
+    public List<SyncResult> sync(List<SyncRequest> requests, SyncListener listener, CancelSignal cancel) {
+        if (requests.isEmpty()) {
+            return List.of();
+        }
+        AtomicInteger threadNumber = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, requests.size()), r -> {
+            Thread t = new Thread(r, "sync-page-" + threadNumber.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<SyncResult>> futures = new ArrayList<>();
+            for (SyncRequest request : requests) {
+                futures.add(pool.submit(() -> service.sync(request, listener, cancel)));
+            }
+            List<SyncResult> results = new ArrayList<>();
+            for (Future<SyncResult> f : futures) {
+                results.add(await(f));
+            }
+            return results;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static SyncResult await(Future<SyncResult> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancelSignal.SyncCancelledException();
+        } catch (ExecutionException e) {
+            // SyncService turns failures into results; anything here is a bug worth seeing in full.
+            throw new IllegalStateException("A page sync crashed", e.getCause());
+        }
+    }
+}

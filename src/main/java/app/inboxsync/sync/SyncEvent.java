@@ -1,0 +1,36 @@
+package app.inboxsync.sync;
+
+import app.inboxsync.domain.SyncMode;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * What a sync tells the world while it runs. The UI, the CLI and the tests all consume this one stream;
+ * events of one Page arrive in order, events of different Pages interleave.
+ */
+public sealed interface SyncEvent {
+
+    String pageId();
+
+    /** The run began. {@code expectedConversations} is a guess for progress bars (stored count), 0 if unknown. */
+    record Started(String pageId, String pageName, SyncMode mode, long runId, long expectedConversations)
+            implements SyncEvent { }
+
+    /** Running totals after a batch was written (the old app's "syncing" event). */
+    record Progress(String pageId, int conversationsSeen, BatchWrite counts, int apiCalls) implements SyncEvent { }
+
+    /** One Graph page of conversations is safely in the database. {@code total} = conversations touched so far. */
+    record BatchCompleted(String pageId, int batch, int conversationsInBatch, int total) implements SyncEvent { }
+
+    /** The Graph client holds calls back (rate limit or backoff); the sync goes on by itself after. */
+    record Waiting(String pageId, Duration pause, String reason) implements SyncEvent { }
+
+    /** Something people should know that does not stop the sync. */
+    record Notice(String pageId, String message) implements SyncEvent { }
+
+    record Completed(String pageId, SyncMode mode, BatchWrite counts, int apiCalls, int conversationsSeen,
+                     int markedMissing, Duration elapsed, Instant watermark) implements SyncEvent { }
+
+    /** The run failed or was cancelled; {@code message} says what happened and what to do next. */
+    record Failed(String pageId, SyncResult.Status status, String message) implements SyncEvent { }
+}
