@@ -1,2 +1,19 @@
 package app.inboxsync;
-public final class Main { public static void main(String[] a) {} }
+
+import app.inboxsync.cli.InboxSyncCommand;
+
+/**
+ * Entry point of the jar. Deliberately not a JavaFX {@code Application}: with JavaFX on the class path,
+ * {@code java -jar} refuses to start one ("JavaFX runtime components are missing").
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        int exit = InboxSyncCommand.run(args);
+        if (exit != InboxSyncCommand.KEEP_RUNNING) {
+            System.exit(exit);
+        }
+    }
+}

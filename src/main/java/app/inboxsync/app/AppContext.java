@@ -1,0 +1,117 @@
+package app.inboxsync.app;
+
+import app.inboxsync.domain.Secret;
+import app.inboxsync.graph.GraphClient;
+import app.inboxsync.graph.GraphSettings;
+import app.inboxsync.secrets.TokenVault;
+import app.inboxsync.store.ConversationQueries;
+import app.inboxsync.store.Database;
+import app.inboxsync.store.DatabaseSettings;
+import app.inboxsync.store.EmbeddedDatabase;
+import app.inboxsync.store.PageRepository;
+import app.inboxsync.store.PostgresInboxStore;
+import app.inboxsync.store.SyncRunQueries;
+import app.inboxsync.sync.SyncEvent;
+import app.inboxsync.sync.SyncListener;
+import app.inboxsync.sync.SyncService;
+import java.nio.file.Path;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * All the wiring, in one place: database (embedded or configured), stores, Graph client, token vault and
+ * the sync service. Built by the CLI and the desktop app alike; closing it stops what it started.
+ */
+public final class AppContext implements AutoCloseable {
+    private final EmbeddedDatabase embedded;
+    private final Database database;
+    private final GraphClient graph;
+    private final TokenVault vault;
+    private final PostgresInboxStore store;
+    private final CopyOnWriteArrayList<SyncListener> graphWaitListeners = new CopyOnWriteArrayList<>();
+
+    private AppContext(EmbeddedDatabase embedded, Database database, GraphSettings graphSettings, Path home) {
+        this.embedded = embedded;
+        this.database = database;
+        this.vault = new TokenVault(home);
+        this.store = new PostgresInboxStore(database);
+        // The Graph client tells us about waits; whoever is showing a sync right now hears about them.
+        this.graph = new GraphClient(graphSettings, (pageId, pause, reason) -> {
+            SyncEvent.Waiting event = new SyncEvent.Waiting(pageId, pause, reason);
+            graphWaitListeners.forEach(l -> l.on(event));
+        });
+    }
+
+    /** Opens the configured database (starting the embedded one when no URL is given) and the Graph client. */
+    public static AppContext open(AppConfig config) {
+        EmbeddedDatabase embedded = null;
+        DatabaseSettings dbSettings = config.database();
+        if (dbSettings == null) {
+            embedded = EmbeddedDatabase.start(config.home());
+            dbSettings = embedded.settings();
+        }
+        try {
+            Database database = Database.connect(dbSettings);
+            return new AppContext(embedded, database, config.graph(), config.home());
+        } catch (RuntimeException e) {
+            if (embedded != null) {
+                embedded.close();
+            }
+            throw e;
+        }
+    }
+
+    public SyncService syncService() {
+        return new SyncService(graph, store);
+    }
+
+    public void addGraphWaitListener(SyncListener listener) {
+        graphWaitListeners.add(listener);
+    }
+
+    public void removeGraphWaitListener(SyncListener listener) {
+        graphWaitListeners.remove(listener);
+    }
+
+    public GraphClient graph() {
+        return graph;
+    }
+
+    public TokenVault vault() {
+        return vault;
+    }
+
+    public PostgresInboxStore store() {
+        return store;
+    }
+
+    public PageRepository pages() {
+        return new PageRepository(database);
+    }
+
+    public ConversationQueries conversations() {
+        return new ConversationQueries(database);
+    }
+
+    public SyncRunQueries runs() {
+        return new SyncRunQueries(database);
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    /** A Page's stored token, or a clear error when there is none. */
+    public Secret tokenFor(String pageId) {
+        return vault.token(pageId).orElseThrow(() -> new IllegalStateException(
+                "No token is stored for page " + pageId + ". Add it again: pages add --token <page token>."));
+    }
+
+    @Override
+    public void close() {
+        graph.close();
+        database.close();
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package app.inboxsync.bench;
+
+import app.inboxsync.store.Database;
+import app.inboxsync.store.EmbeddedDatabase;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "bench", description = {
+        "Measure sync speed against the bundled Graph simulator and an embedded PostgreSQL (temporary data).",
+        "Run it as: java -Xmx256m -jar target/inbox-sync.jar bench"})
+public final class BenchCommand implements Callable<Integer> {
+    @Option(names = "--conversations", defaultValue = "1000", description = "Conversations per Page (default ${DEFAULT-VALUE}).")
+    int conversations;
+
+    @Option(names = "--pages", defaultValue = "5", description = "Pages for the sync-all scenario (default ${DEFAULT-VALUE}).")
+    int pages;
+
+    @Option(names = "--latency-ms", defaultValue = "100")
+    long latencyMs;
+
+    @Option(names = "--rate", defaultValue = "2", description = "Calls per second per Page, enforced by the simulator and paced by the client.")
+    double rate;
+
+    @Option(names = "--throughput-conversations", defaultValue = "20000")
+    int throughputConversations;
+
+    @Option(names = "--scenarios", defaultValue = "full,incremental,all,throughput", split = ",",
+            description = "Which scenarios to run (default ${DEFAULT-VALUE}).")
+    List<String> scenarios;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        Path home = Files.createTempDirectory("inbox-sync-bench");
+        out.printf("Bench: %d conversations/page, avg 20 messages (10%% over 100), latency %d ms, %.1f calls/s/page, max heap %d MB%n",
+                conversations, latencyMs, rate, Runtime.getRuntime().maxMemory() >> 20);
+        List<BenchResult> results = new ArrayList<>();
+        try (EmbeddedDatabase embedded = EmbeddedDatabase.start(home);
+             Database database = Database.connect(embedded.settings())) {
+            BenchScenarios run = new BenchScenarios(database, out, conversations, latencyMs, rate);
+            BenchResult full = null;
+            if (scenarios.contains("full") || scenarios.contains("incremental")) {
+                full = run.fullThenIncremental(results, scenarios.contains("incremental"));
+            }
+            if (scenarios.contains("all")) {
+                run.allPages(results, pages, full);
+            }
+            if (scenarios.contains("throughput")) {
+                run.throughput(results, throughputConversations);
+            }
+        } finally {
+            deleteQuietly(home);
+        }
+        out.println();
+        BenchResult.printTable(results, out);
+        return results.stream().allMatch(BenchResult::met) ? 0 : 1;
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package app.inboxsync.bench;
+
+import app.inboxsync.domain.Folder;
+import app.inboxsync.domain.PageProfile;
+import app.inboxsync.domain.Secret;
+import app.inboxsync.graph.GraphClient;
+import app.inboxsync.graph.GraphSettings;
+import app.inboxsync.simulator.GraphSimulator;
+import app.inboxsync.simulator.SimConversation;
+import app.inboxsync.simulator.SimPage;
+import app.inboxsync.simulator.SimulatorConfig;
+import app.inboxsync.store.Database;
+import app.inboxsync.store.PageRepository;
+import app.inboxsync.store.PostgresInboxStore;
+import app.inboxsync.sync.CancelSignal;
+import app.inboxsync.sync.GraphGateway;
+import app.inboxsync.sync.GraphObserver;
+import app.inboxsync.sync.PageAccess;
+import app.inboxsync.sync.SyncAll;
+import app.inboxsync.sync.SyncListener;
+import app.inboxsync.sync.SyncRequest;
+import app.inboxsync.sync.SyncResult;
+import app.inboxsync.sync.SyncService;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/** The bench scenarios of issue 2, each on its own simulated world (distinct seeds, so distinct Pages). */
+final class BenchScenarios {
+    private static final List<Folder> ONE_FOLDER = List.of(Folder.INBOX);
+    private final Database database;
+    private final PrintWriter out;
+    private final int conversations;
+    private final long latencyMs;
+    private final double rate;
+
+    BenchScenarios(Database database, PrintWriter out, int conversations, long latencyMs, double rate) {
+        this.database = database;
+        this.out = out;
+        this.conversations = conversations;
+        this.latencyMs = latencyMs;
+        this.rate = rate;
+    }
+
+    /** Full sync of one Page, then incremental with nothing new, then with 10 changed conversations. */
+    BenchResult fullThenIncremental(List<BenchResult> results, boolean incremental) {
+        try (GraphSimulator sim = simulator(101, 1, conversations, latencyMs, rate);
+             GraphClient graph = client(sim, rate)) {
+            SimPage page = sim.pages().get(0);
+            SyncService service = service(graph, sim);
+            BenchResult full = measure("full, 1 page", sim, () -> List.of(syncOne(service, page)),
+                    minimumCalls(sim, page.id()), (r, bound) -> r <= 1.15 * bound + 1, "wall <= 1.15 x bound + 1 s, calls <= 1.1 x min");
+            results.add(full);
+            if (incremental) {
+                results.add(measure("incremental, nothing new", sim, () -> List.of(syncOne(service, page)), 1,
+                        (r, bound) -> r < 1.0, "1 call, < 1 s"));
+                Random random = new Random(7);
+                List<SimConversation> all = sim.conversations(page.id());
+                for (int i = 0; i < 10; i++) {
+                    sim.addMessage(all.get(random.nextInt(all.size())).id(), true, "bench message " + i + " 🎉");
+                }
+                results.add(measure("incremental, 10 changed", sim, () -> List.of(syncOne(service, page)), 0,
+                        (r, bound) -> r < 1.5, "< 1.5 s"));
+            }
+            return full;
+        }
+    }
+
+    /** {@code --all} over several Pages at once; each Page has its own rate limit. */
+    void allPages(List<BenchResult> results, int pages, BenchResult onePage) {
+        try (GraphSimulator sim = simulator(202, pages, conversations, latencyMs, rate);
+             GraphClient graph = client(sim, rate)) {
+            SyncService service = service(graph, sim);
+            List<SyncRequest> requests = new ArrayList<>();
+            int minimum = 0;
+            for (SimPage page : sim.pages()) {
+                requests.add(request(page));
+                minimum += minimumCalls(sim, page.id());
+            }
+            double limit = onePage == null ? Double.MAX_VALUE : 1.2 * onePage.wallSeconds();
+            results.add(measure("sync all, " + pages + " pages", sim,
+                    () -> new SyncAll(service, pages).sync(requests, SyncListener.NONE, new CancelSignal()), minimum,
+                    (r, bound) -> r <= limit, onePage == null ? "(no 1-page time)" : String.format("<= 1.2 x 1-page time = %.1f s", limit)));
+        }
+    }
+
+    /** Throughput with latency and rate limit off: Graph JSON to PostgreSQL rows as fast as it goes. */
+    void throughput(List<BenchResult> results, int conversationsOnPage) {
+        try (GraphSimulator sim = simulator(303, 1, conversationsOnPage, 0, 0);
+             GraphClient graph = client(sim, 0)) {
+            SimPage page = sim.pages().get(0);
+            SyncService service = service(graph, sim);
+            BenchResult r = measure("throughput, " + conversationsOnPage + " conv", sim, () -> List.of(syncOne(service, page)),
+                    minimumCalls(sim, page.id()), (wall, bound) -> true, ">= 40000 msg/s, -Xmx256m");
+            boolean met = r.messages() / r.wallSeconds() >= 40_000 && Runtime.getRuntime().maxMemory() <= (256L << 20) * 105 / 100;
+            results.add(new BenchResult(r.scenario(), r.calls(), r.minimumCalls(), r.wallSeconds(), r.boundSeconds(),
+                    r.conversations(), r.messages(), r.peakHeapMb(), r.target(), met));
+        }
+    }
+
+    private interface Run {
+        List<SyncResult> run();
+    }
+
+    private interface Goal {
+        boolean met(double wallSeconds, double boundSeconds);
+    }
+
+    private BenchResult measure(String name, GraphSimulator sim, Run run, int minimumCalls, Goal goal, String target) {
+        System.gc();
+        List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP).toList();
+        heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+        long start = System.nanoTime();
+        List<SyncResult> synced = run.run();
+        double wall = (System.nanoTime() - start) / 1e9;
+        long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum() >> 20;
+        int calls = 0;
+        long conv = 0;
+        long msgs = 0;
+        for (SyncResult s : synced) {
+            if (!s.succeeded()) {
+                throw new IllegalStateException("Bench sync failed: " + s.error());
+            }
+            calls += s.apiCalls();
+            conv += s.conversationsSeen();
+            msgs += s.counts().messagesInserted();
+        }
+        double bound = rate > 0 && sim != null && latencyMs >= 0 && !name.startsWith("throughput") ? calls / rate : 0;
+        boolean met = goal.met(wall, bound) && (minimumCalls <= 0 || calls <= Math.ceil(minimumCalls * 1.1));
+        BenchResult r = new BenchResult(name, calls, minimumCalls, wall, bound, conv, msgs, peak, target, met);
+        out.printf("%-26s %d calls (min %d), %.2f s, %d conversations, %d messages, peak heap %d MB%n",
+                name, calls, minimumCalls, wall, conv, msgs, peak);
+        out.flush();
+        return r;
+    }
+
+    /**
+     * The fewest calls any client needs for this data with one folder: one call per 100 conversations (each
+     * with its newest 100 messages nested) plus one per further 100 messages of a long conversation.
+     */
+    private static int minimumCalls(GraphSimulator sim, String pageId) {
+        List<SimConversation> all = sim.conversations(pageId);
+        int calls = Math.max(1, (all.size() + GraphGateway.MAX_LIMIT - 1) / GraphGateway.MAX_LIMIT);
+        for (SimConversation c : all) {
+            int beyondNested = Math.max(0, c.messageCount() - GraphGateway.MAX_LIMIT);
+            calls += (beyondNested + GraphGateway.MAX_LIMIT - 1) / GraphGateway.MAX_LIMIT;
+        }
+        return calls;
+    }
+
+    private GraphSimulator simulator(long seed, int pages, int convs, long latency, double simRate) {
+        GraphSimulator sim = GraphSimulator.start(SimulatorConfig.small(seed).withPages(pages).withConversations(convs)
+                .withAverageMessages(20).withLongShare(0.10).withLatency(Duration.ofMillis(latency)).withRate(simRate));
+        // The bench measures one folder: gather every conversation into the inbox.
+        for (SimPage page : sim.pages()) {
+            for (SimConversation c : sim.conversations(page.id())) {
+                if (!"inbox".equals(c.folder())) {
+                    sim.moveToFolder(c.id(), "inbox");
+                }
+            }
+        }
+        return sim;
+    }
+
+    private static GraphClient client(GraphSimulator sim, double clientRate) {
+        return new GraphClient(GraphSettings.defaults(sim.baseUrl()).withCallsPerSecondPerPage(clientRate), GraphObserver.NONE);
+    }
+
+    private SyncService service(GraphClient graph, GraphSimulator sim) {
+        PageRepository pages = new PageRepository(database);
+        for (SimPage page : sim.pages()) {
+            pages.savePage(new PageProfile(page.id(), page.name(), page.category()));
+            pages.setFolders(page.id(), ONE_FOLDER);
+        }
+        return new SyncService(graph, new PostgresInboxStore(database));
+    }
+
+    private static SyncRequest request(SimPage page) {
+        return new SyncRequest(new PageAccess(page.id(), Secret.of(page.token())), ONE_FOLDER, false);
+    }
+
+    private static SyncResult syncOne(SyncService service, SimPage page) {
+        return service.sync(request(page), SyncListener.NONE, new CancelSignal());
+    }
+}

@@ -1,0 +1,49 @@
+package app.inboxsync.cli;
+
+import app.inboxsync.app.AppConfig;
+import app.inboxsync.app.AppContext;
+import app.inboxsync.domain.Secret;
+import app.inboxsync.graph.GraphSettings;
+import app.inboxsync.store.DatabaseSettings;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+
+/** A command that works on the app's database and Graph connection; holds the shared options. */
+abstract class AppCommand implements Callable<Integer> {
+    @Mixin
+    AppOptions options;
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    AppConfig config() {
+        DatabaseSettings db = options.dbUrl == null || options.dbUrl.isBlank() ? null
+                : new DatabaseSettings(options.dbUrl, options.dbUser,
+                        options.dbPassword == null || options.dbPassword.isEmpty() ? null : Secret.of(options.dbPassword));
+        if (options.rate < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--rate must be 0 (no limit) or more.");
+        }
+        GraphSettings graph = GraphSettings.defaults(options.graphUrl)
+                .withVersion(options.graphVersion)
+                .withCallsPerSecondPerPage(options.rate);
+        if (options.appSecret != null && !options.appSecret.isBlank()) {
+            graph = graph.withAppSecret(Secret.of(options.appSecret));
+        }
+        return new AppConfig(options.home(), db, graph);
+    }
+
+    AppContext open() {
+        return AppContext.open(config());
+    }
+
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+}

@@ -1,0 +1,90 @@
+package app.inboxsync.cli;
+
+import app.inboxsync.app.AppContext;
+import app.inboxsync.app.RelativeTime;
+import app.inboxsync.store.ConversationRow;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "conversations", description = "Browse the local copy (no network).",
+        subcommands = ConversationsCommand.ListConversations.class)
+final class ConversationsCommand {
+
+    @Command(name = "list", description = "List a Page's conversations, newest first, optionally searched.")
+    static final class ListConversations extends AppCommand {
+        @Option(names = "--page", required = true, paramLabel = "PAGE_ID")
+        String pageId;
+
+        @Option(names = "--search", paramLabel = "TEXT", description = "Only conversations whose name, last message or any message contains TEXT.")
+        String search;
+
+        @Option(names = "--limit", defaultValue = "50", description = "At most this many (default ${DEFAULT-VALUE}).")
+        int limit;
+
+        @Option(names = "--json", description = "Print JSON instead of a table.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            try (AppContext app = open()) {
+                List<ConversationRow> rows = app.conversations().list(pageId, search, limit);
+                if (json) {
+                    out().println(json(rows));
+                } else {
+                    table(rows);
+                }
+            }
+            return 0;
+        }
+
+        private void table(List<ConversationRow> rows) {
+            if (rows.isEmpty()) {
+                out().println(search == null ? "No conversations stored for page " + pageId + ". Sync it first: inbox-sync sync --page " + pageId
+                        : "No conversation matches \"" + search + "\".");
+                return;
+            }
+            Instant now = Instant.now();
+            String format = "%-22s %-24s %-16s %6s  %s%n";
+            out().printf(format, "CONVERSATION", "CUSTOMER", "LAST MESSAGE", "MSGS", "SNIPPET");
+            for (ConversationRow r : rows) {
+                out().printf(format, r.conversationId(), cut(r.senderName() == null ? "(no name)" : r.senderName(), 24),
+                        RelativeTime.ago(r.lastMessageTime(), now), r.messageCount(),
+                        cut(oneLine(r.lastMessage()), 60) + (r.missingSince() != null ? "  [gone from Facebook]" : ""));
+            }
+        }
+
+        private static String json(List<ConversationRow> rows) {
+            ArrayNode array = new ObjectMapper().createArrayNode();
+            for (ConversationRow r : rows) {
+                ObjectNode o = array.addObject();
+                o.put("conversation_id", r.conversationId());
+                o.put("page_id", r.pageId());
+                o.put("sender_id", r.senderId());
+                o.put("sender_name", r.senderName());
+                o.put("last_message", r.lastMessage());
+                o.put("last_message_time", r.lastMessageTime() == null ? null : r.lastMessageTime().toString());
+                o.put("message_count", r.messageCount());
+                o.put("unread_count", r.unreadCount());
+                o.put("folder", r.folder());
+                o.put("missing_since", r.missingSince() == null ? null : r.missingSince().toString());
+                ArrayNode tags = o.putArray("tags");
+                r.tags().forEach(tags::add);
+                o.put("notes", r.notes());
+            }
+            return array.toPrettyString();
+        }
+
+        private static String oneLine(String s) {
+            return s == null ? "" : s.replaceAll("\\s+", " ");
+        }
+
+        private static String cut(String s, int max) {
+            return s.codePointCount(0, s.length()) <= max ? s : s.substring(0, s.offsetByCodePoints(0, max - 1)) + "…";
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package app.inboxsync.cli;
+
+import app.inboxsync.app.AppConfig;
+import app.inboxsync.app.AppContext;
+import app.inboxsync.simulator.GraphSimulator;
+import app.inboxsync.simulator.SimPage;
+import app.inboxsync.domain.Secret;
+import app.inboxsync.sync.CancelSignal;
+import app.inboxsync.sync.PageAccess;
+import app.inboxsync.sync.SyncAll;
+import app.inboxsync.sync.SyncRequest;
+import app.inboxsync.sync.SyncResult;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "demo", description = {
+        "See the whole job with no Facebook account: starts the Graph simulator in this process, adds its Pages to",
+        "the (embedded) database and syncs them all; then run it again to see an incremental sync."})
+final class DemoCommand extends AppCommand {
+    @Mixin
+    SimulatorOptions world;
+
+    @Override
+    public Integer call() {
+        try (GraphSimulator simulator = GraphSimulator.start(world.config(0))) {
+            AppConfig base = config();
+            AppConfig config = new AppConfig(base.home(), base.database(), base.graph().withBaseUrl(simulator.baseUrl()));
+            try (AppContext app = AppContext.open(config)) {
+                out().printf("Graph simulator on %s with %d pages × %d conversations; data in %s%n",
+                        simulator.baseUrl(), world.pages, world.conversations, config.home());
+                List<SyncRequest> requests = new ArrayList<>();
+                for (SimPage page : simulator.pages()) {
+                    Secret token = Secret.of(page.token());
+                    app.pages().savePage(app.graph().identifyPage(token));
+                    app.vault().store(page.id(), token);
+                    requests.add(new SyncRequest(new PageAccess(page.id(), token), null, false));
+                }
+                boolean interactive = System.console() != null;
+                List<SyncResult> results;
+                try (TerminalProgress progress = new TerminalProgress(out(), interactive)) {
+                    app.addGraphWaitListener(progress);
+                    results = new SyncAll(app.syncService(), 8).sync(requests, progress, new CancelSignal());
+                }
+                out().printf("%nBrowse the copy: inbox-sync conversations list --page %s%n", simulator.pages().get(0).id());
+                out().println("Pages and coverage: inbox-sync pages list");
+                return results.stream().allMatch(SyncResult::succeeded) ? 0 : InboxSyncCommand.PAGE_FAILED;
+            }
+        }
+    }
+}

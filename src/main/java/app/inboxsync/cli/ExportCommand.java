@@ -1,0 +1,33 @@
+package app.inboxsync.cli;
+
+import app.inboxsync.app.AppContext;
+import app.inboxsync.export.ExportFormat;
+import app.inboxsync.export.PageExport;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "export", description = "Write a Page's conversations and messages to a CSV or JSON file (no network).")
+final class ExportCommand extends AppCommand {
+    @Option(names = "--page", required = true, paramLabel = "PAGE_ID")
+    String pageId;
+
+    @Option(names = "--format", required = true, description = "csv (one row per message) or json (conversations with their messages).")
+    ExportFormat format;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE")
+    Path out;
+
+    @Override
+    public Integer call() {
+        try (AppContext app = open()) {
+            if (app.pages().findPage(pageId).isEmpty()) {
+                err().printf("No page %s is added. See: inbox-sync pages list%n", pageId);
+                return InboxSyncCommand.CANNOT_RUN;
+            }
+            long[] counts = new PageExport(app.conversations()).export(pageId, format, out);
+            out().printf("Wrote %d conversations and %d messages to %s%n", counts[0], counts[1], out.toAbsolutePath());
+        }
+        return 0;
+    }
+}

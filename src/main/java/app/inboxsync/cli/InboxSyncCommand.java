@@ -1,0 +1,39 @@
+package app.inboxsync.cli;
+
+import app.inboxsync.bench.BenchCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The root command: {@code inbox-sync <command> [options]}. */
+@Command(name = "inbox-sync", mixinStandardHelpOptions = true, version = "Inbox Sync 0.1.0",
+        description = "Copies the Messenger conversations of your Facebook Pages into PostgreSQL and keeps them current.",
+        subcommands = {PagesCommand.class, SyncCommand.class, ResetCommand.class, ConversationsCommand.class,
+                ExportCommand.class, RunsCommand.class, DemoServerCommand.class, DemoCommand.class,
+                BenchCommand.class, CommandLine.HelpCommand.class})
+public final class InboxSyncCommand implements Runnable {
+    /** Exit code for "a page failed to sync". */
+    public static final int PAGE_FAILED = 1;
+    /** Exit code for "could not even start": database unreachable, bad configuration, bad token. */
+    public static final int CANNOT_RUN = 3;
+    /** Returned by {@link #run} when a command keeps running in the background (a server). */
+    public static final int KEEP_RUNNING = Integer.MIN_VALUE;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static int run(String... args) {
+        return newCommandLine().execute(args);
+    }
+
+    public static CommandLine newCommandLine() {
+        CommandLine cli = new CommandLine(new InboxSyncCommand());
+        cli.setExecutionExceptionHandler(new FriendlyErrors());
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        return cli;
+    }
+}

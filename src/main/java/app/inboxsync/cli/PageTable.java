@@ -1,0 +1,79 @@
+package app.inboxsync.cli;
+
+import app.inboxsync.app.RelativeTime;
+import app.inboxsync.domain.Folder;
+import app.inboxsync.store.PageSummary;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.List;
+
+/** The {@code pages list} output: a table for people, JSON for scripts. */
+final class PageTable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private PageTable() {
+    }
+
+    static void print(List<PageSummary> pages, PrintWriter out) {
+        if (pages.isEmpty()) {
+            out.println("No pages yet. Add one with: inbox-sync pages add --token <page token>   (or try: inbox-sync demo)");
+            return;
+        }
+        Instant now = Instant.now();
+        String format = "%-18s %-24s %-20s %-10s %13s %11s %9s%n";
+        out.printf(format, "PAGE ID", "NAME", "LAST SYNC", "STATUS", "CONVERSATIONS", "MESSAGES", "COVERAGE");
+        for (PageSummary p : pages) {
+            out.printf(format, p.pageId(), cut(p.name(), 24), RelativeTime.ago(p.lastRunFinishedAt(), now),
+                    status(p), p.conversations(), p.messages(), String.format("%.1f%%", p.coverage() * 100));
+        }
+        for (PageSummary p : pages) {
+            if ("invalid".equals(p.tokenStatus())) {
+                out.printf("! %s: token invalid: %s%n", p.name(), p.tokenError());
+            } else if ("failed".equals(p.lastRunStatus()) && p.lastRunError() != null) {
+                out.printf("! %s: last sync failed: %s%n", p.name(), p.lastRunError());
+            }
+        }
+    }
+
+    static String json(List<PageSummary> pages) {
+        ArrayNode array = JSON.createArrayNode();
+        for (PageSummary p : pages) {
+            ObjectNode o = array.addObject();
+            o.put("page_id", p.pageId());
+            o.put("name", p.name());
+            o.put("category", p.category());
+            o.put("last_synced_at", text(p.watermark()));
+            o.put("last_run_status", p.lastRunStatus());
+            o.put("last_run_finished_at", text(p.lastRunFinishedAt()));
+            o.put("last_run_error", p.lastRunError());
+            o.put("token_status", p.tokenStatus());
+            o.put("token_error", p.tokenError());
+            o.put("conversations", p.conversations());
+            o.put("messages", p.messages());
+            o.put("reported_messages", p.reportedMessages());
+            o.put("coverage", p.coverage());
+            o.put("missing_conversations", p.missingConversations());
+            ArrayNode folders = o.putArray("folders");
+            p.folders().stream().map(Folder::wireName).forEach(folders::add);
+        }
+        return array.toPrettyString();
+    }
+
+    private static String status(PageSummary p) {
+        if ("invalid".equals(p.tokenStatus())) {
+            return "token!";
+        }
+        return p.lastRunStatus() == null ? "never" : p.lastRunStatus();
+    }
+
+    private static String text(Instant t) {
+        return t == null ? null : t.toString();
+    }
+
+    private static String cut(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+}

@@ -1,0 +1,96 @@
+package app.inboxsync.cli;
+
+import app.inboxsync.app.AppContext;
+import app.inboxsync.domain.PageGrant;
+import app.inboxsync.domain.PageProfile;
+import app.inboxsync.domain.Secret;
+import app.inboxsync.store.PageSummary;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "pages", description = "Add, import, list and remove Facebook Pages.",
+        subcommands = {PagesCommand.Add.class, PagesCommand.Import.class, PagesCommand.ListPages.class,
+                PagesCommand.Remove.class})
+final class PagesCommand {
+
+    @Command(name = "add", description = "Add a Page by its Page access token (asks Graph which Page it is).")
+    static final class Add extends AppCommand {
+        @Option(names = "--token", required = true, arity = "0..1", interactive = true, paramLabel = "PAGE_TOKEN",
+                description = "The Page access token; give --token alone to type it without it showing.")
+        char[] token;
+
+        @Override
+        public Integer call() {
+            Secret pageToken = Secret.of(new String(token));
+            try (AppContext app = open()) {
+                PageProfile page = app.graph().identifyPage(pageToken);
+                app.pages().savePage(page);
+                app.vault().store(page.id(), pageToken);
+                out().printf("Added page %s (%s). Sync it with: inbox-sync sync --page %s%n", page.name(), page.id(), page.id());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "import", description = "Add every Page a user token administers (all of /me/accounts).")
+    static final class Import extends AppCommand {
+        @Option(names = "--user-token", required = true, arity = "0..1", interactive = true, paramLabel = "USER_TOKEN",
+                description = "A user access token with pages_show_list; give it alone to type it hidden.")
+        char[] userToken;
+
+        @Override
+        public Integer call() {
+            try (AppContext app = open()) {
+                List<PageGrant> grants = app.graph().listPages(Secret.of(new String(userToken)));
+                for (PageGrant grant : grants) {
+                    app.pages().savePage(grant.page());
+                    app.vault().store(grant.page().id(), grant.pageToken());
+                    out().printf("Added page %s (%s)%n", grant.page().name(), grant.page().id());
+                }
+                out().printf("%d page(s) imported. Sync them with: inbox-sync sync --all%n", grants.size());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "list", description = "List the Pages with their last sync, status and what is stored.")
+    static final class ListPages extends AppCommand {
+        @Option(names = "--json", description = "Print JSON instead of a table.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            try (AppContext app = open()) {
+                List<PageSummary> pages = app.pages().listPages();
+                if (json) {
+                    out().println(PageTable.json(pages));
+                } else {
+                    PageTable.print(pages, out());
+                }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "remove", description = "Remove a Page, its token and its local copy.")
+    static final class Remove extends AppCommand {
+        @Parameters(paramLabel = "PAGE_ID")
+        String pageId;
+
+        @Override
+        public Integer call() {
+            try (AppContext app = open()) {
+                boolean removed = app.pages().removePage(pageId);
+                boolean hadToken = app.vault().remove(pageId);
+                if (!removed && !hadToken) {
+                    err().printf("No page %s is added. See: inbox-sync pages list%n", pageId);
+                    return InboxSyncCommand.CANNOT_RUN;
+                }
+                out().printf("Removed page %s, its token and its stored conversations.%n", pageId);
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package app.inboxsync.cli;
+
+import app.inboxsync.app.AppContext;
+import app.inboxsync.domain.Folder;
+import app.inboxsync.store.PageSummary;
+import app.inboxsync.sync.CancelSignal;
+import app.inboxsync.sync.PageAccess;
+import app.inboxsync.sync.SyncAll;
+import app.inboxsync.sync.SyncListener;
+import app.inboxsync.sync.SyncRequest;
+import app.inboxsync.sync.SyncResult;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "sync", description = {
+        "Copy what is new on Facebook into the database: the first sync of a Page is full, later ones incremental.",
+        "Exit code 0 when every Page succeeded, 1 when one failed (one line per failed Page says why)."})
+final class SyncCommand extends AppCommand {
+
+    static final class Target {
+        @Option(names = "--page", paramLabel = "PAGE_ID", description = "Sync this Page.")
+        String pageId;
+
+        @Option(names = "--all", description = "Sync every added Page, in parallel.")
+        boolean all;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Target target;
+
+    @Option(names = "--full", description = "Walk everything, even if an incremental sync would do.")
+    boolean full;
+
+    @Option(names = "--folders", paramLabel = "LIST", description = "Folders to sync, e.g. inbox,page_done,other,spam "
+            + "(default: the Page's own list, all four unless changed).")
+    String folders;
+
+    @Option(names = "--json", description = "Print one JSON object per line instead of a progress bar.")
+    boolean json;
+
+    @Option(names = "--watch", paramLabel = "DURATION", description = "Sync again every DURATION (e.g. 5m, 30s, 1h) until interrupted.")
+    String watch;
+
+    @Option(names = "--parallel", defaultValue = "8", description = "Pages synced at once with --all (default ${DEFAULT-VALUE}).")
+    int parallel;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        List<Folder> folderList = folders == null ? null : parseFolders();
+        Duration every = watch == null ? null : WatchInterval.parse(watch, spec.commandLine());
+        CancelSignal cancel = new CancelSignal();
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread onCtrlC = new Thread(() -> {
+            cancel.cancel();
+            try {
+                finished.await(20, TimeUnit.SECONDS); // let running syncs record that they were cancelled
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+        }, "sync-shutdown");
+        Runtime.getRuntime().addShutdownHook(onCtrlC);
+        try (AppContext app = open()) {
+            int exit;
+            do {
+                exit = syncOnce(app, folderList, cancel);
+                if (every != null && !cancel.isCancelled()) {
+                    if (!json) {
+                        out().printf("Next sync in %s (Ctrl-C to stop).%n", watch);
+                        out().flush();
+                    }
+                    sleepUnlessCancelled(every, cancel);
+                }
+            } while (every != null && !cancel.isCancelled());
+            return exit;
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onCtrlC);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C: the hook is running and waits for us; nothing to remove
+            }
+        }
+    }
+
+    private int syncOnce(AppContext app, List<Folder> folderList, CancelSignal cancel) {
+        List<SyncRequest> requests = new ArrayList<>();
+        for (String pageId : pageIds(app)) {
+            requests.add(new SyncRequest(new PageAccess(pageId, app.tokenFor(pageId)), folderList, full));
+        }
+        if (requests.isEmpty()) {
+            err().println("No pages to sync. Add one with: inbox-sync pages add --token <page token>");
+            return InboxSyncCommand.CANNOT_RUN;
+        }
+        boolean interactive = System.console() != null && !json;
+        try (TerminalProgress progress = json ? null : new TerminalProgress(out(), interactive)) {
+            SyncListener listener = json ? new JsonEvents(out()) : progress;
+            app.addGraphWaitListener(listener);
+            try {
+                List<SyncResult> results = new SyncAll(app.syncService(), parallel).sync(requests, listener, cancel);
+                return results.stream().allMatch(SyncResult::succeeded) ? 0 : InboxSyncCommand.PAGE_FAILED;
+            } finally {
+                app.removeGraphWaitListener(listener);
+            }
+        }
+    }
+
+    private List<String> pageIds(AppContext app) {
+        if (target.all) {
+            return app.pages().listPages().stream().map(PageSummary::pageId).toList();
+        }
+        Optional<PageSummary> page = app.pages().findPage(target.pageId);
+        if (page.isEmpty()) {
+            throw new IllegalArgumentException("No page " + target.pageId + " is added. See: inbox-sync pages list");
+        }
+        return List.of(target.pageId);
+    }
+
+    private List<Folder> parseFolders() {
+        try {
+            return Folder.parseList(folders);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private static void sleepUnlessCancelled(Duration every, CancelSignal cancel) throws InterruptedException {
+        long until = System.nanoTime() + every.toNanos();
+        while (!cancel.isCancelled() && System.nanoTime() < until) {
+            Thread.sleep(Math.min(200, Math.max(1, (until - System.nanoTime()) / 1_000_000)));
+        }
+    }
+}

@@ -1,0 +1,4 @@
+package app.inboxsync.export;
+
+/** File formats for {@code export}. */
+public enum ExportFormat { CSV, JSON }

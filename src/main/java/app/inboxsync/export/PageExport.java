@@ -1,0 +1,139 @@
+package app.inboxsync.export;
+
+import app.inboxsync.store.ConversationQueries;
+import app.inboxsync.store.ConversationRow;
+import app.inboxsync.store.MessageRow;
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+/**
+ * Writes a Page's local copy to a file, streaming (a big Page never sits in memory), into a temporary file
+ * that replaces the target only when complete: an interrupted export never leaves half a file behind.
+ */
+public final class PageExport {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final ConversationQueries queries;
+
+    public PageExport(ConversationQueries queries) {
+        this.queries = queries;
+    }
+
+    /** Returns {conversations, messages} written. */
+    public long[] export(String pageId, ExportFormat format, Path target) {
+        Path absolute = target.toAbsolutePath();
+        Path tmp = absolute.resolveSibling(absolute.getFileName() + ".part");
+        long[] counts = new long[2];
+        try {
+            if (absolute.getParent() != null) {
+                Files.createDirectories(absolute.getParent());
+            }
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                if (format == ExportFormat.CSV) {
+                    writeCsv(pageId, out, counts);
+                } else {
+                    writeJson(pageId, out, counts);
+                }
+            }
+            Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING);
+            return counts;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + absolute + ": " + e.getMessage(), e);
+        } finally {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // best effort
+            }
+        }
+    }
+
+    private void writeCsv(String pageId, OutputStream raw, long[] counts) throws IOException {
+        BufferedWriter w = new BufferedWriter(new java.io.OutputStreamWriter(raw, StandardCharsets.UTF_8));
+        w.write('\ufeff'); // spreadsheets need the BOM to read UTF-8 (emoji, RTL) correctly
+        Csv.row(w, List.of("conversation_id", "sender_id", "sender_name", "folder", "message_id", "created_time",
+                "from_id", "from_name", "is_from_page", "text", "attachments"));
+        queries.forEachConversation(pageId, (c, messages) -> {
+            counts[0]++;
+            try {
+                for (MessageRow m : messages) {
+                    counts[1]++;
+                    Csv.row(w, List.of(c.conversationId(), c.senderId(), nz(c.senderName()), nz(c.folder()),
+                            m.messageId(), m.createdTime().toString(), nz(m.fromId()), nz(m.fromName()),
+                            String.valueOf(m.fromPage()), nz(m.text()), nz(m.attachmentsJson())));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        w.flush();
+    }
+
+    private void writeJson(String pageId, OutputStream out, long[] counts) throws IOException {
+        try (JsonGenerator g = new JsonFactory(JSON).createGenerator(out, JsonEncoding.UTF8)) {
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeStringField("page_id", pageId);
+            g.writeArrayFieldStart("conversations");
+            queries.forEachConversation(pageId, (c, messages) -> {
+                counts[0]++;
+                counts[1] += messages.size();
+                try {
+                    writeConversation(g, c, messages);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+    }
+
+    private static void writeConversation(JsonGenerator g, ConversationRow c, List<MessageRow> messages) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("conversation_id", c.conversationId());
+        g.writeStringField("sender_id", c.senderId());
+        g.writeStringField("sender_name", c.senderName());
+        g.writeStringField("folder", c.folder());
+        g.writeStringField("last_message_time", c.lastMessageTime() == null ? null : c.lastMessageTime().toString());
+        g.writeNumberField("message_count", c.messageCount());
+        g.writeStringField("missing_since", c.missingSince() == null ? null : c.missingSince().toString());
+        g.writeArrayFieldStart("tags");
+        for (String t : c.tags()) {
+            g.writeString(t);
+        }
+        g.writeEndArray();
+        g.writeStringField("notes", c.notes());
+        g.writeArrayFieldStart("messages");
+        for (MessageRow m : messages) {
+            g.writeStartObject();
+            g.writeStringField("message_id", m.messageId());
+            g.writeStringField("created_time", m.createdTime().toString());
+            g.writeStringField("from_id", m.fromId());
+            g.writeStringField("from_name", m.fromName());
+            g.writeBooleanField("is_from_page", m.fromPage());
+            g.writeStringField("text", m.text());
+            if (m.attachmentsJson() != null) {
+                g.writeFieldName("attachments");
+                g.writeTree(JSON.readTree(m.attachmentsJson()));
+            }
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}
