@@ -1,0 +1,38 @@
+package app.inboxsync;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The domain and the sync engine stay pure: no UI, no JDBC, no HTTP client. Adapters plug in through ports. */
+@AnalyzeClasses(packages = "app.inboxsync", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule domainAndEngineArePure = noClasses()
+            .that().resideInAnyPackage("app.inboxsync.domain..", "app.inboxsync.sync..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "java.sql..", "javax.sql..", "okhttp3..",
+                    "com.zaxxer..", "org.postgresql..", "com.fasterxml..")
+            .because("the sync engine is pure Java; adapters implement its ports");
+
+    @ArchTest
+    static final ArchRule engineDoesNotKnowItsAdapters = noClasses()
+            .that().resideInAnyPackage("app.inboxsync.domain..", "app.inboxsync.sync..")
+            .should().dependOnClassesThat().resideInAnyPackage("app.inboxsync.graph..", "app.inboxsync.store..",
+                    "app.inboxsync.cli..", "app.inboxsync.simulator..", "app.inboxsync.app..");
+
+    @ArchTest
+    static final ArchRule simulatorIsSelfContained = noClasses()
+            .that().resideInAPackage("app.inboxsync.simulator..")
+            .should().dependOnClassesThat().resideInAnyPackage("app.inboxsync.sync..", "app.inboxsync.store..",
+                    "app.inboxsync.graph..", "app.inboxsync.cli..")
+            .because("it is a fake of Facebook, not part of the app");
+
+    @ArchTest
+    static final ArchRule adaptersDoNotReachIntoEachOther = noClasses()
+            .that().resideInAPackage("app.inboxsync.graph..")
+            .should().dependOnClassesThat().resideInAnyPackage("app.inboxsync.store..", "java.sql..");
+}

@@ -1,0 +1,206 @@
+package app.inboxsync.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.inboxsync.simulator.GraphSimulator;
+import app.inboxsync.simulator.SimConversation;
+import app.inboxsync.simulator.SimPage;
+import app.inboxsync.simulator.SimulatorConfig;
+import app.inboxsync.store.Database;
+import app.inboxsync.store.EmbeddedDatabase;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The packaged CLI, run in its own process against the Graph simulator and its own embedded PostgreSQL. */
+class CliEndToEndIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static GraphSimulator sim;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void startSimulator() {
+        sim = GraphSimulator.start(SimulatorConfig.small(21).withPages(2).withConversations(80));
+    }
+
+    @AfterAll
+    static void stopSimulator() {
+        sim.close();
+    }
+
+    private CliProcess cli(String name) {
+        return new CliProcess(tmp.resolve(name), Map.of("INBOXSYNC_GRAPH_URL", sim.baseUrl(), "INBOXSYNC_RATE", "0",
+                "INBOXSYNC_LOG_LEVEL", "DEBUG"));
+    }
+
+    @Test
+    void addSyncBrowseAndExportAPageWithoutEverShowingItsToken() throws Exception {
+        SimPage page = sim.pages().get(0);
+        CliProcess cli = cli("home");
+        List<String> printed = new ArrayList<>();
+
+        CliProcess.Outcome added = cli.run("pages", "add", "--token", page.token());
+        printed.add(added.all());
+        assertEquals(0, added.exit(), added.all());
+        assertTrue(added.out().contains(page.name()), added.out());
+
+        CliProcess.Outcome full = cli.run("sync", "--page", page.id(), "--json");
+        printed.add(full.all());
+        assertEquals(0, full.exit(), full.all());
+        List<JsonNode> events = jsonLines(full.out());
+        JsonNode complete = events.get(events.size() - 1);
+        assertEquals("complete", complete.get("status").asText());
+        assertEquals("full", complete.get("mode").asText());
+        int conversations = sim.conversations(page.id()).size();
+        assertEquals(conversations, complete.get("inserted").asInt());
+        assertEquals(conversations, complete.get("total").asInt());
+        assertTrue(events.stream().anyMatch(e -> "batch_complete".equals(e.get("status").asText())));
+        assertTrue(events.stream().anyMatch(e -> "syncing".equals(e.get("status").asText())));
+
+        CliProcess.Outcome again = cli.run("sync", "--all", "--json", "--folders", "inbox,page_done,other,spam");
+        printed.add(again.all());
+        assertEquals(0, again.exit(), again.all());
+        JsonNode incremental = last(jsonLines(again.out()));
+        assertEquals("incremental", incremental.get("mode").asText());
+        assertEquals(0, incremental.get("total").asInt());
+
+        CliProcess.Outcome listed = cli.run("pages", "list", "--json");
+        printed.add(listed.all());
+        JsonNode summary = JSON.readTree(listed.out()).get(0);
+        assertEquals(conversations, summary.get("conversations").asInt());
+        long messages = sim.conversations(page.id()).stream().mapToLong(c -> sim.messages(c.id()).size()).sum();
+        assertEquals(messages, summary.get("messages").asLong());
+        assertEquals(1.0, summary.get("coverage").asDouble(), 0.0001);
+
+        SimConversation someone = sim.conversations(page.id()).stream().filter(c -> c.customerName() != null
+                && !c.customerName().equals("Facebook user")).findFirst().orElseThrow();
+        CliProcess.Outcome found = cli.run("conversations", "list", "--page", page.id(), "--search",
+                someone.customerName(), "--json");
+        printed.add(found.all());
+        assertTrue(found.out().contains(someone.id()), found.all());
+
+        Path csv = tmp.resolve("export.csv");
+        CliProcess.Outcome exported = cli.run("export", "--page", page.id(), "--format", "csv", "--out", csv.toString());
+        printed.add(exported.all());
+        assertEquals(0, exported.exit(), exported.all());
+        assertTrue(exported.out().contains(messages + " messages"), exported.out());
+
+        for (String output : printed) {
+            assertFalse(output.contains(page.token()), "token printed: " + output);
+        }
+        assertTokenNowhereButTheVault(tmp.resolve("home"), page.token());
+    }
+
+    @Test
+    void aBadTokenGetsOneClearLineAndExitCode3() throws Exception {
+        String canary = "CANARY_TOKEN_9f8e7d6c5b4a";
+        CliProcess.Outcome r = cli("bad").run("pages", "add", "--token", canary);
+        assertEquals(3, r.exit(), r.all());
+        assertTrue(r.err().contains("Error: Facebook rejected the token"), r.err());
+        assertFalse(r.all().contains(canary), "the token must never be printed or logged");
+        assertFalse(r.all().contains("\tat "), "no stack trace: " + r.all());
+    }
+
+    @Test
+    void anUnreachableDatabaseIsSaidPlainly() throws Exception {
+        CliProcess.Outcome r = cli("nodb").run("pages", "list", "--db-url", "jdbc:postgresql://127.0.0.1:9/inbox",
+                "--db-user", "someone", "--db-password", "secret-pw");
+        assertEquals(3, r.exit(), r.all());
+        assertTrue(r.err().contains("Cannot reach the database"), r.err());
+        assertFalse(r.all().contains("secret-pw"));
+        assertFalse(r.all().contains("\tat "), "no stack trace: " + r.all());
+    }
+
+    @Test
+    void oneFailingPageMakesTheExitCode1AndTheOthersStillSync() throws Exception {
+        CliProcess cli = cli("mixed");
+        assertEquals(0, cli.run("pages", "import", "--user-token", sim.userToken()).exit());
+        try (GraphSimulator other = GraphSimulator.start(SimulatorConfig.small(21).withPages(2).withConversations(80))) {
+            other.revokeToken(other.pages().get(1).id(), 460);
+            CliProcess pointed = new CliProcess(tmp.resolve("mixed"), Map.of("INBOXSYNC_GRAPH_URL", other.baseUrl(),
+                    "INBOXSYNC_RATE", "0"));
+            CliProcess.Outcome r = pointed.run("sync", "--all");
+            assertEquals(1, r.exit(), r.all());
+            assertTrue(r.out().contains("✓ " + other.pages().get(0).name()), r.out());
+            assertTrue(r.out().contains("✗ " + other.pages().get(1).name()), r.out());
+            assertTrue(r.out().toLowerCase().contains("password"), r.out());
+        }
+    }
+
+    @Test
+    void aKilledSyncLosesNothingAndTheNextRunFinishesTheJob() throws Exception {
+        try (GraphSimulator slow = GraphSimulator.start(SimulatorConfig.small(33).withPages(1).withConversations(600)
+                .withLatency(Duration.ofMillis(40)))) {
+            SimPage page = slow.pages().get(0);
+            CliProcess cli = new CliProcess(tmp.resolve("killed"), Map.of("INBOXSYNC_GRAPH_URL", slow.baseUrl(), "INBOXSYNC_RATE", "0"));
+            assertEquals(0, cli.run("pages", "add", "--token", page.token()).exit());
+            Process running = cli.start("sync", "--page", page.id(), "--json");
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (!cli.stdout().contains("batch_complete") && System.nanoTime() < deadline && running.isAlive()) {
+                Thread.sleep(20);
+            }
+            assertTrue(running.isAlive(), "the sync should still be running: " + cli.stdout());
+            running.destroyForcibly().waitFor();
+
+            CliProcess.Outcome rerun = cli.run("sync", "--page", page.id(), "--json");
+            assertEquals(0, rerun.exit(), rerun.all());
+            CliProcess.Outcome listed = cli.run("pages", "list", "--json");
+            JsonNode summary = JSON.readTree(listed.out()).get(0);
+            long messages = slow.conversations(page.id()).stream().mapToLong(c -> slow.messages(c.id()).size()).sum();
+            assertEquals(slow.conversations(page.id()).size(), summary.get("conversations").asInt());
+            assertEquals(messages, summary.get("messages").asLong());
+        }
+    }
+
+    private static void assertTokenNowhereButTheVault(Path home, String token) throws Exception {
+        try (Stream<Path> files = Files.walk(home)) {
+            for (Path f : files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().equals("tokens.properties"))
+                    .filter(f -> !f.toString().contains("/db/base/")).toList()) {
+                byte[] bytes = Files.readAllBytes(f);
+                assertFalse(new String(bytes, StandardCharsets.ISO_8859_1).contains(token), "token found in " + f);
+            }
+        }
+        try (EmbeddedDatabase embedded = EmbeddedDatabase.start(home);
+             Database db = Database.connect(embedded.settings());
+             Connection c = db.dataSource().getConnection()) {
+            for (String table : List.of("facebook_pages", "messenger_conversations", "messenger_messages", "sync_runs")) {
+                try (ResultSet rs = c.createStatement().executeQuery("SELECT row_to_json(t)::text FROM " + table + " t")) {
+                    while (rs.next()) {
+                        assertFalse(rs.getString(1).contains(token), "token stored in " + table);
+                    }
+                }
+            }
+        }
+    }
+
+    private static List<JsonNode> jsonLines(String out) throws Exception {
+        List<JsonNode> nodes = new ArrayList<>();
+        for (String line : out.split("\n")) {
+            if (!line.isBlank()) {
+                nodes.add(JSON.readTree(line));
+            }
+        }
+        return nodes;
+    }
+
+    private static JsonNode last(List<JsonNode> nodes) {
+        return nodes.get(nodes.size() - 1);
+    }
+}

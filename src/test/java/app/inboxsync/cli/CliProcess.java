@@ -1,0 +1,61 @@
+package app.inboxsync.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the packaged {@code inbox-sync.jar} in its own JVM, as a user or a cron job would. */
+final class CliProcess {
+    private final Path home;
+    private final Map<String, String> env;
+
+    CliProcess(Path home, Map<String, String> env) {
+        this.home = home;
+        this.env = env;
+    }
+
+    record Outcome(int exit, String out, String err) {
+        String all() {
+            return out + "\n" + err;
+        }
+    }
+
+    Process start(String... args) throws IOException {
+        String jar = System.getProperty("inboxsync.jar", "target/inbox-sync.jar");
+        if (!Files.exists(Path.of(jar))) {
+            throw new IllegalStateException("Build the jar first (./mvnw package): " + jar);
+        }
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-jar", jar));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().keySet().removeIf(k -> k.startsWith("INBOXSYNC_"));
+        pb.environment().put("INBOXSYNC_HOME", home.toString());
+        pb.environment().putAll(env);
+        pb.redirectOutput(home.resolveSibling(home.getFileName() + ".out").toFile());
+        pb.redirectError(home.resolveSibling(home.getFileName() + ".err").toFile());
+        return pb.start();
+    }
+
+    Outcome run(String... args) throws IOException, InterruptedException {
+        Process p = start(args);
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("inbox-sync " + String.join(" ", args) + " did not finish in 120 s");
+        }
+        return new Outcome(p.exitValue(), stdout(), stderr());
+    }
+
+    String stdout() throws IOException {
+        return Files.readString(home.resolveSibling(home.getFileName() + ".out"), StandardCharsets.UTF_8);
+    }
+
+    String stderr() throws IOException {
+        return Files.readString(home.resolveSibling(home.getFileName() + ".err"), StandardCharsets.UTF_8);
+    }
+}
