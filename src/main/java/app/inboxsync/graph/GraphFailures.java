@@ -37,8 +37,8 @@ final class GraphFailures {
             String next = call.pageId() == null
                     ? "Check that the whole token was copied, or get a fresh one, and try again."
                     : ADD_AGAIN;
-            return new GraphException(Kind.TOKEN_INVALID, "Facebook no longer accepts the token of " + call.who()
-                    + ": " + tokenReason(subcode) + ". " + said + " " + next, code, subcode, trace, null);
+            String subject = call.pageId() == null ? "this token" : "the token of " + call.who();
+            return new GraphException(Kind.TOKEN_INVALID, "Facebook no longer accepts " + subject + ": " + tokenReason(subcode) + ". " + said + " " + next, code, subcode, trace, null);
         }
         if (code == 10 || (code >= 200 && code <= 299)) {
             return new GraphException(Kind.PERMISSION, "Facebook refused " + what + ": the token lacks a permission. "
@@ -74,12 +74,16 @@ final class GraphFailures {
         String trace = error == null ? null : error.fbtraceId();
         if (malformed) {
             return new GraphException(Kind.MALFORMED, "Facebook's answer was not the JSON it promises after "
-                    + attempts + " attempts (last: " + lastReason + "). Run the sync again later; nothing was lost. "
+                    + attempts(attempts) + " (last: " + lastReason + "). Run the sync again later; nothing was lost. "
                     + "If it keeps happening, report it with the time of the sync.", code, subcode, trace, cause);
         }
-        return new GraphException(Kind.TRANSIENT, "Facebook did not answer after " + attempts + " attempts (last: "
+        return new GraphException(Kind.TRANSIENT, "Facebook did not answer after " + attempts(attempts) + " (last: "
                 + lastReason + "). Check the network and run the sync again; nothing was lost.", code, subcode, trace,
                 cause);
+    }
+
+    private static String attempts(int n) {
+        return n == 1 ? "1 attempt" : n + " attempts";
     }
 
     static GraphException malformedContent(String what, String problem) {

@@ -126,15 +126,15 @@ class GraphErrorsTest {
     }
 
     @Test
-    void resetsUntilTheEndGiveUpAsTransient() {
+    void connectionsDroppedUntilTheEndGiveUpAsTransient() {
         for (int i = 0; i < 5; i++) {
-            graph.enqueue(new MockResponse.Builder().onRequestStart(new SocketEffect.CloseSocket()).build());
+            graph.enqueue(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
         }
         GraphException e = failure();
         assertEquals(Kind.TRANSIENT, e.kind());
-        assertTrue(e.getMessage().startsWith("Facebook did not answer after 5 attempts (last: connection "),
-                e.getMessage());
-        assertTrue(e.getMessage().endsWith("Check the network and run the sync again; nothing was lost."));
+        assertEquals("Facebook did not answer after 5 attempts (last: connection dropped). Check the network and run "
+                + "the sync again; nothing was lost.", e.getMessage());
+        assertEquals(5, graph.requests());
     }
 
     @Test
