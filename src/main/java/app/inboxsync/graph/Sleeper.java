@@ -7,7 +7,7 @@ import java.time.Duration;
 interface Sleeper {
     Sleeper SYSTEM = d -> {
         if (d.compareTo(Duration.ZERO) > 0) {
-            Thread.sleep(d.toMillis(), (int) (d.toNanosPart() % 1_000_000));
+            Thread.sleep(d.toMillis(), d.toNanosPart() % 1_000_000);
         }
     };
 
