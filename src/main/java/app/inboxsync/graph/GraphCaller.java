@@ -1,0 +1,157 @@
+package app.inboxsync.graph;
+
+import app.inboxsync.sync.GraphException;
+import app.inboxsync.sync.GraphObserver;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import okhttp3.Call;
+import okhttp3.HttpUrl;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * Makes one logical Graph GET and decides what every failure means: transient ones (network, 5xx, codes 1
+ * and 2, malformed JSON) are retried with exponential backoff and jitter up to {@code maxAttempts}; rate
+ * limits are waited out up to {@code maxRateLimitWait}; everything else fails at once. Pacing, auth and
+ * logging happen in the OkHttp interceptors below it.
+ */
+final class GraphCaller {
+    static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    static final Duration FIRST_RATE_LIMIT_WAIT = Duration.ofSeconds(1);
+    static final Duration MAX_RATE_LIMIT_STEP = Duration.ofSeconds(60);
+
+    /** A parsed body and how many HTTP requests it took, retries included. */
+    record Answer<T>(T body, int httpCalls) {
+    }
+
+    private final Call.Factory http;
+    private final ObjectMapper json;
+    private final GraphSettings settings;
+    private final Sleeper sleeper;
+    private final GraphObserver observer;
+
+    GraphCaller(Call.Factory http, ObjectMapper json, GraphSettings settings, Sleeper sleeper, GraphObserver observer) {
+        this.http = http;
+        this.json = json;
+        this.settings = settings;
+        this.sleeper = sleeper;
+        this.observer = observer;
+    }
+
+    <T> Answer<T> get(PageCall call, HttpUrl firstUrl, Class<T> type, String what) {
+        HttpUrl url = firstUrl;
+        int calls = 0;
+        int transientFailures = 0;
+        int rateLimitWaits = 0;
+        Duration rateLimited = Duration.ZERO;
+        while (true) {
+            calls++;
+            Request request = new Request.Builder().url(url).get().tag(PageCall.class, call).build();
+            String reason;
+            boolean malformed = false;
+            Wire.Error error = null;
+            try (Response response = http.newCall(request).execute()) {
+                ResponseBody body = response.body();
+                if (response.isSuccessful()) {
+                    try {
+                        T value = json.readValue(body.byteStream(), type);
+                        if (value != null) {
+                            return new Answer<>(value, calls);
+                        }
+                        reason = "an empty answer";
+                    } catch (JsonProcessingException e) {
+                        reason = e instanceof JsonEOFException || String.valueOf(e.getOriginalMessage())
+                                .contains("end-of-input") ? "the answer was cut off" : "the answer was not JSON";
+                    }
+                    malformed = true;
+                } else {
+                    int status = response.code();
+                    error = readError(body);
+                    int code = error == null || error.code() == null ? 0 : error.code();
+                    if (GraphFailures.throttled(code) || (code == 0 && status == 429)) {
+                        Duration wait = rateLimitWait(Usage.of(response.headers(), json), rateLimitWaits++);
+                        if (rateLimited.plus(wait).compareTo(settings.maxRateLimitWait()) > 0) {
+                            throw GraphFailures.rateLimited(status, error, wait, rateLimited,
+                                    settings.maxRateLimitWait(), call);
+                        }
+                        rateLimited = rateLimited.plus(wait);
+                        pause(call, wait, "Facebook rate limit (" + GraphFailures.limitName(status, error)
+                                + "): waiting " + GraphFailures.human(wait));
+                        continue;
+                    }
+                    if (code == 1) {
+                        // "Please reduce the amount of data you're asking for": ask for fewer items next time.
+                        url = GraphUrls.halveLimits(url);
+                    } else if (code != 2 && !(status >= 500 && isUnknownCode(code))) {
+                        throw GraphFailures.fatal(status, error, call, what);
+                    }
+                    reason = GraphFailures.transientReason(status, error, call.token());
+                }
+            } catch (PageThrottle.PageHeldException e) {
+                throw GraphFailures.heldTooLong(e.wait, settings.maxRateLimitWait(), call);
+            } catch (InterruptedIOException e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw GraphFailures.interrupted(call);
+                }
+                reason = GraphFailures.networkReason(e, call.token());
+            } catch (IOException e) {
+                reason = GraphFailures.networkReason(e, call.token());
+            }
+            transientFailures++;
+            if (transientFailures >= settings.maxAttempts()) {
+                // No cause attached: third-party exceptions may quote URLs, and this message travels to people.
+                throw GraphFailures.exhausted(transientFailures, reason, malformed, error, null);
+            }
+            Duration wait = backoff(transientFailures);
+            pause(call, wait, "Facebook did not answer (" + reason + "): retrying in " + GraphFailures.human(wait)
+                    + " (attempt " + (transientFailures + 1) + " of " + settings.maxAttempts() + ")");
+        }
+    }
+
+    /** Codes (0 = none) that are not known to be fatal; on a 5xx they are treated as transient. */
+    private static boolean isUnknownCode(int code) {
+        return code != 190 && code != 102 && code != 10 && code != 100 && !(code >= 200 && code <= 299);
+    }
+
+    /** base × 2^(n−1), capped at 30 s, with "equal jitter" (half fixed, half random) so retries spread out. */
+    Duration backoff(int failures) {
+        long base = settings.backoffBase().toMillis();
+        long full = Math.min(MAX_BACKOFF.toMillis(), base << Math.min(failures - 1, 20));
+        long half = full / 2;
+        return Duration.ofMillis(half + ThreadLocalRandom.current().nextLong(full - half + 1));
+    }
+
+    /** Graph's estimate when it gives one, else 1 s doubling up to 60 s. */
+    static Duration rateLimitWait(Usage usage, int earlierWaits) {
+        if (usage.regainAccessIn().compareTo(Duration.ZERO) > 0) {
+            return usage.regainAccessIn();
+        }
+        Duration step = FIRST_RATE_LIMIT_WAIT.multipliedBy(1L << Math.min(earlierWaits, 10));
+        return step.compareTo(MAX_RATE_LIMIT_STEP) > 0 ? MAX_RATE_LIMIT_STEP : step;
+    }
+
+    private void pause(PageCall call, Duration wait, String reason) {
+        observer.waiting(call.pageId(), wait, reason);
+        try {
+            sleeper.sleep(wait);
+        } catch (InterruptedException e) {
+            throw GraphFailures.interrupted(call);
+        }
+    }
+
+    /** Graph's error object, or null when the body is not one (a proxy's HTML page, an empty 502). */
+    private Wire.Error readError(ResponseBody body) {
+        try {
+            Wire.ErrorEnvelope envelope = json.readValue(body.byteStream(), Wire.ErrorEnvelope.class);
+            return envelope == null ? null : envelope.error();
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package app.inboxsync.graph;
+
+import app.inboxsync.domain.Conversation;
+import app.inboxsync.domain.Folder;
+import app.inboxsync.domain.Message;
+import app.inboxsync.sync.Cursor;
+import app.inboxsync.sync.FetchedConversation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Turns Graph's wire shapes into domain records for one Page. */
+final class WireMapping {
+    private final ObjectMapper json;
+
+    WireMapping(ObjectMapper json) {
+        this.json = json;
+    }
+
+    FetchedConversation conversation(String pageId, Folder folder, Wire.Conversation c) {
+        require(c.id(), "conversation id");
+        require(c.updatedTime(), "updated_time of conversation " + c.id());
+        JsonNode people = c.participants() == null ? null : c.participants().data();
+        JsonNode customer = customerOf(pageId, people);
+        String senderId = customer == null ? "unknown:" + c.id() : customer.get("id").asText();
+        String senderName = customer == null || !customer.hasNonNull("name") ? null : customer.get("name").asText();
+        Conversation conversation = new Conversation(c.id(), pageId, folder, senderId, senderName, c.snippet(),
+                GraphTime.parse(c.updatedTime()), orZero(c.messageCount()), orZero(c.unreadCount()),
+                Boolean.TRUE.equals(c.canReply()), c.link(), people == null ? null : write(people));
+        Wire.MessagePage nested = c.messages();
+        List<Message> messages = nested == null ? List.of() : messages(pageId, c.id(), nested.data());
+        return new FetchedConversation(conversation, messages, next(nested == null ? null : nested.paging()));
+    }
+
+    List<Message> messages(String pageId, String conversationId, List<Wire.Message> wire) {
+        if (wire == null || wire.isEmpty()) {
+            return List.of();
+        }
+        List<Message> out = new ArrayList<>(wire.size());
+        for (Wire.Message m : wire) {
+            out.add(message(pageId, conversationId, m));
+        }
+        return out;
+    }
+
+    Message message(String pageId, String conversationId, Wire.Message m) {
+        require(m.id(), "message id");
+        require(m.createdTime(), "created_time of message " + m.id());
+        String fromId = m.from() == null ? null : m.from().id();
+        String fromName = m.from() == null ? null : m.from().name();
+        String text = m.message() == null || m.message().isEmpty() ? null : m.message();
+        String extras = extras(m);
+        boolean detailsUnavailable = m.from() == null && text == null && extras == null;
+        return new Message(m.id(), conversationId, pageId, fromId, fromName, pageId.equals(fromId), text,
+                GraphTime.parse(m.createdTime()), extras, detailsUnavailable);
+    }
+
+    static Cursor next(Wire.Paging paging) {
+        return paging == null ? null : Cursor.ofNullable(paging.next());
+    }
+
+    /** The participant that is not the Page; Graph lists the Page anywhere, so never go by position. */
+    private static JsonNode customerOf(String pageId, JsonNode people) {
+        if (people == null || !people.isArray()) {
+            return null;
+        }
+        for (JsonNode p : people) {
+            JsonNode id = p.get("id");
+            if (id != null && id.isValueNode() && !id.asText().isEmpty() && !id.asText().equals(pageId)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** Attachments, sticker and shares, as returned, in one object; null when the message has none. */
+    private String extras(Wire.Message m) {
+        if (absent(m.attachments()) && absent(m.sticker()) && absent(m.shares())) {
+            return null;
+        }
+        ObjectNode node = json.createObjectNode();
+        if (!absent(m.attachments())) {
+            node.set("attachments", m.attachments());
+        }
+        if (!absent(m.sticker())) {
+            node.set("sticker", m.sticker());
+        }
+        if (!absent(m.shares())) {
+            node.set("shares", m.shares());
+        }
+        return write(node);
+    }
+
+    private static boolean absent(JsonNode n) {
+        return n == null || n.isNull() || n.isMissingNode();
+    }
+
+    private String write(JsonNode node) {
+        try {
+            return json.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a parsed JSON tree could not be written back", e);
+        }
+    }
+
+    private static int orZero(Integer n) {
+        return n == null ? 0 : n;
+    }
+
+    /** A missing key field means Graph sent something we cannot store; the caller reports it as malformed. */
+    private static void require(String value, String what) {
+        if (value == null || value.isEmpty()) {
+            throw new MalformedAnswer(what + " is missing");
+        }
+    }
+
+    /** Graph's JSON parsed but lacks what every record needs. */
+    static final class MalformedAnswer extends RuntimeException {
+        MalformedAnswer(String what) {
+            super(what);
+        }
+    }
+}
