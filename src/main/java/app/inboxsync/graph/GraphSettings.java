@@ -70,6 +70,11 @@ public record GraphSettings(
                 Duration.ofMillis(500), Duration.ofMinutes(15));
     }
 
+    public GraphSettings withBaseUrl(String url) {
+        return new GraphSettings(url, version, appSecret, callsPerSecondPerPage, connectTimeout, readTimeout,
+                maxAttempts, backoffBase, maxRateLimitWait);
+    }
+
     public GraphSettings withVersion(String v) {
         return new GraphSettings(baseUrl, v, appSecret, callsPerSecondPerPage, connectTimeout, readTimeout,
                 maxAttempts, backoffBase, maxRateLimitWait);

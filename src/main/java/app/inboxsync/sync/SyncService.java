@@ -83,6 +83,11 @@ public final class SyncService {
             return end(pass, runId, page, mode, RunOutcome.RunStatus.CANCELLED, SyncResult.Status.CANCELLED,
                     e.getMessage(), listener, started);
         } catch (GraphException e) {
+            if (cancel.isCancelled()) {
+                // the gateway was interrupted mid-call or mid-wait because we asked it to stop
+                return end(pass, runId, page, mode, RunOutcome.RunStatus.CANCELLED, SyncResult.Status.CANCELLED,
+                        new CancelSignal.SyncCancelledException().getMessage(), listener, started);
+            }
             if (e.kind() == GraphException.Kind.TOKEN_INVALID) {
                 store.markTokenInvalid(pageId, e.getMessage());
             }

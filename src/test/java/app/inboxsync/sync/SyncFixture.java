@@ -50,7 +50,7 @@ final class SyncFixture implements AutoCloseable {
         this.sim = GraphSimulator.start(config);
         this.db = TestDatabase.fresh();
         this.graph = new GraphClient(GraphSettings.defaults(sim.baseUrl()).withCallsPerSecondPerPage(0)
-                .withBackoffBase(Duration.ofMillis(1)).withMaxAttempts(3), GraphObserver.NONE);
+                .withRetries(3, Duration.ofMillis(1)), GraphObserver.NONE);
         this.store = new PostgresInboxStore(db);
         this.service = new SyncService(graph, store);
         PageRepository pages = new PageRepository(db);
