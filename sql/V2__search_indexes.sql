@@ -3,6 +3,9 @@
 -- need a privilege the user lacks: then the search still works, just without these indexes.
 -- The operator class is schema-qualified because hosted servers (Supabase) install extensions in their
 -- own schema, which may not be on the search_path.
+-- No trigram index on messenger_messages.text: measured on 2 cores it cut bulk writes from ~100,000 to
+-- ~35,000 messages/s. Message search scans each conversation's messages through its (conversation_id, …)
+-- index instead, which stays quick for one Page.
 DO $$
 DECLARE
     trgm_schema text;
