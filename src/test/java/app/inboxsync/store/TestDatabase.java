@@ -41,7 +41,9 @@ public final class TestDatabase {
     public static synchronized EmbeddedDatabase server() {
         if (server == null) {
             // One directory per JVM, so parallel builds in the same worktree don't fight over the lock.
-            Path home = Paths.get("target", "test-postgres", "jvm-" + ProcessHandle.current().pid());
+            Path root = Paths.get("target", "test-postgres");
+            removeLeftoversOfEndedJvms(root);
+            Path home = root.resolve("jvm-" + ProcessHandle.current().pid());
             deleteTree(home);
             EmbeddedDatabase started = EmbeddedDatabase.start(home);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -51,6 +53,28 @@ public final class TestDatabase {
             server = started;
         }
         return server;
+    }
+
+    /** A JVM's exit hook may lose the race with zonky's own hook; tidy up after JVMs that are gone. */
+    private static void removeLeftoversOfEndedJvms(Path root) {
+        if (!Files.isDirectory(root)) {
+            return;
+        }
+        try (Stream<Path> homes = Files.list(root)) {
+            homes.filter(h -> h.getFileName().toString().startsWith("jvm-")).forEach(h -> {
+                try {
+                    long pid = Long.parseLong(h.getFileName().toString().substring(4));
+                    if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                        return;
+                    }
+                } catch (NumberFormatException e) {
+                    // not one of ours: fall through and remove it
+                }
+                deleteTree(h);
+            });
+        } catch (IOException e) {
+            // best effort
+        }
     }
 
     static void deleteTree(Path root) {
