@@ -8,8 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Not a test: a rough measure of the store's write speed on the embedded server. Run with
- * {@code ./mvnw -q -B test-compile exec:java}-style tooling or from the IDE; prints messages per second.
+ * Not a test: a rough measure of the store's write speed on the embedded server; prints messages per second.
+ * Run it from the IDE, or after {@code ./mvnw -q -B test-compile}:
+ * {@code java -cp target/test-classes:target/classes:$(./mvnw -q dependency:build-classpath
+ * -Dmdep.outputFile=/dev/stdout) app.inboxsync.store.WriteThroughput [batches]}.
  * Writes 200 batches of 100 conversations × 20 messages (400,000 messages) from one thread.
  */
 public final class WriteThroughput {
