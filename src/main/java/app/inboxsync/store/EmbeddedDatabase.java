@@ -1,0 +1,139 @@
+package app.inboxsync.store;
+
+import app.inboxsync.domain.Secret;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+
+/**
+ * The PostgreSQL server the app runs for itself when no {@code --db-url} is given. Its data lives in
+ * {@code <home>/db} across runs; it listens on loopback only and wants the password kept in
+ * {@code <home>/db-password} (owner-only). One process at a time may run it.
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+    static final String DATABASE = "inboxsync";
+    static final String SUPERUSER = "postgres";
+
+    private final Path home;
+    private final HomeLock lock;
+    private final EmbeddedPostgres postgres;
+    private final Secret password;
+
+    private EmbeddedDatabase(Path home, HomeLock lock, EmbeddedPostgres postgres, Secret password) {
+        this.home = home;
+        this.lock = lock;
+        this.postgres = postgres;
+        this.password = password;
+    }
+
+    public static EmbeddedDatabase start(Path home) {
+        Path absoluteHome = home.toAbsolutePath();
+        try {
+            Files.createDirectories(absoluteHome);
+        } catch (IOException e) {
+            throw new StoreException("Cannot create the folder " + absoluteHome + " for the embedded database: "
+                    + e.getMessage(), e);
+        }
+        HomeLock lock = HomeLock.take(absoluteHome);
+        try {
+            Path dataDir = absoluteHome.resolve("db");
+            Path passwordFile = absoluteHome.resolve("db-password");
+            if (ClusterSecurity.isSecured(dataDir) && !Files.exists(passwordFile)) {
+                throw new StoreException("The embedded database in " + absoluteHome + " is password protected, but "
+                        + passwordFile + " is missing. Restore that file, or move " + dataDir
+                        + " away to start over with an empty database.");
+            }
+            Secret password = PasswordFile.loadOrCreate(passwordFile);
+            OrphanPostmaster.stopIfRunning(dataDir);
+            EmbeddedPostgres postgres = startServer(dataDir, password);
+            try {
+                ClusterSecurity.secure(postgres, dataDir, password);
+                createDatabaseIfMissing(postgres, password);
+                return new EmbeddedDatabase(absoluteHome, lock, postgres, password);
+            } catch (RuntimeException e) {
+                stopQuietly(postgres);
+                throw e;
+            }
+        } catch (RuntimeException e) {
+            lock.release();
+            throw e;
+        }
+    }
+
+    /** How to connect to the app's database on this server. */
+    public DatabaseSettings settings() {
+        return settings(DATABASE);
+    }
+
+    /** How to connect to another database on this server (tests make throwaway ones). */
+    public DatabaseSettings settings(String databaseName) {
+        return new DatabaseSettings(
+                "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + databaseName, SUPERUSER, password);
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    @Override
+    public void close() {
+        try {
+            stopQuietly(postgres);
+        } finally {
+            lock.release();
+        }
+    }
+
+    private static EmbeddedPostgres startServer(Path dataDir, Secret password) {
+        try {
+            return EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDir)
+                    .setCleanDataDirectory(false)
+                    .setServerConfig("listen_addresses", "localhost")
+                    // zonky turns this off for tests; a user's copy should survive a power cut.
+                    .setServerConfig("synchronous_commit", "on")
+                    // zonky's startup check and getDatabase() log in with this once pg_hba wants passwords.
+                    .setConnectConfig("password", password.reveal())
+                    .setPGStartupWait(Duration.ofSeconds(30))
+                    .start();
+        } catch (IOException | RuntimeException e) {
+            throw new StoreException("Could not start the embedded database in " + dataDir + ": " + e.getMessage()
+                    + ". Point --db-url at a PostgreSQL server if this keeps happening.", e);
+        }
+    }
+
+    private static void createDatabaseIfMissing(EmbeddedPostgres postgres, Secret password) {
+        String url = "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
+        try (Connection c = DriverManager.getConnection(url, SUPERUSER, password.reveal());
+             PreparedStatement exists = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            exists.setString(1, DATABASE);
+            try (ResultSet rs = exists.executeQuery()) {
+                if (rs.next()) {
+                    return;
+                }
+            }
+            try (Statement create = c.createStatement()) {
+                create.execute("CREATE DATABASE " + DATABASE);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("The embedded database started but could not be prepared: " + e.getMessage(), e);
+        }
+    }
+
+    private static void stopQuietly(EmbeddedPostgres postgres) {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not stop the embedded database", e);
+        }
+    }
+}

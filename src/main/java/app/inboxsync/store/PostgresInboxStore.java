@@ -1,0 +1,221 @@
+package app.inboxsync.store;
+
+import app.inboxsync.domain.Conversation;
+import app.inboxsync.domain.Message;
+import app.inboxsync.domain.SyncMode;
+import app.inboxsync.sync.BatchWrite;
+import app.inboxsync.sync.InboxStore;
+import app.inboxsync.sync.PageState;
+import app.inboxsync.sync.RunOutcome;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/** The sync engine's {@link InboxStore} on PostgreSQL. Thread safe: every call takes its own connection. */
+public final class PostgresInboxStore implements InboxStore {
+    private final DataSource dataSource;
+
+    public PostgresInboxStore(Database database) {
+        this(database.dataSource());
+    }
+
+    public PostgresInboxStore(DataSource dataSource) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    }
+
+    @Override
+    public Optional<PageState> pageState(String pageId) {
+        String sql = """
+                SELECT p.name, p.last_synced_at, p.folders,
+                       (SELECT count(*) FROM messenger_conversations c WHERE c.page_id = p.facebook_page_id)
+                  FROM facebook_pages p WHERE p.facebook_page_id = ?
+                """;
+        return Transaction.read(dataSource, "read the state of page " + pageId, c -> {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                s.setString(1, pageId);
+                try (ResultSet rs = s.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(new PageState(pageId, rs.getString(1), Rows.instant(rs, 2),
+                            Rows.folders(rs, 3), rs.getLong(4)));
+                }
+            }
+        });
+    }
+
+    @Override
+    public Optional<SyncLock> tryLockPage(String pageId) {
+        return PageLock.tryTake(dataSource, pageId);
+    }
+
+    @Override
+    public long startRun(String pageId, SyncMode mode) {
+        String sql = "INSERT INTO sync_runs (page_id, mode) VALUES (?, ?) RETURNING id";
+        try {
+            return Transaction.read(dataSource, "record the start of a sync of page " + pageId, c -> {
+                try (PreparedStatement s = c.prepareStatement(sql)) {
+                    s.setString(1, pageId);
+                    s.setString(2, mode.wireName());
+                    try (ResultSet rs = s.executeQuery()) {
+                        rs.next();
+                        return rs.getLong(1);
+                    }
+                }
+            });
+        } catch (StoreException e) {
+            throw pageMissing(e, pageId);
+        }
+    }
+
+    @Override
+    public Map<String, Instant> newestStoredMessageTimes(String pageId, Collection<String> conversationIds) {
+        if (conversationIds.isEmpty()) {
+            return Map.of();
+        }
+        // A top-1 index probe per conversation, instead of aggregating every message of long threads.
+        String sql = """
+                SELECT id, (SELECT max(m.created_time) FROM messenger_messages m
+                             WHERE m.conversation_id = id AND m.page_id = ?)
+                  FROM unnest(?::text[]) AS id
+                """;
+        return Transaction.read(dataSource, "read stored message times of page " + pageId, c -> {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                s.setString(1, pageId);
+                s.setArray(2, c.createArrayOf("text", conversationIds.toArray(new String[0])));
+                Map<String, Instant> newest = new HashMap<>();
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        Instant t = Rows.instant(rs, 2);
+                        if (t != null) {
+                            newest.put(rs.getString(1), t);
+                        }
+                    }
+                }
+                return newest;
+            }
+        });
+    }
+
+    @Override
+    public BatchWrite writeBatch(String pageId, List<Conversation> conversations, List<Message> messages) {
+        if (conversations.isEmpty() && messages.isEmpty()) {
+            return BatchWrite.NONE;
+        }
+        try {
+            return Transaction.run(dataSource, "save a batch of page " + pageId,
+                    c -> BatchWriter.write(c, pageId, conversations, messages));
+        } catch (StoreException e) {
+            throw pageMissing(e, pageId);
+        }
+    }
+
+    @Override
+    public int markMissing(String pageId, Collection<String> seenIds, Instant at) {
+        // An anti-join on a hashed array, not "<> ALL(?)", which compares every row with every seen id.
+        String sql = """
+                UPDATE messenger_conversations c SET missing_since = ?
+                 WHERE c.page_id = ? AND c.missing_since IS NULL
+                   AND NOT EXISTS (SELECT 1 FROM unnest(?::text[]) AS seen(id) WHERE seen.id = c.conversation_id)
+                """;
+        return Transaction.read(dataSource, "mark deleted conversations of page " + pageId, c -> {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                s.setTimestamp(1, Timestamp.from(at));
+                s.setString(2, pageId);
+                s.setArray(3, c.createArrayOf("text", seenIds.toArray(new String[0])));
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public void finishRun(long runId, String pageId, RunOutcome outcome) {
+        Transaction.run(dataSource, "record the end of a sync of page " + pageId, c -> {
+            Timestamp startedAt = closeRun(c, runId, pageId, outcome);
+            if (outcome.newWatermark() != null) {
+                advanceWatermark(c, pageId, outcome.newWatermark(), startedAt);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void markTokenInvalid(String pageId, String reason) {
+        String sql = """
+                UPDATE facebook_pages SET token_status = 'invalid', token_error = ?, updated_at = now()
+                 WHERE facebook_page_id = ?
+                """;
+        Transaction.read(dataSource, "record the invalid token of page " + pageId, c -> {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                s.setString(1, reason);
+                s.setString(2, pageId);
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    private static Timestamp closeRun(Connection c, long runId, String pageId, RunOutcome outcome)
+            throws SQLException {
+        String sql = """
+                UPDATE sync_runs SET status = ?, finished_at = now(), conversations_inserted = ?,
+                       conversations_updated = ?, conversations_unchanged = ?, messages_inserted = ?,
+                       messages_updated = ?, api_calls = ?, new_watermark = ?, error = ?
+                 WHERE id = ? AND page_id = ?
+                RETURNING started_at
+                """;
+        BatchWrite counts = outcome.counts() == null ? BatchWrite.NONE : outcome.counts();
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, outcome.status().name().toLowerCase(Locale.ROOT));
+            s.setInt(2, counts.conversationsInserted());
+            s.setInt(3, counts.conversationsUpdated());
+            s.setInt(4, counts.conversationsUnchanged());
+            s.setInt(5, counts.messagesInserted());
+            s.setInt(6, counts.messagesUpdated());
+            s.setInt(7, outcome.apiCalls());
+            s.setTimestamp(8, outcome.newWatermark() == null ? null : Timestamp.from(outcome.newWatermark()));
+            s.setString(9, outcome.error());
+            s.setLong(10, runId);
+            s.setString(11, pageId);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalArgumentException("No sync run " + runId + " for page " + pageId);
+                }
+                return rs.getTimestamp(1);
+            }
+        }
+    }
+
+    /** A full sync requested after this run started wins: the run then leaves the watermark alone. */
+    private static void advanceWatermark(Connection c, String pageId, Instant watermark, Timestamp runStartedAt)
+            throws SQLException {
+        String sql = """
+                UPDATE facebook_pages SET last_synced_at = ?, full_sync_requested_at = NULL, updated_at = now()
+                 WHERE facebook_page_id = ?
+                   AND (full_sync_requested_at IS NULL OR full_sync_requested_at <= ?)
+                """;
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setTimestamp(1, Timestamp.from(watermark));
+            s.setString(2, pageId);
+            s.setTimestamp(3, runStartedAt);
+            s.executeUpdate();
+        }
+    }
+
+    private static StoreException pageMissing(StoreException e, String pageId) {
+        if (e.getCause() instanceof SQLException sql && "23503".equals(sql.getSQLState())) {
+            return new StoreException("Page " + pageId + " is not in the database. Add the page first.", e);
+        }
+        return e;
+    }
+}

@@ -1,0 +1,57 @@
+package app.inboxsync.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/** Runs JDBC work on a pooled connection, committing or rolling back, and turns SQLExceptions into StoreExceptions. */
+final class Transaction {
+
+    @FunctionalInterface
+    interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private Transaction() {
+    }
+
+    /** Runs {@code work} in one transaction: all of it is committed, or none of it. */
+    static <T> T run(DataSource dataSource, String what, Work<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(c);
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw failure(what, e);
+        }
+    }
+
+    /** Runs single-statement work in autocommit mode. */
+    static <T> T read(DataSource dataSource, String what, Work<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw failure(what, e);
+        }
+    }
+
+    static StoreException failure(String what, SQLException e) {
+        return new StoreException("Could not " + what + ": " + e.getMessage(), e);
+    }
+
+    private static void rollbackQuietly(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException ignored) {
+            // the original failure is the one worth reporting; the pool discards a broken connection
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package app.inboxsync.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The app's own server, with its own home, separate from the shared test server. */
+class EmbeddedDatabaseTest {
+    private Path home;
+
+    @BeforeEach
+    void newHome() {
+        home = Paths.get("target", "embedded-home-" + UUID.randomUUID());
+    }
+
+    @AfterEach
+    void removeHome() {
+        TestDatabase.deleteTree(home);
+    }
+
+    @Test
+    void restartKeepsDataAndRequiresThePassword() throws Exception {
+        try (EmbeddedDatabase server = EmbeddedDatabase.start(home); Database db = Database.connect(server.settings())) {
+            Fixtures.addPage(db, "kept");
+            assertEquals("rw-------", PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(home.resolve("db-password"))));
+            DatabaseSettings s = server.settings();
+            SQLException refused = assertThrows(SQLException.class,
+                    () -> DriverManager.getConnection(s.jdbcUrl(), "postgres", "wrong").close());
+            assertEquals("28P01", refused.getSQLState());
+            assertThrows(SQLException.class, () -> DriverManager.getConnection(s.jdbcUrl() + "?user=postgres").close());
+
+            StoreException busy = assertThrows(StoreException.class, () -> EmbeddedDatabase.start(home));
+            assertTrue(busy.getMessage().contains("in use by another Inbox Sync process"), busy.getMessage());
+        }
+        Path versionFile = home.resolve("db").resolve("PG_VERSION");
+        long initialisedAt = Files.getLastModifiedTime(versionFile).toMillis();
+        try (EmbeddedDatabase again = EmbeddedDatabase.start(home); Database db = Database.connect(again.settings())) {
+            assertEquals(initialisedAt, Files.getLastModifiedTime(versionFile).toMillis(), "cluster reused");
+            assertTrue(new PageRepository(db).findPage("kept").isPresent(), "data survives a restart");
+            DatabaseSettings s = again.settings();
+            try (Connection c = DriverManager.getConnection(s.jdbcUrl(), s.user(), s.password().reveal());
+                 Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT setting FROM pg_settings WHERE name = 'listen_addresses'")) {
+                rs.next();
+                assertEquals("localhost", rs.getString(1));
+            }
+        }
+    }
+
+    @Test
+    void aSecuredClusterWithoutItsPasswordFileFailsClearly() throws Exception {
+        EmbeddedDatabase.start(home).close();
+        Files.delete(home.resolve("db-password"));
+        StoreException e = assertThrows(StoreException.class, () -> EmbeddedDatabase.start(home));
+        assertTrue(e.getMessage().contains("db-password is missing"), e.getMessage());
+    }
+}
