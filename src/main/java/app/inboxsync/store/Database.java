@@ -12,7 +12,7 @@ import org.flywaydb.core.api.FlywayException;
  */
 public final class Database implements AutoCloseable {
     /** Enough for a bounded "sync all": each syncing Page holds one lock connection and one writer. */
-    private static final int POOL_SIZE = 10;
+    private static final int POOL_SIZE = 24; // a syncing page holds one connection for its lock and borrows one to write; 8 pages in parallel fit
     private static final long CONNECT_TIMEOUT_MS = 5_000;
 
     private final HikariDataSource pool;
