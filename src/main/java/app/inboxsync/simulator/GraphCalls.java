@@ -71,9 +71,13 @@ final class GraphCalls {
                 return injected;
             }
         }
-        Reply reply = admitted(req, tokenPage, fault.orElse(null) instanceof Fault.ShuffledOrder, seq);
+        // A revoked token is refused before it could be throttled: retrying it is pointless either way.
+        boolean admitted = tokenPage < 0 || revoked.containsKey(world.pages.get(tokenPage).id())
+                || limits.tryAcquire(tokenPage);
+        Reply reply = admitted ? admitted(req, tokenPage, fault.orElse(null) instanceof Fault.ShuffledOrder, seq)
+                : throttled(tokenPage, seq);
         if (tokenPage >= 0) {
-            reply = withUsage(reply, tokenPage);
+            reply = withUsage(reply, tokenPage, !admitted);
         }
         return fault.orElse(null) instanceof Fault.MalformedJson ? reply.truncated() : reply;
     }
@@ -92,18 +96,20 @@ final class GraphCalls {
                         + "invalidated because the user changed their password or Facebook has changed the session "
                         + "for security reasons.", seq);
             }
-            if (!limits.tryAcquire(tokenPage)) {
-                return tokenPage % 2 == 0
-                        ? GraphErrors.error(400, 32, 0, "(#32) Page request limit reached", seq)
-                        : GraphErrors.error(400, 80001, 0,
-                                "There have been too many calls to this Page account. Wait and try again.", seq);
-            }
         }
         try {
             return routes.answer(req, new GraphRoutes.Caller(tokenPage), shuffled, seq);
         } catch (IllegalArgumentException e) {
             return GraphErrors.invalidParameter(e.getMessage(), seq);
         }
+    }
+
+    /** Graph has two ways of saying a Page is throttled; even Pages get one, odd Pages the other. */
+    private static Reply throttled(int page, long seq) {
+        return page % 2 == 0
+                ? GraphErrors.error(400, 32, 0, "(#32) Page request limit reached", seq)
+                : GraphErrors.error(400, 80001, 0,
+                        "There have been too many calls to this Page account. Wait and try again.", seq);
     }
 
     /** The injected answer, or null when the fault only changes how the normal answer is given. */
@@ -124,10 +130,9 @@ final class GraphCalls {
         return null; // Delay, MalformedJson and ShuffledOrder change the normal answer instead
     }
 
-    private Reply withUsage(Reply reply, int page) {
-        int usage = limits.usagePercent(page);
-        boolean throttled = reply.status() == 400 && usage >= 99;
-        if (usage < 10 && !throttled) {
+    private Reply withUsage(Reply reply, int page, boolean throttled) {
+        int usage = throttled ? 100 : limits.usagePercent(page);
+        if (usage < 10) {
             return reply;
         }
         int cpu = Math.max(1, usage / 4);
