@@ -1,0 +1,46 @@
+package app.inboxsync.simulator;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** One answer to a Graph call, before it goes on the wire (or into a batch envelope). */
+record Reply(int status, Map<String, String> headers, byte[] body, boolean dropConnection) {
+
+    static final String JSON = "application/json; charset=UTF-8";
+
+    static Reply json(int status, byte[] body) {
+        return new Reply(status, contentType(JSON), body, false);
+    }
+
+    static Reply text(int status, String body) {
+        return new Reply(status, contentType("text/html; charset=UTF-8"), body.getBytes(StandardCharsets.UTF_8), false);
+    }
+
+    static Reply drop() {
+        return new Reply(0, Map.of(), new byte[0], true);
+    }
+
+    Reply withHeader(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new Reply(status, more, body, dropConnection);
+    }
+
+    /** Cuts the body in half at an ASCII byte, so it is broken JSON but still valid UTF-8. */
+    Reply truncated() {
+        int cut = body.length / 2;
+        while (cut > 0 && body[cut] < 0) {
+            cut--;
+        }
+        byte[] half = new byte[cut];
+        System.arraycopy(body, 0, half, 0, cut);
+        return new Reply(status, headers, half, dropConnection);
+    }
+
+    private static Map<String, String> contentType(String value) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", value);
+        return headers;
+    }
+}
