@@ -2,37 +2,47 @@ package app.inboxsync;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.junit.AnalyzeClasses;
-import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.Test;
 
 /** The domain and the sync engine stay pure: no UI, no JDBC, no HTTP client. Adapters plug in through ports. */
-@AnalyzeClasses(packages = "app.inboxsync", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
+    private static final JavaClasses APP = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("app.inboxsync");
 
-    @ArchTest
-    static final ArchRule domainAndEngineArePure = noClasses()
+    private static final ArchRule domainAndEngineArePure = noClasses()
             .that().resideInAnyPackage("app.inboxsync.domain..", "app.inboxsync.sync..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "java.sql..", "javax.sql..", "okhttp3..",
                     "com.zaxxer..", "org.postgresql..", "com.fasterxml..")
             .because("the sync engine is pure Java; adapters implement its ports");
 
-    @ArchTest
-    static final ArchRule engineDoesNotKnowItsAdapters = noClasses()
+    private static final ArchRule engineDoesNotKnowItsAdapters = noClasses()
             .that().resideInAnyPackage("app.inboxsync.domain..", "app.inboxsync.sync..")
             .should().dependOnClassesThat().resideInAnyPackage("app.inboxsync.graph..", "app.inboxsync.store..",
                     "app.inboxsync.cli..", "app.inboxsync.simulator..", "app.inboxsync.app..");
 
-    @ArchTest
-    static final ArchRule simulatorIsSelfContained = noClasses()
+    private static final ArchRule simulatorIsSelfContained = noClasses()
             .that().resideInAPackage("app.inboxsync.simulator..")
             .should().dependOnClassesThat().resideInAnyPackage("app.inboxsync.sync..", "app.inboxsync.store..",
                     "app.inboxsync.graph..", "app.inboxsync.cli..")
             .because("it is a fake of Facebook, not part of the app");
 
-    @ArchTest
-    static final ArchRule adaptersDoNotReachIntoEachOther = noClasses()
+    private static final ArchRule adaptersDoNotReachIntoEachOther = noClasses()
             .that().resideInAPackage("app.inboxsync.graph..")
             .should().dependOnClassesThat().resideInAnyPackage("app.inboxsync.store..", "java.sql..");
+
+    @Test
+    void domainAndEngineImportNoInfrastructure() {
+        domainAndEngineArePure.check(APP);
+        engineDoesNotKnowItsAdapters.check(APP);
+    }
+
+    @Test
+    void adaptersStayInTheirLane() {
+        simulatorIsSelfContained.check(APP);
+        adaptersDoNotReachIntoEachOther.check(APP);
+    }
 }
