@@ -3,6 +3,7 @@ package app.inboxsync.cli;
 import app.inboxsync.app.AppConfig;
 import app.inboxsync.app.AppContext;
 import app.inboxsync.simulator.GraphSimulator;
+import app.inboxsync.simulator.SimConversation;
 import app.inboxsync.simulator.SimPage;
 import app.inboxsync.domain.Secret;
 import app.inboxsync.sync.CancelSignal;
@@ -12,6 +13,7 @@ import app.inboxsync.sync.SyncRequest;
 import app.inboxsync.sync.SyncResult;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -21,6 +23,17 @@ import picocli.CommandLine.Mixin;
 final class DemoCommand extends AppCommand {
     @Mixin
     SimulatorOptions world;
+
+    /** On a second run the pages are known: new messages make the incremental sync worth watching. */
+    private void addActivity(GraphSimulator simulator, SimPage page) {
+        List<SimConversation> all = simulator.conversations(page.id());
+        Random random = new Random();
+        for (int i = 0; i < 10 && !all.isEmpty(); i++) {
+            simulator.addMessage(all.get(random.nextInt(all.size())).id(), true, "Hello again 👋 (demo message " + (i + 1) + ")");
+        }
+        simulator.addConversation(page.id(), "inbox", 3);
+        out().printf("%s: 10 new messages and 1 new conversation since the last demo%n", page.name());
+    }
 
     @Override
     public Integer call() {
@@ -32,6 +45,9 @@ final class DemoCommand extends AppCommand {
                         simulator.baseUrl(), world.pages, world.conversations, config.home());
                 List<SyncRequest> requests = new ArrayList<>();
                 for (SimPage page : simulator.pages()) {
+                    if (app.pages().findPage(page.id()).isPresent()) {
+                        addActivity(simulator, page);
+                    }
                     Secret token = Secret.of(page.token());
                     app.pages().savePage(app.graph().identifyPage(token));
                     app.vault().store(page.id(), token);
