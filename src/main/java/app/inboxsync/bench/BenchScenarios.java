@@ -121,6 +121,7 @@ final class BenchScenarios {
         double wall = (System.nanoTime() - start) / 1e9;
         long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum() >> 20;
         int calls = 0;
+        int busiestPage = 0;
         long conv = 0;
         long msgs = 0;
         for (SyncResult s : synced) {
@@ -128,10 +129,12 @@ final class BenchScenarios {
                 throw new IllegalStateException("Bench sync failed: " + s.error());
             }
             calls += s.apiCalls();
+            busiestPage = Math.max(busiestPage, s.apiCalls());
             conv += s.conversationsSeen();
             msgs += s.counts().messagesInserted();
         }
-        double bound = scenarioRate > 0 ? calls / scenarioRate : 0;
+        // Pages have their own rate limits, so the bound is set by the page that needs the most calls.
+        double bound = scenarioRate > 0 ? busiestPage / scenarioRate : 0;
         boolean met = goal.met(wall, bound) && (minimumCalls <= 0 || calls <= Math.ceil(minimumCalls * 1.1));
         BenchResult r = new BenchResult(name, calls, minimumCalls, wall, bound, conv, msgs, peak, target, met);
         out.printf("%-26s %d calls (min %d), %.2f s, %d conversations, %d messages, peak heap %d MB%n",
