@@ -1,6 +1,5 @@
 package app.inboxsync.app;
 
-import app.inboxsync.domain.Secret;
 import app.inboxsync.graph.GraphClient;
 import app.inboxsync.graph.GraphSettings;
 import app.inboxsync.secrets.TokenVault;
@@ -98,12 +97,6 @@ public final class AppContext implements AutoCloseable {
 
     public Database database() {
         return database;
-    }
-
-    /** A Page's stored token, or a clear error when there is none. */
-    public Secret tokenFor(String pageId) {
-        return vault.token(pageId).orElseThrow(() -> new IllegalStateException(
-                "No token is stored for page " + pageId + ". Add it again: pages add --token <page token>."));
     }
 
     @Override

@@ -70,7 +70,17 @@ final class SyncCommand extends AppCommand {
         try (AppContext app = open()) {
             int exit;
             do {
-                exit = syncOnce(app, folderList, cancel);
+                try {
+                    exit = syncOnce(app, folderList, cancel);
+                } catch (RuntimeException e) {
+                    if (every == null) {
+                        throw e;
+                    }
+                    // a scheduled sync keeps going: the database or network may be back next round
+                    err().println("Error: " + e.getMessage());
+                    err().flush();
+                    exit = InboxSyncCommand.PAGE_FAILED;
+                }
                 if (every != null && !cancel.isCancelled()) {
                     if (!json) {
                         out().printf("Next sync in %s (Ctrl-C to stop).%n", watch);
@@ -92,8 +102,19 @@ final class SyncCommand extends AppCommand {
 
     private int syncOnce(AppContext app, List<Folder> folderList, CancelSignal cancel) {
         List<SyncRequest> requests = new ArrayList<>();
+        boolean tokenMissing = false;
         for (String pageId : pageIds(app)) {
-            requests.add(new SyncRequest(new PageAccess(pageId, app.tokenFor(pageId)), folderList, full));
+            Optional<app.inboxsync.domain.Secret> token = app.vault().token(pageId);
+            if (token.isEmpty()) {
+                // one page without a token must not keep the others from syncing
+                err().printf("✗ %s: no token is stored for this page. Add it again: inbox-sync pages add --token%n", pageId);
+                tokenMissing = true;
+                continue;
+            }
+            requests.add(new SyncRequest(new PageAccess(pageId, token.get()), folderList, full));
+        }
+        if (requests.isEmpty() && tokenMissing) {
+            return InboxSyncCommand.PAGE_FAILED;
         }
         if (requests.isEmpty()) {
             err().println("No pages to sync. Add one with: inbox-sync pages add --token <page token>");
@@ -105,7 +126,7 @@ final class SyncCommand extends AppCommand {
             app.addGraphWaitListener(listener);
             try {
                 List<SyncResult> results = new SyncAll(app.syncService(), parallel).sync(requests, listener, cancel);
-                return results.stream().allMatch(SyncResult::succeeded) ? 0 : InboxSyncCommand.PAGE_FAILED;
+                return !tokenMissing && results.stream().allMatch(SyncResult::succeeded) ? 0 : InboxSyncCommand.PAGE_FAILED;
             } finally {
                 app.removeGraphWaitListener(listener);
             }
