@@ -31,12 +31,20 @@ final class GraphHttpHandler implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
+        Reply reply;
         try {
-            send(exchange, answer(exchange));
+            reply = answer(exchange);
         } catch (RuntimeException | IOException e) {
             // Never let a bug look like a dropped connection: say so, as Graph's code 1 would.
             LOG.warn("simulator failed on {} {}", exchange.getRequestMethod(), exchange.getRequestURI().getPath(), e);
-            send(exchange, GraphErrors.error(500, 1, 0, "An unknown error has occurred.", 0));
+            reply = GraphErrors.error(500, 1, 0, "An unknown error has occurred.", 0);
+        }
+        try {
+            send(exchange, reply);
+        } catch (IOException e) {
+            // the client went away (timeout, killed process): nothing to answer, nothing to report loudly
+            LOG.debug("client left before the answer to {} was sent: {}", exchange.getRequestURI().getPath(), e.getMessage());
+            exchange.close();
         }
     }
 
