@@ -13,7 +13,7 @@ import java.util.Set;
 
 /**
  * One pass over one Page: walks each folder newest-first, completes the messages each changed conversation
- * needs, and hands every Graph page of conversations to the {@link BatchWriter} as one transaction.
+ * needs, and hands every Graph page of conversations to the {@link BackgroundWriter} as one transaction.
  */
 final class PagePass {
     private final GraphGateway graph;
@@ -49,7 +49,7 @@ final class PagePass {
     }
 
     void run(List<Folder> folders) {
-        try (BatchWriter writer = new BatchWriter(store, access.pageId())) {
+        try (BackgroundWriter writer = new BackgroundWriter(store, access.pageId())) {
             for (Folder folder : folders) {
                 walk(folder, writer);
             }
@@ -57,7 +57,7 @@ final class PagePass {
         }
     }
 
-    private void walk(Folder folder, BatchWriter writer) {
+    private void walk(Folder folder, BackgroundWriter writer) {
         boolean toTheEnd = mode == SyncMode.FULL;
         int limit = toTheEnd ? GraphGateway.MAX_LIMIT : tuning.firstIncrementalLimit();
         Instant previous = null;
@@ -96,7 +96,7 @@ final class PagePass {
         } while (after != null);
     }
 
-    private void writeWithMessages(List<FetchedConversation> changed, BatchWriter writer) {
+    private void writeWithMessages(List<FetchedConversation> changed, BackgroundWriter writer) {
         Map<String, Instant> stored = mode == SyncMode.FULL ? Map.of()
                 : store.newestStoredMessageTimes(access.pageId(), changed.stream().map(f -> f.conversation().id()).toList());
         List<Conversation> conversations = new ArrayList<>(changed.size());

@@ -47,10 +47,15 @@ final class SyncFixture implements AutoCloseable {
     final SyncService service;
 
     SyncFixture(SimulatorConfig config) {
+        this(config, 3, GraphObserver.NONE);
+    }
+
+    /** @param attempts how often the client tries a call that fails transiently */
+    SyncFixture(SimulatorConfig config, int attempts, GraphObserver observer) {
         this.sim = GraphSimulator.start(config);
         this.db = TestDatabase.fresh();
         this.graph = new GraphClient(GraphSettings.defaults(sim.baseUrl()).withCallsPerSecondPerPage(0)
-                .withRetries(3, Duration.ofMillis(1)), GraphObserver.NONE);
+                .withRetries(attempts, Duration.ofMillis(1)), observer);
         this.store = new PostgresInboxStore(db);
         this.service = new SyncService(graph, store);
         PageRepository pages = new PageRepository(db);

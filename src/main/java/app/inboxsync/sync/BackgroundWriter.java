@@ -13,13 +13,13 @@ import java.util.function.Consumer;
  * Writes batches on its own thread so the next Graph page is fetched while the previous one is written.
  * At most one write is in flight: memory stays bounded and a failed write stops the pass at the next submit.
  */
-final class BatchWriter implements AutoCloseable {
+final class BackgroundWriter implements AutoCloseable {
     private final InboxStore store;
     private final String pageId;
     private final ExecutorService thread;
     private CompletableFuture<Void> inFlight = CompletableFuture.completedFuture(null);
 
-    BatchWriter(InboxStore store, String pageId) {
+    BackgroundWriter(InboxStore store, String pageId) {
         this.store = store;
         this.pageId = pageId;
         this.thread = Executors.newSingleThreadExecutor(r -> {
