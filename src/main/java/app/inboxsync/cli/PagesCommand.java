@@ -5,14 +5,16 @@ import app.inboxsync.domain.PageGrant;
 import app.inboxsync.domain.PageProfile;
 import app.inboxsync.domain.Secret;
 import app.inboxsync.store.PageSummary;
+import app.inboxsync.domain.Folder;
 import java.util.List;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "pages", description = "Add, import, list and remove Facebook Pages.",
         subcommands = {PagesCommand.Add.class, PagesCommand.Import.class, PagesCommand.ListPages.class,
-                PagesCommand.Remove.class})
+                PagesCommand.Remove.class, PagesCommand.Folders.class})
 final class PagesCommand {
 
     @Command(name = "add", description = "Add a Page by its Page access token (asks Graph which Page it is).")
@@ -69,6 +71,34 @@ final class PagesCommand {
                 } else {
                     PageTable.print(pages, out());
                 }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "folders", description = "Choose which folders a Page syncs by default (sync --folders overrides it once).")
+    static final class Folders extends AppCommand {
+        @Parameters(index = "0", paramLabel = "PAGE_ID")
+        String pageId;
+
+        @Parameters(index = "1", paramLabel = "LIST", description = "e.g. inbox,page_done,other,spam (all four is the default).")
+        String folders;
+
+        @Override
+        public Integer call() {
+            List<Folder> list;
+            try {
+                list = Folder.parseList(folders);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+            try (AppContext app = open()) {
+                if (app.pages().findPage(pageId).isEmpty()) {
+                    err().printf("No page %s is added. See: inbox-sync pages list%n", pageId);
+                    return InboxSyncCommand.CANNOT_RUN;
+                }
+                app.pages().setFolders(pageId, list);
+                out().printf("Page %s now syncs: %s%n", pageId, String.join(", ", list.stream().map(Folder::wireName).toList()));
             }
             return 0;
         }

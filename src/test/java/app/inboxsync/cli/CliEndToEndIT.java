@@ -86,6 +86,13 @@ class CliEndToEndIT {
         assertEquals("incremental", incremental.get("mode").asText());
         assertEquals(0, incremental.get("total").asInt());
 
+        CliProcess.Outcome folders = cli.run("pages", "folders", page.id(), "inbox");
+        printed.add(folders.all());
+        assertEquals(0, folders.exit(), folders.all());
+        JsonNode inboxOnly = last(jsonLines(cli.run("sync", "--page", page.id(), "--json").out()));
+        assertEquals(1, inboxOnly.get("api_calls").asInt(), "the page's own folder list: one call for one folder");
+        assertEquals(2, cli.run("pages", "folders", page.id(), "inbox,trash").exit(), "unknown folder is a usage error");
+
         CliProcess.Outcome listed = cli.run("pages", "list", "--json");
         printed.add(listed.all());
         JsonNode summary = JSON.readTree(listed.out()).get(0);
