@@ -3,6 +3,7 @@ package app.inboxsync.app;
 import app.inboxsync.graph.GraphClient;
 import app.inboxsync.graph.GraphSettings;
 import app.inboxsync.secrets.TokenVault;
+import app.inboxsync.secrets.TokenVaults;
 import app.inboxsync.store.ConversationQueries;
 import app.inboxsync.store.Database;
 import app.inboxsync.store.DatabaseSettings;
@@ -31,7 +32,7 @@ public final class AppContext implements AutoCloseable {
     private AppContext(EmbeddedDatabase embedded, Database database, GraphSettings graphSettings, Path home) {
         this.embedded = embedded;
         this.database = database;
-        this.vault = new TokenVault(home);
+        this.vault = TokenVaults.open(home, System.getenv());
         this.store = new PostgresInboxStore(database);
         // The Graph client tells us about waits; whoever is showing a sync right now hears about them.
         this.graph = new GraphClient(graphSettings, (pageId, pause, reason) -> {

@@ -30,7 +30,8 @@ final class PagesCommand {
                 PageProfile page = app.graph().identifyPage(pageToken);
                 app.pages().savePage(page);
                 app.vault().store(page.id(), pageToken);
-                out().printf("Added page %s (%s). Sync it with: inbox-sync sync --page %s%n", page.name(), page.id(), page.id());
+                out().printf("Added page %s (%s); its token is kept in %s.%nSync it with: inbox-sync sync --page %s%n",
+                        page.name(), page.id(), app.vault().describe(), page.id());
             }
             return 0;
         }

@@ -1,84 +1,18 @@
 package app.inboxsync.secrets;
 
 import app.inboxsync.domain.Secret;
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
-import java.util.Properties;
 
-/**
- * Page tokens, kept out of the database in a file only the user can read ({@code tokens.properties}, mode
- * 600, written atomically). Thread safe within one process.
- */
-public final class TokenVault {
-    private final Path file;
+/** Where Page tokens live: never the database. An OS keychain where one is reachable, else an owner-only file. */
+public interface TokenVault {
 
-    public TokenVault(Path home) {
-        this.file = home.resolve("tokens.properties");
-    }
+    Optional<Secret> token(String pageId);
 
-    public synchronized Optional<Secret> token(String pageId) {
-        String value = load().getProperty(pageId);
-        return value == null || value.isBlank() ? Optional.empty() : Optional.of(Secret.of(value));
-    }
+    void store(String pageId, Secret token);
 
-    public synchronized void store(String pageId, Secret token) {
-        Properties all = load();
-        all.setProperty(pageId, token.reveal());
-        save(all);
-    }
+    /** Returns whether a token was stored for that Page. */
+    boolean remove(String pageId);
 
-    public synchronized boolean remove(String pageId) {
-        Properties all = load();
-        boolean had = all.remove(pageId) != null;
-        if (had) {
-            save(all);
-        }
-        return had;
-    }
-
-    private Properties load() {
-        Properties p = new Properties();
-        if (Files.exists(file)) {
-            try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                p.load(r);
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot read the token file " + file + ": " + e.getMessage(), e);
-            }
-        }
-        return p;
-    }
-
-    private void save(Properties all) {
-        try {
-            Files.createDirectories(file.getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.deleteIfExists(tmp);
-            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                // Created owner-only, so the token never sits in a readable file even for a moment.
-                Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } else {
-                Files.createFile(tmp);
-            }
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                all.store(w, "Inbox Sync page tokens: keep this file private");
-            }
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the token file " + file + ": " + e.getMessage(), e);
-        }
-    }
+    /** For people: where the tokens are kept. */
+    String describe();
 }
