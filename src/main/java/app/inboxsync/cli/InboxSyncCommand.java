@@ -33,6 +33,15 @@ public final class InboxSyncCommand implements Runnable {
     public static CommandLine newCommandLine() {
         CommandLine cli = new CommandLine(new InboxSyncCommand());
         cli.setExecutionExceptionHandler(new FriendlyErrors());
+        // A usage mistake gets one line and a pointer to the help, not the whole option list.
+        cli.setParameterExceptionHandler((e, args) -> {
+            CommandLine failed = e.getCommandLine();
+            String message = e.getMessage().startsWith("Error: ") ? e.getMessage().substring(7) : e.getMessage();
+            failed.getErr().println("Error: " + message);
+            failed.getErr().println("See: " + failed.getCommandSpec().qualifiedName() + " --help");
+            failed.getErr().flush();
+            return failed.getCommandSpec().exitCodeOnInvalidInput();
+        });
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         return cli;
     }
