@@ -35,6 +35,9 @@ final class DemoServerCommand implements Callable<Integer> {
                 simulator.baseUrl(), simulator.userToken());
         out.printf("Add activity while you watch: curl -X POST '%s/_sim/activity?page=%s&conversations=10'%n",
                 simulator.baseUrl(), simulator.pages().get(0).id());
+        out.printf("Break it on purpose:       curl -X POST '%s/_sim/faults?kind=rate-limit&count=3'%n"
+                + "  (kinds: drop, server-error, malformed, temporary, reduce-data, rate-limit, slow, out-of-order;"
+                + " curl -X DELETE %s/_sim/faults clears them)%n", simulator.baseUrl(), simulator.baseUrl());
         out.println("Ctrl-C stops it.");
         out.flush();
         CountDownLatch stopped = new CountDownLatch(1);

@@ -47,7 +47,11 @@ public final class GraphSimulator implements AutoCloseable {
         this.baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
         this.calls = new GraphCalls(world, new GraphRoutes(world, baseUrl), faults, limits);
         AdminRoutes admin = new AdminRoutes(world, config.seed());
-        server.createContext("/", new GraphHttpHandler(calls, admin::answer, () -> latency));
+        FaultRoutes faultRoutes = new FaultRoutes(faults);
+        server.createContext("/", new GraphHttpHandler(calls,
+                exchange -> exchange.getRequestURI().getPath().equals("/_sim/faults")
+                        ? faultRoutes.answer(exchange) : admin.answer(exchange),
+                () -> latency));
         this.executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
         server.setExecutor(executor);
         server.start();

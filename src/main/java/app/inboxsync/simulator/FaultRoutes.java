@@ -1,0 +1,58 @@
+package app.inboxsync.simulator;
+
+import com.sun.net.httpserver.HttpExchange;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * {@code /_sim/faults}: fault injection by hand, for trying a running {@code demo-server}.
+ * {@code POST /_sim/faults?kind=K&count=N} makes the next N Graph calls fail with K;
+ * {@code DELETE /_sim/faults} clears every pending fault.
+ */
+final class FaultRoutes {
+    private static final String KINDS = "drop, server-error, malformed, temporary, reduce-data, rate-limit, slow, out-of-order";
+    private final Faults faults;
+
+    FaultRoutes(Faults faults) {
+        this.faults = faults;
+    }
+
+    Reply answer(HttpExchange exchange) {
+        String method = exchange.getRequestMethod().toUpperCase();
+        if (method.equals("DELETE")) {
+            faults.clear();
+            return Reply.text(200, "all faults cleared\n");
+        }
+        if (!method.equals("POST")) {
+            return Reply.text(405, "use POST /_sim/faults?kind=K&count=N or DELETE /_sim/faults\n");
+        }
+        Map<String, String> params = GraphRequest.decodeForm(exchange.getRequestURI().getRawQuery());
+        Fault fault = fault(params.getOrDefault("kind", ""));
+        if (fault == null) {
+            return Reply.text(400, "kind must be one of: " + KINDS + "\n");
+        }
+        int count;
+        try {
+            count = Integer.parseInt(params.getOrDefault("count", "1"));
+        } catch (NumberFormatException e) {
+            return Reply.text(400, "count=N must be a number\n");
+        }
+        faults.failNext(Math.max(1, count), fault);
+        return Reply.text(200, "the next " + Math.max(1, count) + " Graph call(s) get: " + params.get("kind") + "\n");
+    }
+
+    private static Fault fault(String kind) {
+        return switch (kind) {
+            case "drop" -> new Fault.DropConnection();
+            case "server-error" -> new Fault.ServerError(502);
+            case "malformed" -> new Fault.MalformedJson();
+            case "temporary" -> new Fault.GraphError(500, 2, 0, "An unexpected error has occurred. Please retry your request later.");
+            case "reduce-data" -> new Fault.GraphError(400, 1, 0,
+                    "Please reduce the amount of data you're asking for, then retry your request");
+            case "rate-limit" -> new Fault.GraphError(400, 32, 0, "(#32) Page request limit reached");
+            case "slow" -> new Fault.Delay(Duration.ofSeconds(5));
+            case "out-of-order" -> new Fault.ShuffledOrder();
+            default -> null;
+        };
+    }
+}
