@@ -147,6 +147,10 @@ final class GraphFailures {
     }
 
     static String human(Duration d) {
+        if (d.toMillis() < 950) {
+            // short, jittered backoffs: "0.3 s", not a rounded-up "1 s" that disagrees with the event's seconds
+            return String.format(java.util.Locale.ROOT, "%.1f s", Math.max(0.1, d.toMillis() / 1000.0));
+        }
         long seconds = (d.toMillis() + 999) / 1000;
         if (seconds < 60) {
             return seconds + " s";
