@@ -13,8 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -57,17 +55,11 @@ final class SyncCommand extends AppCommand {
         List<Folder> folderList = folders == null ? null : parseFolders();
         Duration every = watch == null ? null : WatchInterval.parse(watch, spec.commandLine());
         CancelSignal cancel = new CancelSignal();
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread onCtrlC = new Thread(() -> {
+        try (Interrupts interrupts = Interrupts.onFirst(() -> {
             cancel.cancel();
-            try {
-                finished.await(20, TimeUnit.SECONDS); // let running syncs record that they were cancelled
-            } catch (InterruptedException ignored) {
-                Thread.currentThread().interrupt();
-            }
-        }, "sync-shutdown");
-        Runtime.getRuntime().addShutdownHook(onCtrlC);
-        try (AppContext app = open()) {
+            err().println("Stopping at the next safe point (Ctrl-C again to stop at once)…");
+            err().flush();
+        }); AppContext app = open()) {
             int exit;
             do {
                 try {
@@ -89,14 +81,7 @@ final class SyncCommand extends AppCommand {
                     sleepUnlessCancelled(every, cancel);
                 }
             } while (every != null && !cancel.isCancelled());
-            return exit;
-        } finally {
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(onCtrlC);
-            } catch (IllegalStateException shuttingDown) {
-                // Ctrl-C: the hook is running and waits for us; nothing to remove
-            }
+            return interrupts.received() ? Interrupts.EXIT_CODE : exit;
         }
     }
 

@@ -60,14 +60,26 @@ public final class PostgresInboxStore implements InboxStore {
         return PageLock.tryTake(dataSource, pageId);
     }
 
+    static final String ABANDONED_RUN = "The process stopped before this sync finished (killed, crashed or shut down). "
+            + "What it had written is kept; the next sync carried on from there.";
+
     @Override
     public long startRun(String pageId, SyncMode mode) {
-        String sql = "INSERT INTO sync_runs (page_id, mode) VALUES (?, ?) RETURNING id";
+        // Called under the page lock, so a run of this page still marked running belongs to a process that was
+        // killed or crashed: close it with a reason instead of leaving it running forever.
+        String sql = """
+                WITH abandoned AS (
+                  UPDATE sync_runs SET status = 'failed', finished_at = now(), error = ?
+                   WHERE page_id = ? AND status = 'running')
+                INSERT INTO sync_runs (page_id, mode) VALUES (?, ?) RETURNING id
+                """;
         try {
             return Transaction.read(dataSource, "record the start of a sync of page " + pageId, c -> {
                 try (PreparedStatement s = c.prepareStatement(sql)) {
-                    s.setString(1, pageId);
-                    s.setString(2, mode.wireName());
+                    s.setString(1, ABANDONED_RUN);
+                    s.setString(2, pageId);
+                    s.setString(3, pageId);
+                    s.setString(4, mode.wireName());
                     try (ResultSet rs = s.executeQuery()) {
                         rs.next();
                         return rs.getLong(1);

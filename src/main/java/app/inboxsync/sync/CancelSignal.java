@@ -1,13 +1,29 @@
 package app.inboxsync.sync;
 
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** Asks running syncs to stop at the next safe point (between Graph calls); what is written stays written. */
 public final class CancelSignal {
     private final AtomicBoolean cancelled = new AtomicBoolean();
+    private final CopyOnWriteArrayList<Runnable> onCancel = new CopyOnWriteArrayList<>();
 
     public void cancel() {
-        cancelled.set(true);
+        if (cancelled.compareAndSet(false, true)) {
+            onCancel.forEach(Runnable::run);
+        }
+    }
+
+    /**
+     * Runs {@code action} when cancel is asked (at once if it already was), e.g. to wake threads that sleep
+     * through a long rate-limit wait. Closing the returned handle forgets the action.
+     */
+    public AutoCloseable whenCancelled(Runnable action) {
+        onCancel.add(action);
+        if (cancelled.get()) {
+            action.run();
+        }
+        return () -> onCancel.remove(action);
     }
 
     public boolean isCancelled() {

@@ -20,7 +20,10 @@ public interface InboxStore {
      */
     Optional<SyncLock> tryLockPage(String pageId);
 
-    /** Inserts a {@code sync_runs} row with status running and returns its id. */
+    /**
+     * Inserts a {@code sync_runs} row with status running and returns its id. Called under the page lock, so it
+     * also closes, as failed, any run of the page still marked running (its process was killed).
+     */
     long startRun(String pageId, SyncMode mode);
 
     /** For each given conversation that has stored messages, the newest stored message's created_time. */

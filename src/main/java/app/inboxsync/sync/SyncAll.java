@@ -30,11 +30,16 @@ public final class SyncAll {
             return List.of();
         }
         AtomicInteger threadNumber = new AtomicInteger();
+        List<Thread> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, requests.size()), r -> {
             Thread t = new Thread(r, "sync-page-" + threadNumber.incrementAndGet());
             t.setDaemon(true);
+            threads.add(t);
             return t;
         });
+        // Wake page threads blocked in a Graph wait or call, so a cancel takes effect now, not after the wait;
+        // pages not started yet start, see the cancel and return at once.
+        AutoCloseable wakeOnCancel = cancel.whenCancelled(() -> threads.forEach(Thread::interrupt));
         try {
             List<Future<SyncResult>> futures = new ArrayList<>();
             for (SyncRequest request : requests) {
@@ -47,6 +52,11 @@ public final class SyncAll {
             return results;
         } finally {
             pool.shutdown();
+            try {
+                wakeOnCancel.close();
+            } catch (Exception impossible) {
+                throw new IllegalStateException(impossible);
+            }
         }
     }
 

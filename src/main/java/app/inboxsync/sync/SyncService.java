@@ -37,6 +37,9 @@ public final class SyncService {
     public SyncResult sync(SyncRequest request, SyncListener listener, CancelSignal cancel) {
         String pageId = request.pageId();
         Instant started = clock.instant();
+        if (cancel.isCancelled()) {
+            return refuse(request, listener, SyncResult.Status.CANCELLED, "Not started: the sync was cancelled.");
+        }
         Optional<PageState> state = store.pageState(pageId);
         if (state.isEmpty()) {
             return refuse(request, listener, SyncResult.Status.FAILED,
@@ -48,10 +51,12 @@ public final class SyncService {
                     + state.get().name() + " is already running (in this or another window or machine). "
                     + "Wait for it to finish.");
         }
-        try (InboxStore.SyncLock held = lock.get()) {
+        try {
             // Read again under the lock: the sync that just released it may have moved the watermark.
             PageState page = store.pageState(pageId).orElse(state.get());
             return runLocked(request, page, listener, cancel, started);
+        } finally {
+            withInterruptCleared(() -> lock.get().close());
         }
     }
 
@@ -104,8 +109,8 @@ public final class SyncService {
                            SyncResult.Status status, String message, SyncListener listener, Instant started) {
         PassTally tally = pass.tally();
         try {
-            store.finishRun(runId, page.pageId(), new RunOutcome(runStatus, tally.counts(), tally.apiCalls(), null,
-                    message));
+            withInterruptCleared(() -> store.finishRun(runId, page.pageId(),
+                    new RunOutcome(runStatus, tally.counts(), tally.apiCalls(), null, message)));
         } catch (RuntimeException e) {
             log.warn("Could not record the end of run {} for page {}: {}", runId, page.pageId(), e.getMessage());
         }
@@ -117,6 +122,21 @@ public final class SyncService {
     private SyncResult refuse(SyncRequest request, SyncListener listener, SyncResult.Status status, String message) {
         listener.on(new SyncEvent.Failed(request.pageId(), status, message));
         return new SyncResult(request.pageId(), status, null, BatchWrite.NONE, 0, 0, Duration.ZERO, message);
+    }
+
+    /**
+     * A cancel may have interrupted this thread (to cut a long rate-limit wait short), yet the run must still be
+     * recorded and the lock released: those database calls run with the flag cleared, set again afterwards.
+     */
+    private static void withInterruptCleared(Runnable databaseWork) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            databaseWork.run();
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private static Instant newer(Instant a, Instant b) {

@@ -183,6 +183,34 @@ class CliEndToEndIT {
             long messages = slow.conversations(page.id()).stream().mapToLong(c -> slow.messages(c.id()).size()).sum();
             assertEquals(slow.conversations(page.id()).size(), summary.get("conversations").asInt());
             assertEquals(messages, summary.get("messages").asLong());
+            CliProcess.Outcome runs = cli.run("runs");
+            assertTrue(runs.out().contains("The process stopped before this sync finished"),
+                    "the killed run is closed with a reason, not left running: " + runs.out());
+            assertFalse(runs.out().contains(" running "), runs.out());
+        }
+    }
+
+    @Test
+    void ctrlCOrSigtermStopsASyncGracefullyAndRecordsItAsCancelled() throws Exception {
+        try (GraphSimulator slow = GraphSimulator.start(SimulatorConfig.small(34).withPages(1).withConversations(600)
+                .withLatency(Duration.ofMillis(40)))) {
+            SimPage page = slow.pages().get(0);
+            CliProcess cli = new CliProcess(tmp.resolve("stopped"), Map.of("INBOXSYNC_GRAPH_URL", slow.baseUrl(), "INBOXSYNC_RATE", "0"));
+            assertEquals(0, cli.run("pages", "add", "--token", page.token()).exit());
+            Process running = cli.start("sync", "--page", page.id(), "--json");
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (!cli.stdout().contains("batch_complete") && System.nanoTime() < deadline && running.isAlive()) {
+                Thread.sleep(20);
+            }
+            assertTrue(running.isAlive(), "the sync should still be running: " + cli.stdout());
+            running.destroy(); // SIGTERM, handled like Ctrl-C
+            assertTrue(running.waitFor(30, java.util.concurrent.TimeUnit.SECONDS), "stopped within 30 s");
+            assertEquals(130, running.exitValue(), cli.stdout() + cli.stderr());
+            JsonNode last = last(jsonLines(cli.stdout()));
+            assertEquals("error", last.get("status").asText());
+            assertEquals("cancelled", last.get("reason").asText());
+            CliProcess.Outcome runs = cli.run("runs");
+            assertTrue(runs.out().contains("cancelled"), runs.out());
         }
     }
 
