@@ -66,6 +66,28 @@ class FaultToleranceTest {
     }
 
     @Test
+    void aCancelCutsALongRateLimitWaitShort() throws Exception {
+        try (SyncFixture fx = new SyncFixture(SimulatorConfig.small(66).withPages(1).withConversations(50))) {
+            SimPage page = fx.page(0);
+            // throttled again and again: the client would back off 1 + 2 + 4 + 8 + … seconds
+            fx.sim.faults().failNext(20, new Fault.GraphError(400, 32, 0, "(#32) Page request limit reached"));
+            CancelSignal cancel = new CancelSignal();
+            var timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+            timer.schedule(cancel::cancel, 1500, java.util.concurrent.TimeUnit.MILLISECONDS);
+            long start = System.nanoTime();
+
+            List<SyncResult> results = new SyncAll(fx.service, 1).sync(List.of(fx.request(page, false)), SyncListener.NONE, cancel);
+            timer.shutdown();
+
+            double seconds = (System.nanoTime() - start) / 1e9;
+            assertEquals(SyncResult.Status.CANCELLED, results.get(0).status(), results.get(0).error());
+            assertTrue(seconds < 5, "stopped soon after the cancel, not after the backoff: " + seconds + " s");
+            assertEquals(1, fx.count("SELECT count(*) FROM sync_runs WHERE status = 'cancelled'"), "recorded");
+            assertEquals(0, fx.count("SELECT count(*) FROM sync_runs WHERE status = 'running'"));
+        }
+    }
+
+    @Test
     void outOfOrderListingsMakeAnIncrementalSyncReadTheFolderToItsEnd() throws Exception {
         try (SyncFixture fx = new SyncFixture(SimulatorConfig.small(64).withPages(1).withConversations(160))) {
             SimPage page = fx.page(0);
