@@ -167,13 +167,7 @@ class CliEndToEndIT {
                 .withLatency(Duration.ofMillis(40)))) {
             SimPage page = slow.pages().get(0);
             CliProcess cli = new CliProcess(tmp.resolve("killed"), Map.of("INBOXSYNC_GRAPH_URL", slow.baseUrl(), "INBOXSYNC_RATE", "0"));
-            assertEquals(0, cli.run("pages", "add", "--token", page.token()).exit());
-            Process running = cli.start("sync", "--page", page.id(), "--json");
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (!cli.stdout().contains("batch_complete") && System.nanoTime() < deadline && running.isAlive()) {
-                Thread.sleep(20);
-            }
-            assertTrue(running.isAlive(), "the sync should still be running: " + cli.stdout());
+            Process running = syncUntilTheFirstBatchIsWritten(cli, page);
             running.destroyForcibly().waitFor();
 
             CliProcess.Outcome rerun = cli.run("sync", "--page", page.id(), "--json");
@@ -196,13 +190,7 @@ class CliEndToEndIT {
                 .withLatency(Duration.ofMillis(40)))) {
             SimPage page = slow.pages().get(0);
             CliProcess cli = new CliProcess(tmp.resolve("stopped"), Map.of("INBOXSYNC_GRAPH_URL", slow.baseUrl(), "INBOXSYNC_RATE", "0"));
-            assertEquals(0, cli.run("pages", "add", "--token", page.token()).exit());
-            Process running = cli.start("sync", "--page", page.id(), "--json");
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (!cli.stdout().contains("batch_complete") && System.nanoTime() < deadline && running.isAlive()) {
-                Thread.sleep(20);
-            }
-            assertTrue(running.isAlive(), "the sync should still be running: " + cli.stdout());
+            Process running = syncUntilTheFirstBatchIsWritten(cli, page);
             running.destroy(); // SIGTERM, handled like Ctrl-C
             assertTrue(running.waitFor(30, java.util.concurrent.TimeUnit.SECONDS), "stopped within 30 s");
             assertEquals(130, running.exitValue(), cli.stdout() + cli.stderr());
@@ -212,6 +200,18 @@ class CliEndToEndIT {
             CliProcess.Outcome runs = cli.run("runs");
             assertTrue(runs.out().contains("cancelled"), runs.out());
         }
+    }
+
+    /** Adds the page and starts a sync in the background; returns once its first batch is in the database. */
+    private static Process syncUntilTheFirstBatchIsWritten(CliProcess cli, SimPage page) throws Exception {
+        assertEquals(0, cli.run("pages", "add", "--token", page.token()).exit());
+        Process running = cli.start("sync", "--page", page.id(), "--json");
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!cli.stdout().contains("batch_complete") && System.nanoTime() < deadline && running.isAlive()) {
+            Thread.sleep(20);
+        }
+        assertTrue(running.isAlive(), "the sync should still be running: " + cli.stdout());
+        return running;
     }
 
     private static void assertTokenNowhereButTheVault(Path home, String token) throws Exception {
