@@ -74,9 +74,9 @@ final class BatchWriter {
               INSERT INTO messenger_messages AS m (message_id, conversation_id, page_id, from_id, from_name,
                      is_from_page, text, created_time, attachments, details_unavailable)
               SELECT b.message_id, b.conversation_id, ?, b.from_id, b.from_name, b.is_from_page, b.text,
-                     b.created_time, b.attachments, b.details_unavailable
+                     to_timestamp(b.created_time / 1000000::float8), b.attachments, b.details_unavailable
                 FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::bool[], ?::text[],
-                            ?::text[]::timestamptz[], ?::text[]::jsonb[], ?::bool[])
+                            ?::int8[], ?::text[]::jsonb[], ?::bool[])
                      AS b(message_id, conversation_id, from_id, from_name, is_from_page, text, created_time,
                           attachments, details_unavailable)
               ON CONFLICT (message_id) DO UPDATE SET
@@ -180,7 +180,7 @@ final class BatchWriter {
         String[] fromNames = new String[n];
         Boolean[] fromPage = new Boolean[n];
         String[] texts = new String[n];
-        String[] times = new String[n];
+        Long[] times = new Long[n];
         String[] attachments = new String[n];
         Boolean[] unavailable = new Boolean[n];
         for (int i = 0; i < n; i++) {
@@ -191,7 +191,7 @@ final class BatchWriter {
             fromNames[i] = m.fromName();
             fromPage[i] = m.fromPage();
             texts[i] = m.text();
-            times[i] = m.createdTime().toString();
+            times[i] = epochMicros(m.createdTime());
             attachments[i] = m.attachmentsJson();
             unavailable[i] = m.detailsUnavailable();
         }
@@ -203,11 +203,19 @@ final class BatchWriter {
             s.setArray(5, c.createArrayOf("text", fromNames));
             s.setArray(6, c.createArrayOf("bool", fromPage));
             s.setArray(7, c.createArrayOf("text", texts));
-            s.setArray(8, c.createArrayOf("text", times));
+            s.setArray(8, c.createArrayOf("int8", times));
             s.setArray(9, c.createArrayOf("text", attachments));
             s.setArray(10, c.createArrayOf("bool", unavailable));
             return counts(s);
         }
+    }
+
+    /**
+     * Times travel as epoch microseconds: formatting 2,000 Instants per batch and having PostgreSQL parse
+     * them back was a measurable share of the 40,000 messages/s hot path.
+     */
+    private static long epochMicros(java.time.Instant t) {
+        return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1_000);
     }
 
     /** {inserted, updated} from the statement's single row. */
