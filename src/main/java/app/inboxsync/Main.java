@@ -11,9 +11,6 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        int exit = InboxSyncCommand.run(args);
-        if (exit != InboxSyncCommand.KEEP_RUNNING) {
-            System.exit(exit);
-        }
+        System.exit(InboxSyncCommand.run(args));
     }
 }

@@ -80,10 +80,6 @@ public final class AppContext implements AutoCloseable {
         return vault;
     }
 
-    public PostgresInboxStore store() {
-        return store;
-    }
-
     public PageRepository pages() {
         return new PageRepository(database);
     }
@@ -94,10 +90,6 @@ public final class AppContext implements AutoCloseable {
 
     public SyncRunQueries runs() {
         return new SyncRunQueries(database);
-    }
-
-    public Database database() {
-        return database;
     }
 
     @Override

@@ -15,8 +15,6 @@ public final class InboxSyncCommand implements Runnable {
     public static final int PAGE_FAILED = 1;
     /** Exit code for "could not even start": database unreachable, bad configuration, bad token. */
     public static final int CANNOT_RUN = 3;
-    /** Returned by {@link #run} when a command keeps running in the background (a server). */
-    public static final int KEEP_RUNNING = Integer.MIN_VALUE;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
