@@ -109,6 +109,18 @@ class FaultToleranceTest {
     }
 
     @Test
+    void aListenerThatThrowsDoesNotFailTheSync() throws Exception {
+        try (SyncFixture fx = new SyncFixture(SimulatorConfig.small(67).withPages(1).withConversations(120))) {
+            SimPage page = fx.page(0);
+            SyncResult result = fx.service.sync(fx.request(page, false), event -> {
+                throw new IllegalStateException("a broken progress view");
+            }, new CancelSignal());
+            assertTrue(result.succeeded(), result.error());
+            fx.assertStoredEqualsSimulator(page);
+        }
+    }
+
+    @Test
     void eventsTellTheStoryOfASyncInOrder() throws Exception {
         try (SyncFixture fx = new SyncFixture(SimulatorConfig.small(65).withPages(1).withConversations(250))) {
             SimPage page = fx.page(0);
