@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.OptionalInt;
 
 /**
  * The PostgreSQL server the app runs for itself when no {@code --db-url} is given. Its data lives in
@@ -24,14 +25,17 @@ public final class EmbeddedDatabase implements AutoCloseable {
     static final String SUPERUSER = "postgres";
 
     private final Path home;
+    /** Null when we are a client of the server another process runs on this home. */
     private final HomeLock lock;
     private final EmbeddedPostgres postgres;
+    private final int port;
     private final Secret password;
 
-    private EmbeddedDatabase(Path home, HomeLock lock, EmbeddedPostgres postgres, Secret password) {
+    private EmbeddedDatabase(Path home, HomeLock lock, EmbeddedPostgres postgres, int port, Secret password) {
         this.home = home;
         this.lock = lock;
         this.postgres = postgres;
+        this.port = port;
         this.password = password;
     }
 
@@ -43,7 +47,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
             throw new StoreException("Cannot create the folder " + absoluteHome + " for the embedded database: "
                     + e.getMessage(), e);
         }
-        HomeLock lock = HomeLock.take(absoluteHome);
+        HomeLock lock;
+        try {
+            lock = HomeLock.take(absoluteHome);
+        } catch (StoreException inUse) {
+            return attachToRunningServer(absoluteHome, inUse);
+        }
         try {
             Path dataDir = absoluteHome.resolve("db");
             Path passwordFile = absoluteHome.resolve("db-password");
@@ -58,7 +67,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             try {
                 ClusterSecurity.secure(postgres, dataDir, password);
                 createDatabaseIfMissing(postgres, password);
-                return new EmbeddedDatabase(absoluteHome, lock, postgres, password);
+                return new EmbeddedDatabase(absoluteHome, lock, postgres, postgres.getPort(), password);
             } catch (RuntimeException e) {
                 stopQuietly(postgres);
                 throw e;
@@ -69,6 +78,25 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
+    /** Another process runs the server on this home: use it as a client, or say plainly that we cannot. */
+    private static EmbeddedDatabase attachToRunningServer(Path home, StoreException inUse) {
+        Path passwordFile = home.resolve("db-password");
+        if (!Files.exists(passwordFile)) {
+            throw inUse;
+        }
+        Secret password = PasswordFile.loadOrCreate(passwordFile);
+        OptionalInt port = RunningServer.find(home.resolve("db"), password);
+        if (port.isEmpty()) {
+            throw inUse;
+        }
+        return new EmbeddedDatabase(home, null, null, port.getAsInt(), password);
+    }
+
+    /** Whether this process runs the server (false: another Inbox Sync process does, and we are its client). */
+    public boolean ownsServer() {
+        return postgres != null;
+    }
+
     /** How to connect to the app's database on this server. */
     public DatabaseSettings settings() {
         return settings(DATABASE);
@@ -77,7 +105,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     /** How to connect to another database on this server (tests make throwaway ones). */
     public DatabaseSettings settings(String databaseName) {
         return new DatabaseSettings(
-                "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + databaseName, SUPERUSER, password);
+                "jdbc:postgresql://localhost:" + port + "/" + databaseName, SUPERUSER, password);
     }
 
     public Path home() {
@@ -86,6 +114,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     @Override
     public void close() {
+        if (postgres == null) {
+            return; // the server is its owner's to stop
+        }
         try {
             stopQuietly(postgres);
         } finally {

@@ -185,6 +185,26 @@ class CliEndToEndIT {
     }
 
     @Test
+    void whileOneProcessSyncsAnotherCanBrowseButCannotSyncTheSamePage() throws Exception {
+        try (GraphSimulator slow = GraphSimulator.start(SimulatorConfig.small(35).withPages(1).withConversations(600)
+                .withLatency(Duration.ofMillis(40)))) {
+            SimPage page = slow.pages().get(0);
+            CliProcess cli = new CliProcess(tmp.resolve("shared"), Map.of("INBOXSYNC_GRAPH_URL", slow.baseUrl(), "INBOXSYNC_RATE", "0"));
+            Process running = syncUntilTheFirstBatchIsWritten(cli, page);
+            CliProcess.Outcome listed = cli.runAs("second", "pages", "list", "--json");
+            assertEquals(0, listed.exit(), listed.all());
+            assertTrue(JSON.readTree(listed.out()).get(0).get("conversations").asInt() > 0, listed.out());
+
+            CliProcess.Outcome refused = cli.runAs("second", "sync", "--page", page.id());
+            assertEquals(1, refused.exit(), refused.all());
+            assertTrue(refused.out().contains("already running"), refused.all());
+
+            assertTrue(running.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), "the first sync finishes");
+            assertEquals(0, running.exitValue(), cli.stdout() + cli.stderr());
+        }
+    }
+
+    @Test
     void ctrlCOrSigtermStopsASyncGracefullyAndRecordsItAsCancelled() throws Exception {
         try (GraphSimulator slow = GraphSimulator.start(SimulatorConfig.small(34).withPages(1).withConversations(600)
                 .withLatency(Duration.ofMillis(40)))) {

@@ -26,6 +26,24 @@ final class CliProcess {
     }
 
     Process start(String... args) throws IOException {
+        return startAs(home.getFileName().toString(), args);
+    }
+
+    /** Runs a second process on the same home, with its output in files named after {@code name}. */
+    Outcome runAs(String name, String... args) throws IOException, InterruptedException {
+        Process p = startAs(name, args);
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("inbox-sync " + String.join(" ", args) + " did not finish in 120 s");
+        }
+        return new Outcome(p.exitValue(), read(name + ".out"), read(name + ".err"));
+    }
+
+    private String read(String file) throws IOException {
+        return Files.readString(home.resolveSibling(file), StandardCharsets.UTF_8);
+    }
+
+    private Process startAs(String name, String... args) throws IOException {
         String jar = System.getProperty("inboxsync.jar", "target/inbox-sync.jar");
         if (!Files.exists(Path.of(jar))) {
             throw new IllegalStateException("Build the jar first (./mvnw package): " + jar);
@@ -37,8 +55,8 @@ final class CliProcess {
         pb.environment().keySet().removeIf(k -> k.startsWith("INBOXSYNC_"));
         pb.environment().put("INBOXSYNC_HOME", home.toString());
         pb.environment().putAll(env);
-        pb.redirectOutput(home.resolveSibling(home.getFileName() + ".out").toFile());
-        pb.redirectError(home.resolveSibling(home.getFileName() + ".err").toFile());
+        pb.redirectOutput(home.resolveSibling(name + ".out").toFile());
+        pb.redirectError(home.resolveSibling(name + ".err").toFile());
         return pb.start();
     }
 
@@ -52,10 +70,10 @@ final class CliProcess {
     }
 
     String stdout() throws IOException {
-        return Files.readString(home.resolveSibling(home.getFileName() + ".out"), StandardCharsets.UTF_8);
+        return read(home.getFileName() + ".out");
     }
 
     String stderr() throws IOException {
-        return Files.readString(home.resolveSibling(home.getFileName() + ".err"), StandardCharsets.UTF_8);
+        return read(home.getFileName() + ".err");
     }
 }

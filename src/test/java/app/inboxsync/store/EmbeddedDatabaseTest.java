@@ -1,6 +1,7 @@
 package app.inboxsync.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -44,8 +45,6 @@ class EmbeddedDatabaseTest {
             assertEquals("28P01", refused.getSQLState());
             assertThrows(SQLException.class, () -> DriverManager.getConnection(s.jdbcUrl() + "?user=postgres").close());
 
-            StoreException busy = assertThrows(StoreException.class, () -> EmbeddedDatabase.start(home));
-            assertTrue(busy.getMessage().contains("in use by another Inbox Sync process"), busy.getMessage());
         }
         Path versionFile = home.resolve("db").resolve("PG_VERSION");
         long initialisedAt = Files.getLastModifiedTime(versionFile).toMillis();
@@ -59,6 +58,32 @@ class EmbeddedDatabaseTest {
                 rs.next();
                 assertEquals("localhost", rs.getString(1));
             }
+        }
+    }
+
+    @Test
+    void aSecondStartWhileTheServerRunsBecomesItsClient() throws Exception {
+        try (EmbeddedDatabase owner = EmbeddedDatabase.start(home); Database ownerDb = Database.connect(owner.settings())) {
+            Fixtures.addPage(ownerDb, "shared");
+            try (EmbeddedDatabase client = EmbeddedDatabase.start(home); Database clientDb = Database.connect(client.settings())) {
+                assertTrue(owner.ownsServer());
+                assertFalse(client.ownsServer(), "the second start uses the running server");
+                assertEquals(owner.settings().jdbcUrl(), client.settings().jdbcUrl());
+                assertTrue(new PageRepository(clientDb).findPage("shared").isPresent());
+            }
+            assertTrue(new PageRepository(ownerDb).findPage("shared").isPresent(), "the client's close left the server running");
+        }
+    }
+
+    @Test
+    void aHomeLockedWithoutARunningServerIsReportedAsInUse() throws Exception {
+        Files.createDirectories(home);
+        HomeLock held = HomeLock.take(home.toAbsolutePath());
+        try {
+            StoreException busy = assertThrows(StoreException.class, () -> EmbeddedDatabase.start(home));
+            assertTrue(busy.getMessage().contains("in use by another Inbox Sync process"), busy.getMessage());
+        } finally {
+            held.release();
         }
     }
 

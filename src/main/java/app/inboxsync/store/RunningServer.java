@@ -1,0 +1,58 @@
+package app.inboxsync.store;
+
+import app.inboxsync.domain.Secret;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.Properties;
+
+/**
+ * The embedded server another Inbox Sync process runs on the same home (the desktop app while cron syncs,
+ * say). We connect to it as a client instead of refusing: the per-Page advisory lock keeps two syncs of one
+ * Page apart, and if its owner stops the server, our work in flight is rolled back, never half written.
+ */
+final class RunningServer {
+    private RunningServer() {
+    }
+
+    /** The port of a live server on {@code dataDir} that takes our password, if there is one. */
+    static OptionalInt find(Path dataDir, Secret password) {
+        OptionalInt port = portOf(dataDir.resolve("postmaster.pid"));
+        if (port.isEmpty()) {
+            return port;
+        }
+        Properties login = new Properties();
+        login.setProperty("user", EmbeddedDatabase.SUPERUSER);
+        login.setProperty("password", password.reveal());
+        login.setProperty("connectTimeout", "3");
+        String url = "jdbc:postgresql://localhost:" + port.getAsInt() + "/" + EmbeddedDatabase.DATABASE;
+        try (Connection c = DriverManager.getConnection(url, login)) {
+            return c.isValid(3) ? port : OptionalInt.empty();
+        } catch (SQLException e) {
+            return OptionalInt.empty(); // starting, stopping, or not ours: the caller says "in use"
+        }
+    }
+
+    /** postmaster.pid: line 1 the pid, line 4 the port. */
+    private static OptionalInt portOf(Path pidFile) {
+        try {
+            List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
+            if (lines.size() < 4) {
+                return OptionalInt.empty();
+            }
+            long pid = Long.parseLong(lines.get(0).strip());
+            if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                return OptionalInt.of(Integer.parseInt(lines.get(3).strip()));
+            }
+            return OptionalInt.empty();
+        } catch (IOException | NumberFormatException e) {
+            return OptionalInt.empty();
+        }
+    }
+}
