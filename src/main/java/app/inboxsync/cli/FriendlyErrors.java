@@ -19,6 +19,8 @@ final class FriendlyErrors implements CommandLine.IExecutionExceptionHandler {
         if (message == null || message.isBlank()) {
             message = "Unexpected " + e.getClass().getSimpleName() + ". Run with INBOXSYNC_LOG_LEVEL=DEBUG for details.";
         }
+        // one line: anything a library appended below its first line stays in the debug log
+        message = message.strip().lines().findFirst().orElse(message);
         if (e instanceof GraphException g && g.kind() == GraphException.Kind.TOKEN_INVALID) {
             message = "Facebook rejected the token: " + message;
         }

@@ -103,6 +103,10 @@ final class GraphCaller {
             } catch (IOException e) {
                 reason = GraphFailures.networkReason(e, call.token());
             }
+            if (Thread.currentThread().isInterrupted()) {
+                // the failure was most likely our own stop cutting the answer short: no retry, no notice
+                throw GraphFailures.interrupted(call);
+            }
             transientFailures++;
             if (transientFailures >= settings.maxAttempts()) {
                 // No cause attached: third-party exceptions may quote URLs, and this message travels to people.

@@ -80,6 +80,9 @@ public final class Database implements AutoCloseable {
                 throw new StoreException("The database already holds tables that Inbox Sync did not create "
                         + "(perhaps from the old web app). Point --db-url at an empty database.", e);
             }
+            if (LostConnection.is(e)) {
+                throw LostConnection.explain("bring the database schema up to date", e);
+            }
             throw new StoreException("Could not bring the database schema up to date: " + message, e);
         }
     }

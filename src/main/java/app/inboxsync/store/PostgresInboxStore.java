@@ -60,8 +60,8 @@ public final class PostgresInboxStore implements InboxStore {
         return PageLock.tryTake(dataSource, pageId);
     }
 
-    static final String ABANDONED_RUN = "The process stopped before this sync finished (killed, crashed or shut down). "
-            + "What it had written is kept; the next sync carried on from there.";
+    static final String ABANDONED_RUN = "This sync never finished: its process was killed or crashed, or lost the "
+            + "database. What it had written is kept; the next sync carried on from there.";
 
     @Override
     public long startRun(String pageId, SyncMode mode) {

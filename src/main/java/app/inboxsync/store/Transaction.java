@@ -44,6 +44,9 @@ final class Transaction {
     }
 
     static StoreException failure(String what, SQLException e) {
+        if (LostConnection.is(e)) {
+            return LostConnection.explain(what, e);
+        }
         return new StoreException("Could not " + what + ": " + e.getMessage(), e);
     }
 

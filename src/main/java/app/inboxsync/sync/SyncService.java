@@ -114,7 +114,11 @@ public final class SyncService {
             return end(pass, runId, page, mode, RunOutcome.RunStatus.FAILED, SyncResult.Status.FAILED,
                     e.getMessage(), listener, started);
         } catch (RuntimeException e) {
-            log.warn("Sync of page {} failed", pageId, e);
+            if (e.getMessage() == null || e.getMessage().isBlank()) {
+                log.warn("Sync of page {} failed on a bug", pageId, e); // no sentence for people: keep the trace
+            } else {
+                log.debug("Sync of page {} failed", pageId, e); // the sentence reaches people as the result
+            }
             return end(pass, runId, page, mode, RunOutcome.RunStatus.FAILED, SyncResult.Status.FAILED,
                     describe(e), listener, started);
         }

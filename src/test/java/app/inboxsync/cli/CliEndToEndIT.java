@@ -178,7 +178,7 @@ class CliEndToEndIT {
             assertEquals(slow.conversations(page.id()).size(), summary.get("conversations").asInt());
             assertEquals(messages, summary.get("messages").asLong());
             CliProcess.Outcome runs = cli.run("runs");
-            assertTrue(runs.out().contains("The process stopped before this sync finished"),
+            assertTrue(runs.out().contains("This sync never finished"),
                     "the killed run is closed with a reason, not left running: " + runs.out());
             assertFalse(runs.out().contains(" running "), runs.out());
         }
