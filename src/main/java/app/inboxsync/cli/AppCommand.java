@@ -39,6 +39,17 @@ abstract class AppCommand implements Callable<Integer> {
         return AppContext.open(config());
     }
 
+    /** Fails the command with one clear line (exit 3) when the Page is not added. */
+    static void requirePage(AppContext app, String pageId) {
+        if (app.pages().findPage(pageId).isEmpty()) {
+            throw new IllegalArgumentException(notAdded(pageId));
+        }
+    }
+
+    static String notAdded(String pageId) {
+        return "No page " + pageId + " is added. See: inbox-sync pages list";
+    }
+
     PrintWriter out() {
         return spec.commandLine().getOut();
     }

@@ -21,10 +21,7 @@ final class ExportCommand extends AppCommand {
     @Override
     public Integer call() {
         try (AppContext app = open()) {
-            if (app.pages().findPage(pageId).isEmpty()) {
-                err().printf("No page %s is added. See: inbox-sync pages list%n", pageId);
-                return InboxSyncCommand.CANNOT_RUN;
-            }
+            requirePage(app, pageId);
             long[] counts = new PageExport(app.conversations()).export(pageId, format, out);
             out().printf("Wrote %d conversations and %d messages to %s%n", counts[0], counts[1], out.toAbsolutePath());
         }

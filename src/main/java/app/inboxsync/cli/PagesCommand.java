@@ -94,10 +94,7 @@ final class PagesCommand {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
             try (AppContext app = open()) {
-                if (app.pages().findPage(pageId).isEmpty()) {
-                    err().printf("No page %s is added. See: inbox-sync pages list%n", pageId);
-                    return InboxSyncCommand.CANNOT_RUN;
-                }
+                requirePage(app, pageId);
                 app.pages().setFolders(pageId, list);
                 out().printf("Page %s now syncs: %s%n", pageId, String.join(", ", list.stream().map(Folder::wireName).toList()));
             }
@@ -116,8 +113,7 @@ final class PagesCommand {
                 boolean removed = app.pages().removePage(pageId);
                 boolean hadToken = app.vault().remove(pageId);
                 if (!removed && !hadToken) {
-                    err().printf("No page %s is added. See: inbox-sync pages list%n", pageId);
-                    return InboxSyncCommand.CANNOT_RUN;
+                    throw new IllegalArgumentException(notAdded(pageId));
                 }
                 out().printf("Removed page %s, its token and its stored conversations.%n", pageId);
             }

@@ -13,8 +13,7 @@ final class ResetCommand extends AppCommand {
     public Integer call() {
         try (AppContext app = open()) {
             if (!app.pages().requestFullSync(pageId)) {
-                err().printf("No page %s is added. See: inbox-sync pages list%n", pageId);
-                return InboxSyncCommand.CANNOT_RUN;
+                throw new IllegalArgumentException(notAdded(pageId));
             }
             out().printf("The next sync of page %s will be full. Run it with: inbox-sync sync --page %s%n", pageId, pageId);
         }

@@ -122,10 +122,7 @@ final class SyncCommand extends AppCommand {
         if (target.all) {
             return app.pages().listPages().stream().map(PageSummary::pageId).toList();
         }
-        Optional<PageSummary> page = app.pages().findPage(target.pageId);
-        if (page.isEmpty()) {
-            throw new IllegalArgumentException("No page " + target.pageId + " is added. See: inbox-sync pages list");
-        }
+        requirePage(app, target.pageId);
         return List.of(target.pageId);
     }
 
