@@ -39,6 +39,11 @@ public final class AppOptions {
     double rate;
 
     public Path home() {
-        return home != null ? home : AppHome.defaultHome();
+        return homeGiven() ? home : AppHome.defaultHome();
+    }
+
+    /** Whether --home or INBOXSYNC_HOME named a home (an empty variable counts as unset). */
+    public boolean homeGiven() {
+        return home != null && !home.toString().isBlank();
     }
 }

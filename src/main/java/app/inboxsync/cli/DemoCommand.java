@@ -39,7 +39,10 @@ final class DemoCommand extends AppCommand {
     public Integer call() {
         try (GraphSimulator simulator = GraphSimulator.start(world.config(0))) {
             AppConfig base = config();
-            AppConfig config = new AppConfig(base.home(), base.database(), base.graph().withBaseUrl(simulator.baseUrl()));
+            // Fake pages must never mix with real ones (a later `sync --all` would try their fake tokens on
+            // Facebook): unless told where, the demo keeps its own home.
+            java.nio.file.Path home = options.homeGiven() ? base.home() : base.home().resolve("demo");
+            AppConfig config = new AppConfig(home, base.database(), base.graph().withBaseUrl(simulator.baseUrl()));
             try (AppContext app = AppContext.open(config)) {
                 out().printf("Graph simulator on %s with %d pages × %d conversations; data in %s%n",
                         simulator.baseUrl(), world.pages, world.conversations, config.home());
@@ -59,8 +62,9 @@ final class DemoCommand extends AppCommand {
                     app.addGraphWaitListener(progress);
                     results = new SyncAll(app.syncService(), 8).sync(requests, progress, new CancelSignal());
                 }
-                out().printf("%nBrowse the copy: inbox-sync conversations list --page %s%n", simulator.pages().get(0).id());
-                out().println("Pages and coverage: inbox-sync pages list");
+                out().printf("%nBrowse the copy: inbox-sync conversations list --page %s --home %s%n",
+                        simulator.pages().get(0).id(), home);
+                out().printf("Pages and coverage: inbox-sync pages list --home %s%n", home);
                 return results.stream().allMatch(SyncResult::succeeded) ? 0 : InboxSyncCommand.PAGE_FAILED;
             }
         }

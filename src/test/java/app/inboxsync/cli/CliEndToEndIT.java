@@ -121,6 +121,20 @@ class CliEndToEndIT {
     }
 
     @Test
+    void demoSyncsTheSimulatorsPagesThenCatchesUpIncrementally() throws Exception {
+        CliProcess cli = new CliProcess(tmp.resolve("demo"), Map.of());
+        CliProcess.Outcome first = cli.run("demo", "--conversations", "40", "--rate", "0");
+        assertEquals(0, first.exit(), first.all());
+        assertEquals(3, first.out().lines().filter(l -> l.startsWith("✓ ") && l.contains("(full)")).count(), first.out());
+        assertTrue(first.out().contains("Inserted 40 • Updated 0 • Total touched 40"), first.out());
+
+        CliProcess.Outcome second = cli.run("demo", "--conversations", "40", "--rate", "0");
+        assertEquals(0, second.exit(), second.all());
+        assertEquals(3, second.out().lines().filter(l -> l.startsWith("✓ ") && l.contains("(incremental)")).count(), second.out());
+        assertTrue(second.out().contains("Inserted 1 • Updated "), "new activity between runs: " + second.out());
+    }
+
+    @Test
     void aBadTokenGetsOneClearLineAndExitCode3() throws Exception {
         String canary = "CANARY_TOKEN_9f8e7d6c5b4a";
         CliProcess.Outcome debug = cli("bad").run("pages", "add", "--token", canary);
