@@ -9,11 +9,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Turns Graph's wire shapes into domain records for one Page. */
 final class WireMapping {
+    private static final Logger log = LoggerFactory.getLogger(WireMapping.class);
     private final ObjectMapper json;
 
     WireMapping(ObjectMapper json) {
@@ -35,27 +39,72 @@ final class WireMapping {
         return new FetchedConversation(conversation, messages, next(nested == null ? null : nested.paging()));
     }
 
+    /**
+     * Old messages may come back without details; one odd message must not stop a Page's sync forever. A
+     * message without an id cannot be stored and is left out; one without a readable time is kept, flagged as
+     * lacking details, with the time of its nearest neighbour (the list is newest first), so it keeps its
+     * place in the thread.
+     */
     List<Message> messages(String pageId, String conversationId, List<Wire.Message> wire) {
         if (wire == null || wire.isEmpty()) {
             return List.of();
         }
+        Instant[] times = new Instant[wire.size()];
+        for (int i = 0; i < times.length; i++) {
+            times[i] = timeOrNull(wire.get(i).createdTime());
+        }
+        Instant[] resolved = borrowNeighbourTimes(times);
         List<Message> out = new ArrayList<>(wire.size());
-        for (Wire.Message m : wire) {
-            out.add(message(pageId, conversationId, m));
+        for (int i = 0; i < times.length; i++) {
+            Wire.Message m = wire.get(i);
+            if (m.id() == null || m.id().isEmpty()) {
+                log.debug("A message of conversation {} came without an id; left out", conversationId);
+                continue;
+            }
+            out.add(message(pageId, conversationId, m, resolved[i], times[i] == null));
         }
         return out;
     }
 
-    Message message(String pageId, String conversationId, Wire.Message m) {
-        require(m.id(), "message id");
-        require(m.createdTime(), "created_time of message " + m.id());
+    private Message message(String pageId, String conversationId, Wire.Message m, Instant created,
+                            boolean timeMissing) {
         String fromId = m.from() == null ? null : m.from().id();
         String fromName = m.from() == null ? null : m.from().name();
         String text = m.message() == null || m.message().isEmpty() ? null : m.message();
         String extras = extras(m);
-        boolean detailsUnavailable = m.from() == null && text == null && extras == null;
+        boolean detailsUnavailable = timeMissing || (m.from() == null && text == null && extras == null);
         return new Message(m.id(), conversationId, pageId, fromId, fromName, pageId.equals(fromId), text,
-                GraphTime.parse(m.createdTime()), extras, detailsUnavailable);
+                created, extras, detailsUnavailable);
+    }
+
+    private static Instant timeOrNull(String graphTime) {
+        try {
+            return graphTime == null || graphTime.isEmpty() ? null : GraphTime.parse(graphTime);
+        } catch (IllegalArgumentException unreadable) {
+            return null;
+        }
+    }
+
+    /** Fills each gap with the nearest newer time, else the nearest older one, else the epoch (nothing known). */
+    static Instant[] borrowNeighbourTimes(Instant[] times) {
+        Instant[] out = times.clone();
+        Instant newer = null;
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] == null) {
+                out[i] = newer;
+            } else {
+                newer = out[i];
+            }
+        }
+        Instant older = null;
+        for (int i = out.length - 1; i >= 0; i--) {
+            if (out[i] == null) {
+                out[i] = older != null ? older : Instant.EPOCH;
+            } else if (times[i] != null) {
+                older = out[i];
+            }
+        }
+        return out;
     }
 
     static Cursor next(Wire.Paging paging) {

@@ -136,6 +136,33 @@ class WireMappingTest {
     }
 
     @Test
+    void messagesWithoutATimeAreKeptInPlaceAndWithoutAnIdLeftOut() {
+        List<Message> ms = messagesOf(
+                "{\"id\":\"m_9\",\"created_time\":\"2024-11-10T17:00:09+0000\",\"from\":{\"id\":\"9\"},\"message\":\"newest\"}",
+                "{\"id\":\"m_8\"}",
+                "{\"created_time\":\"2024-11-10T17:00:07+0000\",\"message\":\"no id\"}",
+                "{\"id\":\"m_6\",\"created_time\":\"yesterday-ish\",\"from\":{\"id\":\"9\"},\"message\":\"odd time\"}",
+                "{\"id\":\"m_5\",\"created_time\":\"2024-11-10T17:00:05+0000\",\"from\":{\"id\":\"111\"},\"message\":\"ok\"}");
+
+        assertEquals(List.of("m_9", "m_8", "m_6", "m_5"), ms.stream().map(Message::id).toList());
+        Instant newest = Instant.parse("2024-11-10T17:00:09Z");
+        assertEquals(newest, ms.get(1).createdTime(), "borrowed from the newer neighbour");
+        assertTrue(ms.get(1).detailsUnavailable());
+        assertEquals(Instant.parse("2024-11-10T17:00:07Z"), ms.get(2).createdTime(),
+                "the nearest newer time listed, even from a message left out");
+        assertTrue(ms.get(2).detailsUnavailable(), "a time we cannot read counts as missing details");
+        assertEquals("odd time", ms.get(2).text(), "what did come back is kept");
+        assertFalse(ms.get(3).detailsUnavailable());
+    }
+
+    @Test
+    void gapsAtTheTopBorrowTheOlderNeighbourAndAllGapsTheEpoch() {
+        Instant t = Instant.parse("2024-11-10T17:00:00Z");
+        assertEquals(List.of(t, t), List.of(WireMapping.borrowNeighbourTimes(new Instant[] {null, t})));
+        assertEquals(List.of(Instant.EPOCH), List.of(WireMapping.borrowNeighbourTimes(new Instant[] {null})));
+    }
+
+    @Test
     void aConversationWithoutIdIsMalformedNotACrash() {
         graph.ok("{\"data\":[{\"updated_time\":\"2024-11-10T17:00:00+0000\"}]}");
         GraphException e = assertThrows(GraphException.class,
