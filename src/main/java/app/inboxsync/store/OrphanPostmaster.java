@@ -1,10 +1,6 @@
 package app.inboxsync.store;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -20,10 +16,8 @@ final class OrphanPostmaster {
     }
 
     static void stopIfRunning(Path dataDir) {
-        Path pidFile = dataDir.resolve("postmaster.pid");
-        Optional<ProcessHandle> postmaster = readPid(pidFile)
-                .flatMap(ProcessHandle::of)
-                .filter(ProcessHandle::isAlive)
+        Optional<ProcessHandle> postmaster = PostmasterPid.read(dataDir)
+                .flatMap(PostmasterPid::liveProcess)
                 .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false));
         if (postmaster.isEmpty()) {
             return;
@@ -37,15 +31,6 @@ final class OrphanPostmaster {
         } catch (ExecutionException | TimeoutException e) {
             throw new StoreException("An embedded database server left over from an earlier run (pid " + p.pid()
                     + ") does not stop. Stop it, then start Inbox Sync again.", e);
-        }
-    }
-
-    private static Optional<Long> readPid(Path pidFile) {
-        try {
-            List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
-            return lines.isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(lines.get(0).strip()));
-        } catch (IOException | NumberFormatException e) {
-            return Optional.empty();
         }
     }
 }

@@ -1,14 +1,11 @@
 package app.inboxsync.store;
 
 import app.inboxsync.domain.Secret;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Properties;
 
@@ -23,10 +20,12 @@ final class RunningServer {
 
     /** The port of a live server on {@code dataDir} that takes our password, if there is one. */
     static OptionalInt find(Path dataDir, Secret password) {
-        OptionalInt port = portOf(dataDir.resolve("postmaster.pid"));
-        if (port.isEmpty()) {
-            return port;
+        Optional<PostmasterPid> postmaster = PostmasterPid.read(dataDir)
+                .filter(p -> p.liveProcess().isPresent() && p.port().isPresent());
+        if (postmaster.isEmpty()) {
+            return OptionalInt.empty();
         }
+        OptionalInt port = postmaster.get().port();
         Properties login = new Properties();
         login.setProperty("user", EmbeddedDatabase.SUPERUSER);
         login.setProperty("password", password.reveal());
@@ -36,23 +35,6 @@ final class RunningServer {
             return c.isValid(3) ? port : OptionalInt.empty();
         } catch (SQLException e) {
             return OptionalInt.empty(); // starting, stopping, or not ours: the caller says "in use"
-        }
-    }
-
-    /** postmaster.pid: line 1 the pid, line 4 the port. */
-    private static OptionalInt portOf(Path pidFile) {
-        try {
-            List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
-            if (lines.size() < 4) {
-                return OptionalInt.empty();
-            }
-            long pid = Long.parseLong(lines.get(0).strip());
-            if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
-                return OptionalInt.of(Integer.parseInt(lines.get(3).strip()));
-            }
-            return OptionalInt.empty();
-        } catch (IOException | NumberFormatException e) {
-            return OptionalInt.empty();
         }
     }
 }
