@@ -37,14 +37,7 @@ public final class AppContext implements AutoCloseable {
         // The Graph client tells us about waits; whoever is showing a sync right now hears about them.
         this.graph = new GraphClient(graphSettings, (pageId, pause, reason) -> {
             SyncEvent.Waiting event = new SyncEvent.Waiting(pageId, pause, reason);
-            for (SyncListener l : graphWaitListeners) {
-                try {
-                    l.on(event);
-                } catch (RuntimeException e) {
-                    // a broken view must not break the Graph call that only reported a pause
-                    org.slf4j.LoggerFactory.getLogger(AppContext.class).warn("A wait listener failed: {}", e.toString());
-                }
-            }
+            graphWaitListeners.forEach(l -> l.shielded().on(event));
         });
     }
 

@@ -35,18 +35,7 @@ public final class SyncService {
     }
 
     public SyncResult sync(SyncRequest request, SyncListener listener, CancelSignal cancel) {
-        return syncWith(request, shielded(listener), cancel);
-    }
-
-    /** A listener that throws (a UI bug, a closed pipe) must not fail a sync whose data is fine. */
-    private static SyncListener shielded(SyncListener listener) {
-        return event -> {
-            try {
-                listener.on(event);
-            } catch (RuntimeException e) {
-                log.warn("A sync listener failed on {}: {}", event.getClass().getSimpleName(), e.toString());
-            }
-        };
+        return syncWith(request, listener.shielded(), cancel);
     }
 
     private SyncResult syncWith(SyncRequest request, SyncListener listener, CancelSignal cancel) {
