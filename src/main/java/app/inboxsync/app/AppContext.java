@@ -13,8 +13,13 @@ import app.inboxsync.store.PostgresInboxStore;
 import app.inboxsync.store.SyncRunQueries;
 import app.inboxsync.sync.SyncEvent;
 import app.inboxsync.sync.SyncListener;
+import app.inboxsync.sync.CancelSignal;
+import app.inboxsync.sync.SyncAll;
+import app.inboxsync.sync.SyncRequest;
+import app.inboxsync.sync.SyncResult;
 import app.inboxsync.sync.SyncService;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -60,16 +65,17 @@ public final class AppContext implements AutoCloseable {
         }
     }
 
-    public SyncService syncService() {
-        return new SyncService(graph, store);
-    }
-
-    public void addGraphWaitListener(SyncListener listener) {
+    /**
+     * Syncs the Pages (in parallel, at most {@code parallelism} at once) and tells {@code listener} every event,
+     * the Graph client's rate-limit and backoff pauses included.
+     */
+    public List<SyncResult> sync(List<SyncRequest> requests, SyncListener listener, int parallelism, CancelSignal cancel) {
         graphWaitListeners.add(listener);
-    }
-
-    public void removeGraphWaitListener(SyncListener listener) {
-        graphWaitListeners.remove(listener);
+        try {
+            return new SyncAll(new SyncService(graph, store), parallelism).sync(requests, listener, cancel);
+        } finally {
+            graphWaitListeners.remove(listener);
+        }
     }
 
     public GraphClient graph() {

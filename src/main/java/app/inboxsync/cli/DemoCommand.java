@@ -8,7 +8,6 @@ import app.inboxsync.simulator.SimPage;
 import app.inboxsync.domain.Secret;
 import app.inboxsync.sync.CancelSignal;
 import app.inboxsync.sync.PageAccess;
-import app.inboxsync.sync.SyncAll;
 import app.inboxsync.sync.SyncRequest;
 import app.inboxsync.sync.SyncResult;
 import java.util.ArrayList;
@@ -59,8 +58,7 @@ final class DemoCommand extends AppCommand {
                 boolean interactive = System.console() != null;
                 List<SyncResult> results;
                 try (TerminalProgress progress = new TerminalProgress(out(), interactive)) {
-                    app.addGraphWaitListener(progress);
-                    results = new SyncAll(app.syncService(), 8).sync(requests, progress, new CancelSignal());
+                    results = app.sync(requests, progress, requests.size(), new CancelSignal());
                 }
                 out().printf("%nBrowse the copy: inbox-sync conversations list --page %s --home %s%n",
                         simulator.pages().get(0).id(), home);

@@ -5,7 +5,6 @@ import app.inboxsync.domain.Folder;
 import app.inboxsync.store.PageSummary;
 import app.inboxsync.sync.CancelSignal;
 import app.inboxsync.sync.PageAccess;
-import app.inboxsync.sync.SyncAll;
 import app.inboxsync.sync.SyncListener;
 import app.inboxsync.sync.SyncRequest;
 import app.inboxsync.sync.SyncResult;
@@ -108,13 +107,8 @@ final class SyncCommand extends AppCommand {
         boolean interactive = System.console() != null && !json;
         try (TerminalProgress progress = json ? null : new TerminalProgress(out(), interactive)) {
             SyncListener listener = json ? new JsonEvents(out()) : progress;
-            app.addGraphWaitListener(listener);
-            try {
-                List<SyncResult> results = new SyncAll(app.syncService(), parallel).sync(requests, listener, cancel);
-                return !tokenMissing && results.stream().allMatch(SyncResult::succeeded) ? 0 : InboxSyncCommand.PAGE_FAILED;
-            } finally {
-                app.removeGraphWaitListener(listener);
-            }
+            List<SyncResult> results = app.sync(requests, listener, parallel, cancel);
+            return !tokenMissing && results.stream().allMatch(SyncResult::succeeded) ? 0 : InboxSyncCommand.PAGE_FAILED;
         }
     }
 
