@@ -52,9 +52,9 @@ final class ConversationsCommand {
             String format = "%-22s %-24s %-16s %6s  %s%n";
             out().printf(format, "CONVERSATION", "CUSTOMER", "LAST MESSAGE", "MSGS", "SNIPPET");
             for (ConversationRow r : rows) {
-                out().printf(format, r.conversationId(), cut(r.senderName() == null ? "(no name)" : r.senderName(), 24),
+                out().printf(format, r.conversationId(), Columns.cut(r.senderName() == null ? "(no name)" : r.senderName(), 24),
                         RelativeTime.ago(r.lastMessageTime(), now), r.messageCount(),
-                        cut(oneLine(r.lastMessage()), 60) + (r.missingSince() != null ? "  [gone from Facebook]" : ""));
+                        Columns.cut(oneLine(r.lastMessage()), 60) + (r.missingSince() != null ? "  [gone from Facebook]" : ""));
             }
         }
 
@@ -83,8 +83,5 @@ final class ConversationsCommand {
             return s == null ? "" : s.replaceAll("\\s+", " ");
         }
 
-        private static String cut(String s, int max) {
-            return s.codePointCount(0, s.length()) <= max ? s : s.substring(0, s.offsetByCodePoints(0, max - 1)) + "…";
-        }
     }
 }

@@ -26,7 +26,7 @@ final class PageTable {
         String format = "%-18s %-24s %-20s %-10s %13s %11s %9s%n";
         out.printf(format, "PAGE ID", "NAME", "LAST SYNC", "STATUS", "CONVERSATIONS", "MESSAGES", "COVERAGE");
         for (PageSummary p : pages) {
-            out.printf(format, p.pageId(), cut(p.name(), 24), RelativeTime.ago(p.lastRunFinishedAt(), now),
+            out.printf(format, p.pageId(), Columns.cut(p.name(), 24), RelativeTime.ago(p.lastRunFinishedAt(), now),
                     status(p), p.conversations(), p.messages(), String.format("%.1f%%", p.coverage() * 100));
         }
         for (PageSummary p : pages) {
@@ -71,9 +71,5 @@ final class PageTable {
 
     private static String text(Instant t) {
         return t == null ? null : t.toString();
-    }
-
-    private static String cut(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 }
