@@ -52,7 +52,18 @@ class CliEndToEndIT {
 
     /** Default log level, as a user runs it. */
     private CliProcess quiet(String name) {
-        return new CliProcess(tmp.resolve(name), Map.of("INBOXSYNC_GRAPH_URL", sim.baseUrl(), "INBOXSYNC_RATE", "0"));
+        return against(sim, name);
+    }
+
+    /** A home of its own, talking to {@code graph} with no client-side pacing, at the default log level. */
+    private CliProcess against(GraphSimulator graph, String name) {
+        return new CliProcess(tmp.resolve(name), Map.of("INBOXSYNC_GRAPH_URL", graph.baseUrl(), "INBOXSYNC_RATE", "0"));
+    }
+
+    /** One Page big and slow enough (40 ms a call) that a test can act while its sync runs. */
+    private static GraphSimulator slowSimulator(long seed) {
+        return GraphSimulator.start(SimulatorConfig.small(seed).withPages(1).withConversations(600)
+                .withLatency(Duration.ofMillis(40)));
     }
 
     @Test
@@ -165,8 +176,7 @@ class CliEndToEndIT {
         assertEquals(0, cli.run("pages", "import", "--user-token", sim.userToken()).exit());
         try (GraphSimulator other = GraphSimulator.start(SimulatorConfig.small(21).withPages(2).withConversations(80))) {
             other.revokeToken(other.pages().get(1).id(), 460);
-            CliProcess pointed = new CliProcess(tmp.resolve("mixed"), Map.of("INBOXSYNC_GRAPH_URL", other.baseUrl(),
-                    "INBOXSYNC_RATE", "0"));
+            CliProcess pointed = against(other, "mixed");
             CliProcess.Outcome r = pointed.run("sync", "--all");
             assertEquals(1, r.exit(), r.all());
             assertTrue(r.out().contains("✓ " + other.pages().get(0).name()), r.out());
@@ -177,10 +187,9 @@ class CliEndToEndIT {
 
     @Test
     void aKilledSyncLosesNothingAndTheNextRunFinishesTheJob() throws Exception {
-        try (GraphSimulator slow = GraphSimulator.start(SimulatorConfig.small(33).withPages(1).withConversations(600)
-                .withLatency(Duration.ofMillis(40)))) {
+        try (GraphSimulator slow = slowSimulator(33)) {
             SimPage page = slow.pages().get(0);
-            CliProcess cli = new CliProcess(tmp.resolve("killed"), Map.of("INBOXSYNC_GRAPH_URL", slow.baseUrl(), "INBOXSYNC_RATE", "0"));
+            CliProcess cli = against(slow, "killed");
             Process running = syncUntilTheFirstBatchIsWritten(cli, page);
             running.destroyForcibly().waitFor();
 
@@ -200,10 +209,9 @@ class CliEndToEndIT {
 
     @Test
     void whileOneProcessSyncsAnotherCanBrowseButCannotSyncTheSamePage() throws Exception {
-        try (GraphSimulator slow = GraphSimulator.start(SimulatorConfig.small(35).withPages(1).withConversations(600)
-                .withLatency(Duration.ofMillis(40)))) {
+        try (GraphSimulator slow = slowSimulator(35)) {
             SimPage page = slow.pages().get(0);
-            CliProcess cli = new CliProcess(tmp.resolve("shared"), Map.of("INBOXSYNC_GRAPH_URL", slow.baseUrl(), "INBOXSYNC_RATE", "0"));
+            CliProcess cli = against(slow, "shared");
             Process running = syncUntilTheFirstBatchIsWritten(cli, page);
             CliProcess.Outcome listed = cli.runAs("second", "pages", "list", "--json");
             assertEquals(0, listed.exit(), listed.all());
@@ -220,10 +228,9 @@ class CliEndToEndIT {
 
     @Test
     void ctrlCOrSigtermStopsASyncGracefullyAndRecordsItAsCancelled() throws Exception {
-        try (GraphSimulator slow = GraphSimulator.start(SimulatorConfig.small(34).withPages(1).withConversations(600)
-                .withLatency(Duration.ofMillis(40)))) {
+        try (GraphSimulator slow = slowSimulator(34)) {
             SimPage page = slow.pages().get(0);
-            CliProcess cli = new CliProcess(tmp.resolve("stopped"), Map.of("INBOXSYNC_GRAPH_URL", slow.baseUrl(), "INBOXSYNC_RATE", "0"));
+            CliProcess cli = against(slow, "stopped");
             Process running = syncUntilTheFirstBatchIsWritten(cli, page);
             running.destroy(); // SIGTERM, handled like Ctrl-C
             assertTrue(running.waitFor(30, java.util.concurrent.TimeUnit.SECONDS), "stopped within 30 s");

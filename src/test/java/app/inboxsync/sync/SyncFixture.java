@@ -26,8 +26,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -179,12 +177,6 @@ final class SyncFixture implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    List<String> ids(List<SimConversation> conversations) {
-        List<String> ids = new ArrayList<>();
-        conversations.forEach(c -> ids.add(c.id()));
-        return ids;
     }
 
     @Override
