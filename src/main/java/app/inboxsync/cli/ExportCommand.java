@@ -22,8 +22,9 @@ final class ExportCommand extends AppCommand {
     public Integer call() {
         try (AppContext app = open()) {
             requirePage(app, pageId);
-            long[] counts = new PageExport(app.conversations()).export(pageId, format, out);
-            out().printf("Wrote %d conversations and %d messages to %s%n", counts[0], counts[1], out.toAbsolutePath());
+            PageExport.Written written = new PageExport(app.conversations()).export(pageId, format, out);
+            out().printf("Wrote %d conversations and %d messages to %s%n", written.conversations(), written.messages(),
+                    out.toAbsolutePath());
         }
         return 0;
     }

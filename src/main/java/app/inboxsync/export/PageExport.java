@@ -29,11 +29,13 @@ public final class PageExport {
         this.queries = queries;
     }
 
-    /** Returns {conversations, messages} written. */
-    public long[] export(String pageId, ExportFormat format, Path target) {
+    /** How much an export wrote. */
+    public record Written(long conversations, long messages) { }
+
+    public Written export(String pageId, ExportFormat format, Path target) {
         Path absolute = target.toAbsolutePath();
         Path tmp = absolute.resolveSibling(absolute.getFileName() + ".part");
-        long[] counts = new long[2];
+        long[] counts = new long[2]; // {conversations, messages}, counted by the streaming callbacks
         try {
             if (absolute.getParent() != null) {
                 Files.createDirectories(absolute.getParent());
@@ -46,7 +48,7 @@ public final class PageExport {
                 }
             }
             Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING);
-            return counts;
+            return new Written(counts[0], counts[1]);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + absolute + ": " + e.getMessage(), e);
         } finally {
