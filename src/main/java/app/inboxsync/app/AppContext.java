@@ -18,7 +18,6 @@ import app.inboxsync.sync.SyncAll;
 import app.inboxsync.sync.SyncRequest;
 import app.inboxsync.sync.SyncResult;
 import app.inboxsync.sync.SyncService;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -34,10 +33,10 @@ public final class AppContext implements AutoCloseable {
     private final PostgresInboxStore store;
     private final CopyOnWriteArrayList<SyncListener> graphWaitListeners = new CopyOnWriteArrayList<>();
 
-    private AppContext(EmbeddedDatabase embedded, Database database, GraphSettings graphSettings, Path home) {
+    private AppContext(EmbeddedDatabase embedded, Database database, GraphSettings graphSettings, TokenVault vault) {
         this.embedded = embedded;
         this.database = database;
-        this.vault = TokenVaults.open(home, System.getenv());
+        this.vault = vault;
         this.store = new PostgresInboxStore(database);
         // The Graph client tells us about waits; whoever is showing a sync right now hears about them.
         this.graph = new GraphClient(graphSettings, (pageId, pause, reason) -> {
@@ -56,13 +55,18 @@ public final class AppContext implements AutoCloseable {
         }
         try {
             Database database = Database.connect(dbSettings);
-            return new AppContext(embedded, database, config.graph(), config.home());
+            return new AppContext(embedded, database, config.graph(), TokenVaults.open(config.home(), System.getenv()));
         } catch (RuntimeException e) {
             if (embedded != null) {
                 embedded.close();
             }
             throw e;
         }
+    }
+
+    /** On a database that is already open (tests, tools); closing the context closes it. */
+    public static AppContext on(Database database, GraphSettings graph, TokenVault vault) {
+        return new AppContext(null, database, graph, vault);
     }
 
     /**

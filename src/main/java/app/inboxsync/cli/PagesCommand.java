@@ -1,7 +1,7 @@
 package app.inboxsync.cli;
 
 import app.inboxsync.app.AppContext;
-import app.inboxsync.domain.PageGrant;
+import app.inboxsync.app.PageConnections;
 import app.inboxsync.domain.PageProfile;
 import app.inboxsync.domain.Secret;
 import app.inboxsync.store.PageSummary;
@@ -27,9 +27,7 @@ final class PagesCommand {
         public Integer call() {
             Secret pageToken = Secret.of(new String(token));
             try (AppContext app = open()) {
-                PageProfile page = app.graph().identifyPage(pageToken);
-                app.pages().savePage(page);
-                app.vault().store(page.id(), pageToken);
+                PageProfile page = new PageConnections(app).add(pageToken);
                 out().printf("Added page %s (%s); its token is kept in %s.%nSync it with: inbox-sync sync --page %s%n",
                         page.name(), page.id(), app.vault().describe(), page.id());
             }
@@ -46,13 +44,11 @@ final class PagesCommand {
         @Override
         public Integer call() {
             try (AppContext app = open()) {
-                List<PageGrant> grants = app.graph().listPages(Secret.of(new String(userToken)));
-                for (PageGrant grant : grants) {
-                    app.pages().savePage(grant.page());
-                    app.vault().store(grant.page().id(), grant.pageToken());
-                    out().printf("Added page %s (%s)%n", grant.page().name(), grant.page().id());
+                List<PageProfile> pages = new PageConnections(app).importAll(Secret.of(new String(userToken)));
+                for (PageProfile page : pages) {
+                    out().printf("Added page %s (%s)%n", page.name(), page.id());
                 }
-                out().printf("%d page(s) imported. Sync them with: inbox-sync sync --all%n", grants.size());
+                out().printf("%d page(s) imported. Sync them with: inbox-sync sync --all%n", pages.size());
             }
             return 0;
         }

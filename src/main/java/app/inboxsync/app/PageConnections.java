@@ -1,0 +1,45 @@
+package app.inboxsync.app;
+
+import app.inboxsync.domain.PageGrant;
+import app.inboxsync.domain.PageProfile;
+import app.inboxsync.domain.Secret;
+import java.util.List;
+
+/** Adding Pages and renewing their tokens: ask Graph who the token belongs to, then keep the Page and its token. */
+public final class PageConnections {
+    private final AppContext app;
+
+    public PageConnections(AppContext app) {
+        this.app = app;
+    }
+
+    /** Adds (or refreshes) the Page a Page access token belongs to. */
+    public PageProfile add(Secret pageToken) {
+        PageProfile page = app.graph().identifyPage(pageToken);
+        keep(page, pageToken);
+        return page;
+    }
+
+    /** Adds every Page of {@code /me/accounts} for a user token, each with its own Page token. */
+    public List<PageProfile> importAll(Secret userToken) {
+        List<PageGrant> grants = app.graph().listPages(userToken);
+        grants.forEach(g -> keep(g.page(), g.pageToken()));
+        return grants.stream().map(PageGrant::page).toList();
+    }
+
+    /** Replaces the token of a Page whose token Facebook refused; refuses a token of another Page. */
+    public PageProfile reconnect(String pageId, Secret pageToken) {
+        PageProfile page = app.graph().identifyPage(pageToken);
+        if (!page.id().equals(pageId)) {
+            throw new IllegalArgumentException("That token belongs to the Page \"" + page.name() + "\" (" + page.id()
+                    + "), not to this one. Copy the access token of this Page and try again.");
+        }
+        keep(page, pageToken);
+        return page;
+    }
+
+    private void keep(PageProfile page, Secret token) {
+        app.pages().savePage(page);
+        app.vault().store(page.id(), token);
+    }
+}
