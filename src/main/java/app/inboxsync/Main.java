@@ -10,7 +10,8 @@ public final class Main {
     private Main() {
     }
 
+    /** With no command, the desktop app; with one, the CLI. */
     public static void main(String[] args) {
-        System.exit(InboxSyncCommand.run(args));
+        System.exit(InboxSyncCommand.run(args.length == 0 ? new String[] {"app"} : args));
     }
 }

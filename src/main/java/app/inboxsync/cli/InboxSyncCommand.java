@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         description = "Copies the Messenger conversations of your Facebook Pages into PostgreSQL and keeps them current.",
         subcommands = {PagesCommand.class, SyncCommand.class, ResetCommand.class, ConversationsCommand.class,
                 ExportCommand.class, RunsCommand.class, DemoServerCommand.class, DemoCommand.class,
-                BenchCommand.class, CommandLine.HelpCommand.class})
+                BenchCommand.class, DesktopCommand.class, CommandLine.HelpCommand.class})
 public final class InboxSyncCommand implements Runnable {
     /** Exit code for "a page failed to sync". */
     public static final int PAGE_FAILED = 1;

@@ -1,0 +1,147 @@
+package app.inboxsync.ui;
+
+import app.inboxsync.app.AppConfig;
+import app.inboxsync.app.AppContext;
+import app.inboxsync.app.DemoWorld;
+import app.inboxsync.ui.common.Fxml;
+import app.inboxsync.ui.common.Toast;
+import app.inboxsync.ui.common.UiTasks;
+import app.inboxsync.ui.main.MainController;
+import app.inboxsync.ui.settings.DesktopSettings;
+import app.inboxsync.ui.settings.DesktopSettingsFile;
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.image.Image;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+
+/**
+ * The desktop app's window. Opening the database (starting the embedded PostgreSQL) takes a few seconds, so the
+ * window shows at once with a spinner and the work happens in the background; a failure is shown as a sentence
+ * with what to do, never as a stack trace.
+ */
+public final class DesktopApp extends Application implements MainController.MainActions {
+    private final UiTasks startup = new UiTasks();
+    private AppConfig config;
+    private DesktopSettingsFile settingsFile;
+    private DesktopSettings settings;
+    private Stage stage;
+    private DesktopSession session;
+    private DesktopUi ui;
+
+    @Override
+    public void start(Stage primaryStage) {
+        this.stage = primaryStage;
+        this.config = DesktopLauncher.config();
+        this.settingsFile = new DesktopSettingsFile(config.home());
+        this.settings = settingsFile.load();
+        applyTheme(settings.theme());
+        stage.setTitle("Inbox Sync");
+        var icon = DesktopApp.class.getResourceAsStream("/app/inboxsync/ui/icon.png");
+        if (icon != null) {
+            stage.getIcons().add(new Image(icon));
+        }
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
+        stage.setScene(new Scene(new VBox(), 1240, 800));
+        stage.show();
+        open("Opening the database…", () -> DesktopSession.real(config, AppContext.open(config)));
+    }
+
+    /** Swaps the window over to a new session, built in the background; the old one is closed first. */
+    private void open(String what, Callable<DesktopSession> opening) {
+        closeSession();
+        showMessage(what, null, true);
+        startup.run(what.replace("…", "").toLowerCase(java.util.Locale.ROOT), opening, this::show,
+                message -> showMessage(message, "Check the database settings (or INBOXSYNC_DB_URL) and start Inbox Sync again.", false));
+    }
+
+    private void show(DesktopSession opened) {
+        this.session = opened;
+        this.ui = new DesktopUi(opened, settings, this, Clock.systemDefaultZone());
+        stage.setTitle(opened.isDemo() ? "Inbox Sync — demo data" : "Inbox Sync");
+        stage.getScene().setRoot(ui.root());
+        ui.start();
+    }
+
+    private void showMessage(String message, String next, boolean busy) {
+        VBox box = new VBox(14);
+        box.setAlignment(Pos.CENTER);
+        if (busy) {
+            box.getChildren().add(new ProgressIndicator());
+        }
+        Label words = new Label(message);
+        words.setWrapText(true);
+        words.setMaxWidth(560);
+        words.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        words.setAlignment(Pos.CENTER);
+        box.getChildren().add(words);
+        if (next != null) {
+            Label hint = new Label(next);
+            hint.setWrapText(true);
+            hint.setMaxWidth(560);
+            Button quit = new Button("Quit");
+            quit.setOnAction(e -> Platform.exit());
+            box.getChildren().addAll(hint, quit);
+        }
+        box.getStylesheets().add(Fxml.stylesheet());
+        stage.getScene().setRoot(box);
+    }
+
+    @Override
+    public void tryDemo() {
+        AppConfig demoConfig = new AppConfig(DemoWorld.demoHome(config.home()), null, config.graph());
+        open("Starting the demo: a pretend Facebook with three Pages…",
+                () -> DesktopSession.demo(config, DemoWorld.start(demoConfig, DemoWorld.DEFAULT)));
+    }
+
+    @Override
+    public void openSettings() {
+        ui.toasts().notify(new Toast(Toast.Kind.INFO, "Settings", "Settings are edited in desktop.properties in "
+                + config.home() + " for now."));
+    }
+
+    @Override
+    public void settingsChanged(DesktopSettings changed) {
+        if (changed.theme() != settings.theme()) {
+            applyTheme(changed.theme());
+        }
+        this.settings = changed;
+        try {
+            settingsFile.save(changed);
+        } catch (RuntimeException e) {
+            ui.toasts().notify(new Toast(Toast.Kind.ERROR, "Settings not saved", e.getMessage()));
+        }
+    }
+
+    static void applyTheme(DesktopSettings.Theme theme) {
+        Application.setUserAgentStylesheet(theme == DesktopSettings.Theme.DARK
+                ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
+    }
+
+    private void closeSession() {
+        if (ui != null) {
+            ui.close();
+            ui = null;
+        }
+        if (session != null) {
+            session.close();
+            session = null;
+        }
+    }
+
+    @Override
+    public void stop() {
+        closeSession();
+        startup.close();
+    }
+}

@@ -1,0 +1,51 @@
+package app.inboxsync.ui.common;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import javafx.concurrent.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs database and network work off the FX thread as {@link Task}s and hands the outcome back on it.
+ * Failures become one sentence for the user ({@link UserMessages}); the stack trace goes to the log only.
+ */
+public final class UiTasks implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(UiTasks.class);
+    private final ExecutorService executor;
+
+    public UiTasks() {
+        AtomicInteger n = new AtomicInteger();
+        this.executor = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "ui-task-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Starts {@code work} in the background; exactly one of the handlers runs afterwards, on the FX thread. */
+    public <T> Task<T> run(String what, Callable<T> work, Consumer<T> onSuccess, Consumer<String> onFailure) {
+        Task<T> task = new Task<>() {
+            @Override
+            protected T call() throws Exception {
+                return work.call();
+            }
+        };
+        task.setOnSucceeded(e -> onSuccess.accept(task.getValue()));
+        task.setOnFailed(e -> {
+            Throwable error = task.getException();
+            LOG.warn("Could not {}", what, error);
+            onFailure.accept(UserMessages.couldNot(what, error));
+        });
+        executor.execute(task);
+        return task;
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+}

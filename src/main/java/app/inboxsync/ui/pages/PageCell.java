@@ -1,0 +1,67 @@
+package app.inboxsync.ui.pages;
+
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** A Page in the sidebar: name, one status line, and "Reconnect" when Facebook refused its token. */
+public final class PageCell extends ListCell<PageItem> {
+    private static final List<String> STATE_CLASSES = List.of("idle", "queued", "syncing", "failed", "token-invalid", "never-synced");
+    private final Label name = new Label();
+    private final Label status = new Label();
+    private final FontIcon icon = new FontIcon(Feather.CIRCLE);
+    private final Button reconnect = new Button("Reconnect");
+    private final HBox row;
+
+    public PageCell(Consumer<PageItem> onReconnect) {
+        name.getStyleClass().add("page-name");
+        status.getStyleClass().add("page-status");
+        status.setWrapText(true);
+        VBox words = new VBox(2, name, status);
+        HBox.setHgrow(words, Priority.ALWAYS);
+        reconnect.getStyleClass().addAll("small", "danger", "reconnect-button");
+        reconnect.setOnAction(e -> {
+            if (getItem() != null) {
+                onReconnect.accept(getItem());
+            }
+        });
+        row = new HBox(8, icon, words, reconnect);
+        row.setAlignment(Pos.CENTER_LEFT);
+        getStyleClass().add("page-cell");
+        setPrefWidth(0); // wrap inside the list's width instead of widening it
+    }
+
+    @Override
+    protected void updateItem(PageItem item, boolean empty) {
+        super.updateItem(item, empty);
+        getStyleClass().removeAll(STATE_CLASSES);
+        if (empty || item == null || item.status() == null) {
+            setGraphic(null);
+            return;
+        }
+        PageStatus s = item.status();
+        name.setText(item.name());
+        status.setText(s.line());
+        boolean invalid = s.state() == PageStatus.State.TOKEN_INVALID;
+        reconnect.setVisible(invalid);
+        reconnect.setManaged(invalid);
+        icon.setIconCode(switch (s.state()) {
+            case SYNCING -> Feather.REFRESH_CW;
+            case QUEUED -> Feather.CLOCK;
+            case FAILED -> Feather.ALERT_TRIANGLE;
+            case TOKEN_INVALID -> Feather.KEY;
+            case NEVER_SYNCED -> Feather.CIRCLE;
+            case IDLE -> Feather.CHECK_CIRCLE;
+        });
+        getStyleClass().add(s.state().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        setGraphic(row);
+    }
+}

@@ -1,0 +1,50 @@
+package app.inboxsync.ui.pages;
+
+import app.inboxsync.app.RelativeTime;
+import app.inboxsync.store.PageSummary;
+import app.inboxsync.ui.sync.PageProgress;
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.util.Locale;
+
+/**
+ * What the sidebar says about a Page: its state and one line of words. A sync in progress wins; then a token
+ * Facebook refused (only "Reconnect" helps); then the last run's failure; otherwise when it last synced.
+ */
+public record PageStatus(State state, String line) {
+    public enum State { IDLE, QUEUED, SYNCING, FAILED, TOKEN_INVALID, NEVER_SYNCED }
+
+    public static PageStatus of(PageSummary page, PageProgress live, Instant now) {
+        if (live != null && live.phase() == PageProgress.Phase.QUEUED) {
+            return new PageStatus(State.QUEUED, "Waiting for its turn…");
+        }
+        if (live != null && live.phase().running()) {
+            String line = "Syncing… " + number(live.seen());
+            if (live.phase() == PageProgress.Phase.WAITING && live.message() != null) {
+                line += " · " + live.message();
+            }
+            return new PageStatus(State.SYNCING, line);
+        }
+        if (!page.tokenValid()) {
+            return new PageStatus(State.TOKEN_INVALID, "Token invalid — Reconnect"
+                    + (page.tokenError() == null ? "" : ": " + page.tokenError()));
+        }
+        if ("failed".equals(page.lastRunStatus())) {
+            return new PageStatus(State.FAILED, "Failed: " + (page.lastRunError() == null ? "see Sync history" : page.lastRunError()));
+        }
+        if (page.lastRunFinishedAt() == null) {
+            return new PageStatus(State.NEVER_SYNCED, "Never synced · " + conversations(page.conversations()));
+        }
+        String when = "cancelled".equals(page.lastRunStatus()) ? "Cancelled " : "Synced ";
+        return new PageStatus(State.IDLE, when + RelativeTime.ago(page.lastRunFinishedAt(), now) + " · "
+                + conversations(page.conversations()));
+    }
+
+    public static String conversations(long n) {
+        return number(n) + (n == 1 ? " conversation" : " conversations");
+    }
+
+    public static String number(long n) {
+        return NumberFormat.getIntegerInstance(Locale.US).format(n);
+    }
+}

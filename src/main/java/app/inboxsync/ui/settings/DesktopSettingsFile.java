@@ -1,0 +1,58 @@
+package app.inboxsync.ui.settings;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Reads and writes {@link DesktopSettings}; a missing or damaged file gives the defaults (and says so in the log). */
+public final class DesktopSettingsFile {
+    private static final Logger LOG = LoggerFactory.getLogger(DesktopSettingsFile.class);
+    private final Path file;
+
+    public DesktopSettingsFile(Path home) {
+        this.file = home.resolve("desktop.properties");
+    }
+
+    public DesktopSettings load() {
+        if (!Files.exists(file)) {
+            return DesktopSettings.DEFAULTS;
+        }
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(r);
+            DesktopSettings d = DesktopSettings.DEFAULTS;
+            return new DesktopSettings(
+                    DesktopSettings.Theme.valueOf(p.getProperty("theme", d.theme().name())),
+                    Integer.parseInt(p.getProperty("autoSyncMinutes", String.valueOf(d.autoSyncMinutes()))),
+                    Integer.parseInt(p.getProperty("parallelism", String.valueOf(d.parallelism()))));
+        } catch (IOException | IllegalArgumentException e) {
+            LOG.warn("Ignoring {} ({}); using the default settings", file, e.getMessage());
+            return DesktopSettings.DEFAULTS;
+        }
+    }
+
+    public void save(DesktopSettings s) {
+        Properties p = new Properties();
+        p.setProperty("theme", s.theme().name());
+        p.setProperty("autoSyncMinutes", String.valueOf(s.autoSyncMinutes()));
+        p.setProperty("parallelism", String.valueOf(s.parallelism()));
+        try {
+            Files.createDirectories(file.getParent());
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                p.store(w, "Inbox Sync desktop settings");
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not save the settings to " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package app.inboxsync.ui.sync;
+
+import app.inboxsync.domain.SyncMode;
+import java.util.Objects;
+
+/**
+ * One Page's sync as the UI shows it, at one moment.
+ *
+ * @param seen     conversations processed so far (the live counter on the Sync button)
+ * @param touched  conversations inserted or updated so far
+ * @param expected a guess of the total for the progress bar (the stored count), 0 when unknown
+ * @param message  what is happening (a rate-limit wait) or how it ended; null when there is nothing to say
+ */
+public record PageProgress(String pageId, String pageName, Phase phase, SyncMode mode, int seen, int touched,
+                           int inserted, int updated, long expected, int batches, int apiCalls, String message) {
+
+    public enum Phase {
+        QUEUED, SYNCING, WAITING, SUCCEEDED, FAILED, CANCELLED;
+
+        public boolean running() {
+            return this == QUEUED || this == SYNCING || this == WAITING;
+        }
+    }
+
+    public PageProgress {
+        Objects.requireNonNull(pageId, "pageId");
+        Objects.requireNonNull(phase, "phase");
+    }
+
+    static PageProgress queued(String pageId, String pageName) {
+        return new PageProgress(pageId, pageName, Phase.QUEUED, null, 0, 0, 0, 0, 0, 0, 0, null);
+    }
+
+    /** Share of the expected conversations processed, or -1 when the total is unknown (indeterminate bar). */
+    public double fraction() {
+        if (phase == Phase.SUCCEEDED) {
+            return 1.0;
+        }
+        if (expected <= 0 || mode != SyncMode.FULL) {
+            // an incremental pass stops when it reaches what is stored: its total is not knowable up front
+            return -1;
+        }
+        return Math.min(1.0, (double) seen / expected);
+    }
+
+    PageProgress with(Phase newPhase, String newMessage) {
+        return new PageProgress(pageId, pageName, newPhase, mode, seen, touched, inserted, updated, expected, batches,
+                apiCalls, newMessage);
+    }
+}

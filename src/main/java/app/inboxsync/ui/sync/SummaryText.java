@@ -1,0 +1,53 @@
+package app.inboxsync.ui.sync;
+
+import app.inboxsync.app.RelativeTime;
+import app.inboxsync.store.SyncRunRow;
+import java.time.Duration;
+import java.time.Instant;
+
+/** The words of the summary card, from a {@code sync_runs} row: the old app's "Inserted 15 • Updated 10 • Total touched 25". */
+public final class SummaryText {
+    private SummaryText() {
+    }
+
+    public static String counts(int inserted, int updated) {
+        return "Inserted " + inserted + " • Updated " + updated + " • Total touched " + (inserted + updated);
+    }
+
+    /** "Last sync (Page name)". */
+    public static String title(String pageName) {
+        return "Last sync (" + pageName + ")";
+    }
+
+    /** "Inserted 15 • Updated 10 • Total touched 25 · a few seconds ago", or what a failed run said. */
+    public static String headline(SyncRunRow run, Instant now) {
+        Instant when = run.finishedAt() != null ? run.finishedAt() : run.startedAt();
+        String ago = RelativeTime.ago(when, now);
+        return switch (run.status()) {
+            case "succeeded" -> counts(run.conversationsInserted(), run.conversationsUpdated()) + " · " + ago;
+            case "running" -> "Syncing since " + ago;
+            case "cancelled" -> "Cancelled · " + counts(run.conversationsInserted(), run.conversationsUpdated()) + " · " + ago;
+            default -> "Failed · " + ago + " — " + (run.error() == null ? "no reason was recorded" : run.error());
+        };
+    }
+
+    /** "Incremental · 2.1 s · 4 API calls · 120 messages new". */
+    public static String details(SyncRunRow run) {
+        StringBuilder b = new StringBuilder("full".equals(run.mode()) ? "Full sync" : "Incremental");
+        if (run.finishedAt() != null) {
+            b.append(" · ").append(duration(Duration.between(run.startedAt(), run.finishedAt())));
+        }
+        b.append(" · ").append(run.apiCalls()).append(run.apiCalls() == 1 ? " API call" : " API calls");
+        b.append(" · ").append(run.messagesInserted()).append(" new messages");
+        return b.toString();
+    }
+
+    public static String duration(Duration d) {
+        long ms = d.toMillis();
+        if (ms < 10_000) {
+            return String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
+        }
+        long s = Math.round(ms / 1000.0);
+        return s < 120 ? s + " s" : (s / 60) + " min " + (s % 60) + " s";
+    }
+}
