@@ -26,6 +26,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     private final Path home;
     /** Null when we are a client of the server another process runs on this home. */
+    /** How long a second process waits for the first one's server to accept connections. */
+    private static final java.time.Duration WAIT_FOR_A_STARTING_SERVER = java.time.Duration.ofSeconds(30);
     private final HomeLock lock;
     private final EmbeddedPostgres postgres;
     private final int port;
@@ -78,18 +80,32 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
-    /** Another process runs the server on this home: use it as a client, or say plainly that we cannot. */
+    /**
+     * Another process runs the server on this home: use it as a client, or say plainly that we cannot. A server
+     * that is still starting (the desktop app opening while cron starts a sync) gets a little time to come up.
+     */
     private static EmbeddedDatabase attachToRunningServer(Path home, StoreException inUse) {
         Path passwordFile = home.resolve("db-password");
         if (!Files.exists(passwordFile)) {
-            throw inUse;
+            throw inUse; // the owner writes it before it starts the server: without it there is nothing to join
         }
         Secret password = PasswordFile.loadOrCreate(passwordFile);
-        OptionalInt port = RunningServer.find(home.resolve("db"), password);
-        if (port.isEmpty()) {
-            throw inUse;
+        long deadline = System.nanoTime() + WAIT_FOR_A_STARTING_SERVER.toNanos();
+        while (true) {
+            OptionalInt port = RunningServer.find(home.resolve("db"), password);
+            if (port.isPresent()) {
+                return new EmbeddedDatabase(home, null, null, port.getAsInt(), password);
+            }
+            if (System.nanoTime() > deadline) {
+                throw inUse;
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw inUse;
+            }
         }
-        return new EmbeddedDatabase(home, null, null, port.getAsInt(), password);
     }
 
     /** Whether this process runs the server (false: another Inbox Sync process does, and we are its client). */
