@@ -17,7 +17,7 @@ import java.util.Locale;
  * code and fbtrace_id. Every text that did not come from us is scrubbed of the token and of URL queries.
  */
 final class GraphFailures {
-    static final String ADD_AGAIN = "Add the page again with a fresh token: pages add --token …";
+    static final String ADD_AGAIN = "Reconnect the Page with a fresh token (in the app: Reconnect; on the command line: pages add --token).";
 
     private GraphFailures() {
     }

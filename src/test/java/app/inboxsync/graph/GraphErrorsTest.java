@@ -248,7 +248,7 @@ class GraphErrorsTest {
         assertTrue(e.getMessage().contains(reason), e.getMessage());
         assertTrue(e.getMessage().contains("Error validating access token"), e.getMessage());
         assertTrue(e.getMessage().contains("fbtrace_id AbCtrace123"), e.getMessage());
-        assertTrue(e.getMessage().endsWith("Add the page again with a fresh token: pages add --token …"));
+        assertTrue(e.getMessage().endsWith("Reconnect the Page with a fresh token (in the app: Reconnect; on the command line: pages add --token)."));
         assertEquals(1, graph.requests(), "never retried");
         assertTrue(graph.time.sleeps().isEmpty());
     }
