@@ -47,6 +47,11 @@ public final class AppContext implements AutoCloseable {
 
     /** Opens the configured database (starting the embedded one when no URL is given) and the Graph client. */
     public static AppContext open(AppConfig config) {
+        return open(config, TokenVaults.open(config.home(), System.getenv()));
+    }
+
+    /** As {@link #open(AppConfig)}, keeping tokens in {@code vault}. */
+    public static AppContext open(AppConfig config, TokenVault vault) {
         EmbeddedDatabase embedded = null;
         DatabaseSettings dbSettings = config.database();
         if (dbSettings == null) {
@@ -55,7 +60,7 @@ public final class AppContext implements AutoCloseable {
         }
         try {
             Database database = Database.connect(dbSettings);
-            return new AppContext(embedded, database, config.graph(), TokenVaults.open(config.home(), System.getenv()));
+            return new AppContext(embedded, database, config.graph(), vault);
         } catch (RuntimeException e) {
             if (embedded != null) {
                 embedded.close();

@@ -1,6 +1,7 @@
 package app.inboxsync.app;
 
 import app.inboxsync.domain.Secret;
+import app.inboxsync.secrets.FileTokenVault;
 import app.inboxsync.simulator.GraphSimulator;
 import app.inboxsync.simulator.SimConversation;
 import app.inboxsync.simulator.SimPage;
@@ -36,8 +37,9 @@ public final class DemoWorld implements AutoCloseable {
     public static DemoWorld start(AppConfig config, SimulatorConfig world) {
         GraphSimulator simulator = GraphSimulator.start(world);
         try {
+            // the simulator's tokens are fake: they belong in the demo home's file, not in the user's keychain
             AppContext app = AppContext.open(new AppConfig(config.home(), config.database(),
-                    config.graph().withBaseUrl(simulator.baseUrl())));
+                    config.graph().withBaseUrl(simulator.baseUrl())), new FileTokenVault(config.home()));
             DemoWorld demo = new DemoWorld(simulator, app);
             demo.addPages();
             return demo;

@@ -45,6 +45,10 @@ final class GraphCalls {
         revoked.put(pageId, subcode);
     }
 
+    void restore(String pageId) {
+        revoked.remove(pageId);
+    }
+
     long count() {
         return sequence.get();
     }

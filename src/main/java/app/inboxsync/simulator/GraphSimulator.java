@@ -126,6 +126,11 @@ public final class GraphSimulator implements AutoCloseable {
         calls.revoke(pageId, subcode);
     }
 
+    /** The Page's admin renewed its token: calls with it work again (the same token stands in for the new one). */
+    public void restoreToken(String pageId) {
+        calls.restore(pageId);
+    }
+
     public Faults faults() {
         return faults;
     }

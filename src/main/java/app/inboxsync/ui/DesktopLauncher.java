@@ -16,6 +16,11 @@ public final class DesktopLauncher {
         Application.launch(DesktopApp.class);
     }
 
+    /** For tests that start {@link DesktopApp} themselves. */
+    static void configure(AppConfig appConfig) {
+        config = appConfig;
+    }
+
     static AppConfig config() {
         return config;
     }

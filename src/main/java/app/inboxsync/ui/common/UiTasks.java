@@ -40,6 +40,11 @@ public final class UiTasks implements AutoCloseable {
             LOG.warn("Could not {}", what, error);
             onFailure.accept(UserMessages.couldNot(what, error));
         });
+        if (executor.isShutdown()) {
+            // the window closed while something (a sync's end) still asked for work: nobody would see the result
+            LOG.debug("Not starting '{}': the window is closed", what);
+            return task;
+        }
         executor.execute(task);
         return task;
     }

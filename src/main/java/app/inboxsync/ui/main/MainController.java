@@ -226,7 +226,10 @@ public final class MainController {
 
     private void showSelectedPage() {
         boolean none = pages.pages().isEmpty();
-        centerStack.getChildren().setAll(none ? welcome : tabs);
+        Node center = none ? welcome : tabs;
+        if (centerStack.getChildren().size() != 1 || centerStack.getChildren().get(0) != center) {
+            centerStack.getChildren().setAll(center);
+        }
         lastRun = null;
         showSyncControls();
         showSummary();

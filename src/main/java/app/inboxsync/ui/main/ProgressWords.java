@@ -16,7 +16,7 @@ final class ProgressWords {
             case SYNCING -> counted + " · batch " + p.batches() + " · " + p.apiCalls() + " API calls";
             case WAITING -> counted + " · " + p.message();
             case SUCCEEDED -> "Done: " + counted + " checked, " + p.touched() + " changed";
-            case FAILED, CANCELLED -> p.message();
+            case FAILED, CANCELLED, SKIPPED -> p.message();
         };
     }
 }

@@ -29,6 +29,10 @@ public record PageStatus(State state, String line) {
             return new PageStatus(State.TOKEN_INVALID, "Token invalid — Reconnect"
                     + (page.tokenError() == null ? "" : ": " + page.tokenError()));
         }
+        if ("running".equals(page.lastRunStatus())) {
+            // not ours: a scheduled CLI sync or another window is on it (or a killed one the next sync will close)
+            return new PageStatus(State.SYNCING, "Syncing in another Inbox Sync process…");
+        }
         if ("failed".equals(page.lastRunStatus())) {
             return new PageStatus(State.FAILED, "Failed: " + (page.lastRunError() == null ? "see Sync history" : page.lastRunError()));
         }

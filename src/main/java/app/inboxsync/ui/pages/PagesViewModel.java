@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import javafx.beans.Observable;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
@@ -16,7 +17,8 @@ import javafx.collections.ObservableList;
 
 /** The sidebar's Pages, merged from the database and from live syncs; keeps the selection across reloads. */
 public final class PagesViewModel {
-    private final ObservableList<PageItem> pages = FXCollections.observableArrayList();
+    /** Reports a change of any item's status, so the sidebar's cells redraw when a status line changes. */
+    private final ObservableList<PageItem> pages = FXCollections.observableArrayList(item -> new Observable[] {item.statusProperty()});
     private final ObjectProperty<PageItem> selected = new SimpleObjectProperty<>();
 
     public ObservableList<PageItem> pages() {

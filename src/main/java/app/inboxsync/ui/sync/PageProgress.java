@@ -15,7 +15,9 @@ public record PageProgress(String pageId, String pageName, Phase phase, SyncMode
                            int inserted, int updated, long expected, int batches, int apiCalls, String message) {
 
     public enum Phase {
-        QUEUED, SYNCING, WAITING, SUCCEEDED, FAILED, CANCELLED;
+        QUEUED, SYNCING, WAITING, SUCCEEDED, FAILED, CANCELLED,
+        /** Another process (a scheduled sync, another window) was already syncing the Page: nothing was done here. */
+        SKIPPED;
 
         public boolean running() {
             return this == QUEUED || this == SYNCING || this == WAITING;

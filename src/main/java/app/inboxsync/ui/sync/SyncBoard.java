@@ -3,7 +3,6 @@ package app.inboxsync.ui.sync;
 import app.inboxsync.sync.BatchWrite;
 import app.inboxsync.sync.SyncEvent;
 import app.inboxsync.sync.SyncListener;
-import app.inboxsync.sync.SyncResult;
 import app.inboxsync.ui.common.Toast;
 import app.inboxsync.ui.sync.PageProgress.Phase;
 import java.time.Duration;
@@ -70,9 +69,14 @@ public final class SyncBoard implements SyncListener {
             finished(c.pageId(), new Toast(Toast.Kind.SUCCESS, now.pageName(), "Sync complete — "
                     + SummaryText.counts(w.conversationsInserted(), w.conversationsUpdated())));
         } else if (event instanceof SyncEvent.Failed f) {
-            boolean cancelled = f.status() == SyncResult.Status.CANCELLED;
-            now = now.with(cancelled ? Phase.CANCELLED : Phase.FAILED, f.message());
-            finished(f.pageId(), new Toast(cancelled ? Toast.Kind.INFO : Toast.Kind.ERROR, now.pageName(), f.message()));
+            Phase phase = switch (f.status()) {
+                case CANCELLED -> Phase.CANCELLED;
+                case ALREADY_RUNNING -> Phase.SKIPPED;
+                default -> Phase.FAILED;
+            };
+            now = now.with(phase, f.message());
+            // cancelled by the user, or left to another process syncing the same Page: news, not an error
+            finished(f.pageId(), new Toast(phase == Phase.FAILED ? Toast.Kind.ERROR : Toast.Kind.INFO, now.pageName(), f.message()));
         }
         pages.put(now.pageId(), now);
         version++;

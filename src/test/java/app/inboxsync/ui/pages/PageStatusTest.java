@@ -44,6 +44,12 @@ class PageStatusTest {
     }
 
     @Test
+    void aRunOfAnotherProcessShowsAsSyncingElsewhere() {
+        PageStatus s = PageStatus.of(page("valid", null, "running", null, null), null, NOW);
+        assertEquals(new PageStatus(PageStatus.State.SYNCING, "Syncing in another Inbox Sync process…"), s);
+    }
+
+    @Test
     void aFailedRunShowsItsReason() {
         PageStatus s = PageStatus.of(page("valid", null, "failed", NOW, "Facebook did not answer (timeout)."),
                 live(PageProgress.Phase.FAILED, 0, "x"), NOW);

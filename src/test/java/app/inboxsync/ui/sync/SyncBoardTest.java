@@ -91,6 +91,14 @@ class SyncBoardTest {
     }
 
     @Test
+    void aPageAnotherProcessIsSyncingIsSkippedNotFailed() {
+        board.queued("p1", "Bakery");
+        board.on(new SyncEvent.Failed("p1", SyncResult.Status.ALREADY_RUNNING, "Another sync of page Bakery is already running."));
+        assertEquals(PageProgress.Phase.SKIPPED, board.snapshot().get("p1").phase());
+        assertEquals(Toast.Kind.INFO, board.dueToasts(T0).get(0).kind());
+    }
+
+    @Test
     void onlyLongWaitsAreNews() {
         board.on(new SyncEvent.Started("p1", "Bakery", SyncMode.FULL, 1, 0));
         board.on(new SyncEvent.Waiting("p1", Duration.ofMillis(500), "pacing"));
