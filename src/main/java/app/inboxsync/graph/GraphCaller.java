@@ -66,6 +66,10 @@ final class GraphCaller {
                         }
                         reason = "an empty answer";
                     } catch (JsonProcessingException e) {
+                        IOException network = networkCause(e);
+                        if (network != null) {
+                            throw network; // the connection broke while Jackson read the body: not bad JSON
+                        }
                         reason = e instanceof JsonEOFException || String.valueOf(e.getOriginalMessage())
                                 .contains("end-of-input") ? "the answer was cut off" : "the answer was not JSON";
                     }
@@ -116,6 +120,19 @@ final class GraphCaller {
             pause(call, wait, "Facebook did not answer (" + reason + "): retrying in " + GraphFailures.human(wait)
                     + " (attempt " + (transientFailures + 1) + " of " + settings.maxAttempts() + ")");
         }
+    }
+
+    /**
+     * Jackson wraps an I/O failure met while reading a list (the connection cut mid-body) in a mapping
+     * exception; that is a network failure, not an answer that is "not the JSON Facebook promises".
+     */
+    private static IOException networkCause(JsonProcessingException e) {
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof IOException io && !(t instanceof JsonProcessingException)) {
+                return io;
+            }
+        }
+        return null;
     }
 
     /** Codes (0 = none) that are not known to be fatal; on a 5xx they are treated as transient. */
