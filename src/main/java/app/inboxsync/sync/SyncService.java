@@ -35,7 +35,15 @@ public final class SyncService {
     }
 
     public SyncResult sync(SyncRequest request, SyncListener listener, CancelSignal cancel) {
-        return syncWith(request, listener.shielded(), cancel);
+        SyncListener shielded = listener.shielded();
+        try {
+            return syncWith(request, shielded, cancel);
+        } catch (RuntimeException e) {
+            // Before a run exists (page state, lock, run row): the database is down or unreachable. This Page
+            // fails with the store's sentence; a "sync all" goes on with the others instead of crashing.
+            log.debug("Sync of page {} could not start", request.pageId(), e);
+            return refuse(request, shielded, SyncResult.Status.FAILED, describe(e));
+        }
     }
 
     private SyncResult syncWith(SyncRequest request, SyncListener listener, CancelSignal cancel) {
