@@ -11,7 +11,10 @@ import app.inboxsync.simulator.RequestInfo;
 import app.inboxsync.simulator.SimConversation;
 import app.inboxsync.simulator.SimPage;
 import app.inboxsync.simulator.SimulatorConfig;
+import app.inboxsync.store.DatabaseSettings;
+import app.inboxsync.store.TestDatabase;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -26,6 +29,7 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -220,6 +224,167 @@ class FaultMatrixTest {
         fx.assertNoDuplicates();
         assertEquals(1, fx.count("SELECT count(*) FROM facebook_pages WHERE token_status = 'valid' AND token_error IS NULL "
                 + "AND facebook_page_id = '" + big.id() + "'"), "a sync that works shows the token works");
+    }
+
+    @Test
+    void theWritersDatabaseConnectionKilledMidTransaction() throws Exception {
+        prepare(Start.EMPTY);
+        AtomicInteger killed = new AtomicInteger();
+        // kill the backend that runs a batch upsert inside its transaction, once, as an admin would
+        fx.sim.addListener(call -> {
+            if (big.id().equals(call.pageId()) && call.path().endsWith("/conversations") && killed.get() == 0) {
+                killed.addAndGet(terminate("query LIKE '%WITH written AS%' AND state = 'active'"));
+            }
+        });
+
+        List<SyncResult> results = syncAll();
+
+        assertTrue(killed.get() > 0, "a writing backend was terminated");
+        killed.set(-1_000_000); // disarm
+        SyncResult faulted = results.get(0);
+        assertEquals(SyncResult.Status.FAILED, faulted.status(), faulted.error());
+        assertTrue(faulted.error().startsWith("Lost the connection to the database while trying to save a batch"),
+                faulted.error());
+        assertRun(faulted, "failed", faulted.error());
+        assertEquals(null, fx.watermark(big.id()));
+        assertHalfWrittenNothing();
+        assertOtherPageUnaffected(results.get(1));
+        recovers();
+    }
+
+    @Test
+    void everyDatabaseConnectionKilledMidSync() throws Exception {
+        prepare(Start.EMPTY);
+        AtomicInteger calls = new AtomicInteger();
+        fx.sim.addListener(call -> {
+            if (big.id().equals(call.pageId()) && calls.incrementAndGet() == 20) {
+                terminate("true"); // the lock's connection too: that sync carries on without its lock or stops
+            }
+        });
+
+        SyncResult faulted = fx.sync(big);
+
+        calls.set(Integer.MIN_VALUE);
+        if (!faulted.succeeded()) {
+            assertTrue(faulted.error().contains("database"), faulted.error());
+            assertEquals(null, fx.watermark(big.id()));
+        }
+        assertHalfWrittenNothing();
+        fx.assertWatermarkNotAheadOfData(big);
+        recovers();
+    }
+
+    @Test
+    void theDatabaseDownWhenTheSyncStarts() throws Exception {
+        prepare(Start.CHANGED);
+        Instant watermark = fx.watermark(big.id());
+        String name = databaseName();
+        long runsBefore = fx.count("SELECT count(*) FROM sync_runs");
+        admin("ALTER DATABASE " + name + " WITH ALLOW_CONNECTIONS false");
+        try {
+            terminate("true");
+            List<SyncResult> results = syncAll();
+            for (SyncResult r : results) {
+                assertEquals(SyncResult.Status.FAILED, r.status(), r.error());
+                assertTrue(r.error().contains("database"), r.error());
+                assertTrue(r.error().length() < 400 && !r.error().contains("\tat "), r.error());
+            }
+        } finally {
+            admin("ALTER DATABASE " + name + " WITH ALLOW_CONNECTIONS true");
+        }
+        assertEquals(watermark, fx.watermark(big.id()));
+        assertEquals(runsBefore, fx.count("SELECT count(*) FROM sync_runs"), "no run could start, none is recorded");
+        recovers();
+        assertTrue(fx.sync(other).succeeded());
+        fx.assertStoredEqualsSimulator(other);
+    }
+
+    @Test
+    void newMessagesAndConversationsArriveDuringTheSync() throws Exception {
+        prepare(Start.EMPTY);
+        // folders are walked inbox, page_done, other, spam: a new inbox conversation once inbox is walked past
+        // its top, then (while "other" is read) a newer message in spam, which this pass still sees
+        List<SimConversation> all = fx.sim.conversations(big.id());
+        java.util.Map<String, String> folderOf = new java.util.HashMap<>();
+        all.forEach(c -> folderOf.put(c.id(), c.folder()));
+        SimConversation spam = all.stream().filter(c -> c.folder().equals("spam")).reduce((a, b) -> b).orElseThrow();
+        AtomicInteger calls = new AtomicInteger();
+        AtomicInteger step = new AtomicInteger();
+        List<String> added = new CopyOnWriteArrayList<>();
+        fx.sim.addListener(call -> {
+            if (!big.id().equals(call.pageId())) {
+                return;
+            }
+            int n = calls.incrementAndGet();
+            if (n == 5 && step.compareAndSet(0, 1)) {
+                added.add(fx.sim.addConversation(big.id(), "inbox", 2).id());
+                fx.sim.addMessage(all.get(7).id(), true, "while you were syncing");
+            }
+            String conversation = call.path().endsWith("/messages") ? call.path().split("/")[1] : "";
+            if ("other".equals(folderOf.get(conversation)) && step.compareAndSet(1, 2)) {
+                fx.sim.addMessage(spam.id(), true, "newer, in a folder not walked yet");
+            }
+        });
+        fx.sim.setLatency(Duration.ofMillis(3)); // a pass of a few seconds, as a real one takes minutes
+        SyncResult first;
+        try {
+            first = fx.sync(big);
+        } finally {
+            fx.sim.setLatency(Duration.ZERO);
+        }
+
+        assertTrue(first.succeeded(), first.error());
+        assertEquals(2, step.get(), "both changes happened during the pass");
+        fx.assertWatermarkNotAheadOfData(big);
+        recovers();
+        assertEquals(1, fx.count("SELECT count(*) FROM messenger_conversations WHERE conversation_id = '" + added.get(0) + "'"));
+    }
+
+    /** One more sync after the fault cleared makes the copy exact. */
+    private void recovers() throws Exception {
+        SyncResult again = fx.sync(big);
+        assertTrue(again.succeeded(), again.error());
+        fx.assertStoredEqualsSimulator(big);
+        fx.assertWatermarkNotAheadOfData(big);
+        fx.assertNoDuplicates();
+    }
+
+    /** Each batch is one transaction: no stored conversation lacks its messages. */
+    private void assertHalfWrittenNothing() throws Exception {
+        assertEquals(0, fx.count("SELECT count(*) FROM messenger_conversations c WHERE c.message_count > 0 "
+                + "AND NOT EXISTS (SELECT 1 FROM messenger_messages m WHERE m.conversation_id = c.conversation_id)"));
+    }
+
+    private String databaseName() throws Exception {
+        try (Connection c = fx.db.dataSource().getConnection(); ResultSet rs = c.createStatement().executeQuery("SELECT current_database()")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    /** Terminates the test database's backends that match {@code condition}; returns how many. */
+    private int terminate(String condition) {
+        try {
+            String sql = "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = '" + databaseName()
+                    + "' AND pid <> pg_backend_pid() AND " + condition;
+            try (Connection c = admin(); ResultSet rs = c.createStatement().executeQuery(sql)) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Connection admin() throws Exception {
+        DatabaseSettings settings = TestDatabase.server().settings("postgres");
+        return DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password().reveal());
+    }
+
+    private static void admin(String sql) throws Exception {
+        try (Connection c = admin()) {
+            c.createStatement().execute(sql);
+        }
     }
 
     /** Codes Graph uses for throttling (mirrors the client's list, so a change there is noticed here). */
