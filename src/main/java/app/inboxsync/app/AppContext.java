@@ -59,7 +59,17 @@ public final class AppContext implements AutoCloseable {
             dbSettings = embedded.settings();
         }
         try {
-            Database database = Database.connect(dbSettings);
+            Database database;
+            try {
+                database = Database.connect(dbSettings);
+            } catch (RuntimeException e) {
+                if (embedded == null || embedded.ownsServer()) {
+                    throw e;
+                }
+                // The process whose server we found stopped it before we connected: run it ourselves.
+                embedded = EmbeddedDatabase.start(config.home());
+                database = Database.connect(embedded.settings());
+            }
             return new AppContext(embedded, database, config.graph(), vault);
         } catch (RuntimeException e) {
             if (embedded != null) {

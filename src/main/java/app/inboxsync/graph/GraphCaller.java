@@ -4,7 +4,10 @@ import app.inboxsync.sync.GraphException;
 import app.inboxsync.sync.GraphObserver;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
@@ -66,6 +69,14 @@ final class GraphCaller {
                         }
                         reason = "an empty answer";
                     } catch (JsonProcessingException e) {
+                        IOException network = networkCause(e);
+                        if (network != null) {
+                            throw network; // the connection broke while Jackson read the body: not bad JSON
+                        }
+                        if (e instanceof MismatchedInputException wrongType) {
+                            // well-formed JSON with a field of another type: the same answer again won't help
+                            throw GraphFailures.malformedContent(what, wrongTypeOf(wrongType));
+                        }
                         reason = e instanceof JsonEOFException || String.valueOf(e.getOriginalMessage())
                                 .contains("end-of-input") ? "the answer was cut off" : "the answer was not JSON";
                     }
@@ -116,6 +127,48 @@ final class GraphCaller {
             pause(call, wait, "Facebook did not answer (" + reason + "): retrying in " + GraphFailures.human(wait)
                     + " (attempt " + (transientFailures + 1) + " of " + settings.maxAttempts() + ")");
         }
+    }
+
+    /**
+     * Jackson wraps an I/O failure met while reading a list (the connection cut mid-body) in a mapping
+     * exception; that is a network failure, not an answer that is "not the JSON Facebook promises".
+     */
+    private static IOException networkCause(JsonProcessingException e) {
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof IOException io && !(t instanceof JsonProcessingException)) {
+                return io;
+            }
+        }
+        return null;
+    }
+
+    /** {@code the field data[3].message_count is a string ("many") where Inbox Sync expects a number}. */
+    private static String wrongTypeOf(MismatchedInputException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                path.append(path.length() == 0 ? "" : ".").append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                path.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        String expected = e.getTargetType() == null ? "another type" : expectedName(e.getTargetType());
+        String got = e instanceof InvalidFormatException f && f.getValue() != null
+                ? " (" + GraphUrls.stripQueries(String.valueOf(f.getValue())) + ")" : "";
+        return "the field " + (path.length() == 0 ? "(top level)" : path) + got + " is not " + expected;
+    }
+
+    private static String expectedName(Class<?> type) {
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "a number";
+        }
+        if (type == String.class) {
+            return "a text";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        return "an object";
     }
 
     /** Codes (0 = none) that are not known to be fatal; on a 5xx they are treated as transient. */

@@ -42,6 +42,10 @@ public record GraphSettings(
             throw new IllegalArgumentException("Graph base URL '" + baseUrl
                     + "' is not an http(s) URL; use e.g. https://graph.facebook.com or http://127.0.0.1:8080");
         }
+        if (!parsed.isHttps() && !isLoopback(parsed.host())) {
+            throw new IllegalArgumentException("Graph base URL '" + baseUrl + "' must use https: tokens travel with "
+                    + "every call. Plain http is only for a Graph simulator on this machine (127.0.0.1, localhost, ::1).");
+        }
         if (parsed.query() != null) {
             throw new IllegalArgumentException("Graph base URL must not carry a query (tokens go in a header); got "
                     + parsed.newBuilder().query(null).build());
@@ -108,6 +112,11 @@ public record GraphSettings(
     /** {@code {base}/{version}/} as an URL to resolve Graph paths against. */
     HttpUrl versionRoot() {
         return HttpUrl.get(baseUrl).newBuilder().addPathSegment(version).build();
+    }
+
+    /** This machine by name or address; a name is not resolved, so "localhost.example.com" is not loopback. */
+    private static boolean isLoopback(String host) {
+        return host.equals("localhost") || host.equals("::1") || host.matches("127(\\.\\d{1,3}){3}");
     }
 
     private static Duration positive(Duration d, String what) {

@@ -48,8 +48,8 @@ final class BatchRequests {
         List<Reply> replies = new ArrayList<>(items.size());
         for (JsonNode item : items) {
             Reply reply = calls.call(subRequest(item, envelope));
-            if (reply.dropConnection()) {
-                return reply;
+            if (reply.dropConnection() || reply.cutShort()) {
+                return reply; // the connection breaks for the whole batch
             }
             replies.add(reply);
         }

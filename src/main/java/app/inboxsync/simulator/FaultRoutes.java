@@ -10,7 +10,7 @@ import java.util.Map;
  * {@code DELETE /_sim/faults} clears every pending fault.
  */
 final class FaultRoutes {
-    private static final String KINDS = "drop, server-error, malformed, temporary, reduce-data, rate-limit, slow, out-of-order";
+    private static final String KINDS = "drop, server-error, cut-mid-body, malformed, not-json, temporary, reduce-data, rate-limit, slow, out-of-order";
     private final Faults faults;
 
     FaultRoutes(Faults faults) {
@@ -45,7 +45,9 @@ final class FaultRoutes {
         return switch (kind) {
             case "drop" -> new Fault.DropConnection();
             case "server-error" -> new Fault.ServerError(502);
+            case "cut-mid-body" -> new Fault.CutMidBody();
             case "malformed" -> new Fault.MalformedJson();
+            case "not-json" -> new Fault.NotJson();
             case "temporary" -> new Fault.GraphError(500, 2, 0, "An unexpected error has occurred. Please retry your request later.");
             case "reduce-data" -> new Fault.GraphError(400, 1, 0,
                     "Please reduce the amount of data you're asking for, then retry your request");

@@ -1,5 +1,9 @@
 package app.inboxsync.simulator;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +18,7 @@ import java.util.concurrent.atomic.LongAdder;
  * counting, listeners, injected faults, token checks, the per-Page rate limit, the answer, usage headers.
  */
 final class GraphCalls {
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final World world;
     private final GraphRoutes routes;
@@ -83,7 +88,26 @@ final class GraphCalls {
         if (tokenPage >= 0) {
             reply = withUsage(reply, tokenPage, !admitted);
         }
-        return fault.orElse(null) instanceof Fault.MalformedJson ? reply.truncated() : reply;
+        return changed(reply, fault.orElse(null));
+    }
+
+    /** Faults that break or change the normal answer on its way out. */
+    private static Reply changed(Reply reply, Fault fault) {
+        if (fault instanceof Fault.MalformedJson) {
+            return reply.truncated();
+        }
+        if (fault instanceof Fault.CutMidBody) {
+            return reply.cutMidBody();
+        }
+        if (fault instanceof Fault.EditedJson e && reply.status() == 200) {
+            try {
+                JsonNode edited = e.edit().apply(JSON.readTree(reply.body()));
+                return reply.withBody(JSON.writeValueAsBytes(edited));
+            } catch (IOException broken) {
+                throw new UncheckedIOException(broken);
+            }
+        }
+        return reply;
     }
 
     private Reply admitted(GraphRequest req, int tokenPage, boolean shuffled, long seq) {
@@ -128,6 +152,14 @@ final class GraphCalls {
         if (fault instanceof Fault.DropConnection) {
             return Reply.drop();
         }
+        if (fault instanceof Fault.NotJson) {
+            return Reply.text(200, "<!DOCTYPE html><html><body>Please log in to the network to continue.</body></html>");
+        }
+        if (fault instanceof Fault.Throttled t) {
+            Fault.GraphError e = t.error();
+            return usageHeaders(GraphErrors.error(e.httpStatus(), e.code(), e.subcode(), e.message(), seq),
+                    t.usagePercent(), t.minutesToRegain(), null);
+        }
         if (fault instanceof Fault.Delay d) {
             sleep(d.d());
         }
@@ -139,13 +171,18 @@ final class GraphCalls {
         if (usage < 10) {
             return reply;
         }
+        return usageHeaders(reply, usage, limits.minutesToRegain(page), world.pages.get(page).id());
+    }
+
+    /** Graph's three usage headers; {@code estimated_time_to_regain_access} only when it is above 0. */
+    private static Reply usageHeaders(Reply reply, int usage, int minutesToRegain, String businessId) {
         int cpu = Math.max(1, usage / 4);
         String counts = "\"call_count\":" + usage + ",\"total_cputime\":" + cpu + ",\"total_time\":" + cpu;
-        String pageId = world.pages.get(page).id();
+        String regain = minutesToRegain > 0 ? ",\"estimated_time_to_regain_access\":" + minutesToRegain : "";
         return reply.withHeader("X-Page-Usage", "{" + counts + "}")
                 .withHeader("X-App-Usage", "{" + counts + "}")
-                .withHeader("X-Business-Use-Case-Usage", "{\"" + pageId + "\":[{\"type\":\"pages\"," + counts
-                        + ",\"estimated_time_to_regain_access\":" + limits.minutesToRegain(page) + "}]}");
+                .withHeader("X-Business-Use-Case-Usage", "{\"" + (businessId == null ? "0" : businessId)
+                        + "\":[{\"type\":\"pages\"," + counts + regain + "}]}");
     }
 
     private String pageNamedBy(GraphRequest req) {

@@ -73,6 +73,13 @@ final class GraphHttpHandler implements HttpHandler {
         reply.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
         byte[] body = reply.body();
         exchange.sendResponseHeaders(reply.status(), body.length == 0 ? -1 : body.length);
+        if (reply.cutShort()) {
+            OutputStream out = exchange.getResponseBody();
+            out.write(body, 0, body.length / 2);
+            out.flush();
+            exchange.close(); // short of its Content-Length: the JDK server closes the connection
+            return;
+        }
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
         }

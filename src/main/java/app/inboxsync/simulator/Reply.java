@@ -5,26 +5,27 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** One answer to a Graph call, before it goes on the wire (or into a batch envelope). */
-record Reply(int status, Map<String, String> headers, byte[] body, boolean dropConnection) {
+record Reply(int status, Map<String, String> headers, byte[] body, boolean dropConnection, boolean cutShort) {
 
     static final String JSON = "application/json; charset=UTF-8";
 
     static Reply json(int status, byte[] body) {
-        return new Reply(status, contentType(JSON), body, false);
+        return new Reply(status, contentType(JSON), body, false, false);
     }
 
     static Reply text(int status, String body) {
-        return new Reply(status, contentType("text/html; charset=UTF-8"), body.getBytes(StandardCharsets.UTF_8), false);
+        return new Reply(status, contentType("text/html; charset=UTF-8"), body.getBytes(StandardCharsets.UTF_8), false,
+                false);
     }
 
     static Reply drop() {
-        return new Reply(0, Map.of(), new byte[0], true);
+        return new Reply(0, Map.of(), new byte[0], true, false);
     }
 
     Reply withHeader(String name, String value) {
         Map<String, String> more = new LinkedHashMap<>(headers);
         more.put(name, value);
-        return new Reply(status, more, body, dropConnection);
+        return new Reply(status, more, body, dropConnection, cutShort);
     }
 
     /** Cuts the body in half at an ASCII byte, so it is broken JSON but still valid UTF-8. */
@@ -35,7 +36,16 @@ record Reply(int status, Map<String, String> headers, byte[] body, boolean dropC
         }
         byte[] half = new byte[cut];
         System.arraycopy(body, 0, half, 0, cut);
-        return new Reply(status, headers, half, dropConnection);
+        return new Reply(status, headers, half, dropConnection, cutShort);
+    }
+
+    /** The whole answer is announced (Content-Length) but the connection closes after half of the body. */
+    Reply cutMidBody() {
+        return new Reply(status, headers, body, dropConnection, true);
+    }
+
+    Reply withBody(byte[] newBody) {
+        return new Reply(status, headers, newBody, dropConnection, cutShort);
     }
 
     private static Map<String, String> contentType(String value) {

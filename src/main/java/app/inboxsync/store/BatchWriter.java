@@ -35,6 +35,8 @@ final class BatchWriter {
                AND c.conversation_id <> b.conversation_id AND c.last_message_time <= b.updated
             """;
 
+    // A conversation (or message) id another Page already stored, as a conversation between two Pages has,
+    // keeps that Page's row: one Page's sync never rewrites another Page's copy.
     private static final String UPSERT_CONVERSATIONS = """
             WITH written AS (
               INSERT INTO messenger_conversations AS c (page_id, conversation_id, sender_id, sender_name,
@@ -57,7 +59,8 @@ final class BatchWriter {
                      message_count = EXCLUDED.message_count, unread_count = EXCLUDED.unread_count,
                      folder = EXCLUDED.folder, can_reply = EXCLUDED.can_reply, link = EXCLUDED.link,
                      participants = EXCLUDED.participants, missing_since = NULL, synced_at = now()
-               WHERE (c.sender_id, c.sender_name, c.last_message, c.last_message_time, c.message_count,
+               WHERE c.page_id = EXCLUDED.page_id
+                 AND (c.sender_id, c.sender_name, c.last_message, c.last_message_time, c.message_count,
                       c.unread_count, c.folder, c.can_reply, c.link, c.participants, c.missing_since)
                      IS DISTINCT FROM
                      (EXCLUDED.sender_id, EXCLUDED.sender_name, EXCLUDED.last_message, EXCLUDED.last_message_time,
@@ -84,7 +87,8 @@ final class BatchWriter {
                      from_name = EXCLUDED.from_name, is_from_page = EXCLUDED.is_from_page, text = EXCLUDED.text,
                      created_time = EXCLUDED.created_time, attachments = EXCLUDED.attachments,
                      details_unavailable = EXCLUDED.details_unavailable, synced_at = now()
-               WHERE NOT (EXCLUDED.details_unavailable AND NOT m.details_unavailable)
+               WHERE m.page_id = EXCLUDED.page_id
+                 AND NOT (EXCLUDED.details_unavailable AND NOT m.details_unavailable)
                  AND (m.conversation_id, m.from_id, m.from_name, m.is_from_page, m.text, m.created_time,
                       m.attachments, m.details_unavailable)
                      IS DISTINCT FROM

@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import org.postgresql.PGConnection;
 
 /**
  * zonky runs {@code initdb -A trust}: anyone on the machine could log in. After the first start this sets the
@@ -37,8 +38,10 @@ final class ClusterSecurity {
             return;
         }
         try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-            s.execute("SET password_encryption = 'scram-sha-256'");
-            s.execute("ALTER ROLE " + EmbeddedDatabase.SUPERUSER + " PASSWORD '" + password.reveal() + "'");
+            // The driver hashes the password (SCRAM) on our side: the clear text never reaches the server, its
+            // statement log or pg_stat_activity, and it is not spliced into SQL.
+            c.unwrap(PGConnection.class).alterUserPassword(EmbeddedDatabase.SUPERUSER, password.reveal().toCharArray(),
+                    "scram-sha-256");
             Files.write(hba, HBA, StandardCharsets.UTF_8);
             s.execute("SELECT pg_reload_conf()");
         } catch (SQLException | IOException e) {

@@ -15,6 +15,9 @@ public final class Database implements AutoCloseable {
     private static final int POOL_SIZE = 24; // a syncing page holds one connection for its lock and borrows one to write; 8 pages in parallel fit
     private static final long CONNECT_TIMEOUT_MS = 5_000;
 
+    /** Names this process's sessions on the server, so an embedded server's owner can tell other processes' apart. */
+    static final String APPLICATION_NAME = "Inbox Sync pid " + ProcessHandle.current().pid();
+
     private final HikariDataSource pool;
 
     private Database(HikariDataSource pool) {
@@ -58,7 +61,7 @@ public final class Database implements AutoCloseable {
         config.addDataSourceProperty("connectTimeout", String.valueOf(CONNECT_TIMEOUT_MS / 1000));
         config.addDataSourceProperty("loginTimeout", String.valueOf(CONNECT_TIMEOUT_MS / 1000));
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
-        config.addDataSourceProperty("ApplicationName", "Inbox Sync");
+        config.addDataSourceProperty("ApplicationName", APPLICATION_NAME);
         config.addDataSourceProperty("tcpKeepAlive", "true");
         try {
             return new HikariDataSource(config);

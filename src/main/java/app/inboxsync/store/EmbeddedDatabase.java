@@ -14,6 +14,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.OptionalInt;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The PostgreSQL server the app runs for itself when no {@code --db-url} is given. Its data lives in
@@ -23,6 +25,9 @@ import java.util.OptionalInt;
 public final class EmbeddedDatabase implements AutoCloseable {
     static final String DATABASE = "inboxsync";
     static final String SUPERUSER = "postgres";
+    /** Longest wait, when this process stops, for other processes that use our server. */
+    static final Duration OTHER_PROCESSES_MAX_WAIT = Duration.ofMinutes(30);
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
 
     private final Path home;
     /** Null when we are a client of the server another process runs on this home. */
@@ -134,9 +139,44 @@ public final class EmbeddedDatabase implements AutoCloseable {
             return; // the server is its owner's to stop
         }
         try {
+            awaitOtherProcesses(OTHER_PROCESSES_MAX_WAIT);
             stopQuietly(postgres);
         } finally {
             lock.release();
+        }
+    }
+
+    /**
+     * Another Inbox Sync process may use this server as a client (cron's "sync all" while a person syncs one
+     * Page): stopping the server now would fail its work halfway. Wait while any session of another Inbox Sync
+     * process is connected, up to {@code max}; then stop anyway, as before.
+     */
+    void awaitOtherProcesses(Duration max) {
+        String sql = "SELECT count(*) FROM pg_stat_activity "
+                + "WHERE application_name LIKE 'Inbox Sync pid %' AND application_name <> ?";
+        long deadline = System.nanoTime() + max.toNanos();
+        DatabaseSettings s = settings();
+        boolean said = false;
+        try (Connection c = DriverManager.getConnection(s.jdbcUrl(), s.user(), s.password().reveal());
+             PreparedStatement others = c.prepareStatement(sql)) {
+            others.setString(1, Database.APPLICATION_NAME);
+            while (System.nanoTime() < deadline) {
+                try (ResultSet rs = others.executeQuery()) {
+                    if (!rs.next() || rs.getLong(1) == 0) {
+                        return;
+                    }
+                }
+                if (!said) {
+                    LOG.warn("Another Inbox Sync process is using the embedded database this process runs; "
+                            + "waiting for it to finish before stopping the database.");
+                    said = true;
+                }
+                Thread.sleep(200);
+            }
+        } catch (SQLException e) {
+            // cannot ask: stop as before
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

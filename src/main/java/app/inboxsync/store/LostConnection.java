@@ -1,6 +1,7 @@
 package app.inboxsync.store;
 
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Locale;
 
 /**
@@ -13,6 +14,9 @@ final class LostConnection {
 
     static boolean is(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException) {
+                return true; // the pool found no working connection in time: the server is gone or refuses us
+            }
             if (t instanceof SQLException sql) {
                 String state = sql.getSQLState() == null ? "" : sql.getSQLState();
                 String text = String.valueOf(sql.getMessage()).toLowerCase(Locale.ROOT);

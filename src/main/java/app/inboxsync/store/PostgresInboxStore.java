@@ -158,6 +158,9 @@ public final class PostgresInboxStore implements InboxStore {
             if (outcome.newWatermark() != null) {
                 advanceWatermark(c, pageId, outcome.newWatermark(), startedAt);
             }
+            if (outcome.status() == RunOutcome.RunStatus.SUCCEEDED) {
+                markTokenWorking(c, pageId);
+            }
             return null;
         });
     }
@@ -175,6 +178,21 @@ public final class PostgresInboxStore implements InboxStore {
                 return s.executeUpdate();
             }
         });
+    }
+
+    /**
+     * A pass that completed proves the token works again (a checkpoint was cleared, a permission granted back,
+     * a 190 that Facebook took back): the Page must stop saying its token is invalid.
+     */
+    private static void markTokenWorking(Connection c, String pageId) throws SQLException {
+        String sql = """
+                UPDATE facebook_pages SET token_status = 'valid', token_error = NULL, updated_at = now()
+                 WHERE facebook_page_id = ? AND token_status <> 'valid'
+                """;
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, pageId);
+            s.executeUpdate();
+        }
     }
 
     private static Timestamp closeRun(Connection c, long runId, String pageId, RunOutcome outcome)

@@ -8,6 +8,8 @@ import java.sql.SQLException;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The embedded server another Inbox Sync process runs on the same home (the desktop app while cron syncs,
@@ -15,6 +17,7 @@ import java.util.Properties;
  * Page apart, and if its owner stops the server, our work in flight is rolled back, never half written.
  */
 final class RunningServer {
+    private static final Logger LOG = LoggerFactory.getLogger(RunningServer.class);
     private RunningServer() {
     }
 
@@ -23,6 +26,7 @@ final class RunningServer {
         Optional<PostmasterPid> postmaster = PostmasterPid.read(dataDir)
                 .filter(p -> p.liveProcess().isPresent() && p.port().isPresent());
         if (postmaster.isEmpty()) {
+            LOG.debug("No live embedded server with a port on {}", dataDir);
             return OptionalInt.empty();
         }
         OptionalInt port = postmaster.get().port();
@@ -34,6 +38,7 @@ final class RunningServer {
         try (Connection c = DriverManager.getConnection(url, login)) {
             return c.isValid(3) ? port : OptionalInt.empty();
         } catch (SQLException e) {
+            LOG.debug("The embedded server on port {} did not take us as a client: {}", port.getAsInt(), e.getMessage());
             return OptionalInt.empty(); // starting, stopping, or not ours: the caller says "in use"
         }
     }

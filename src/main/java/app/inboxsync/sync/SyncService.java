@@ -35,7 +35,15 @@ public final class SyncService {
     }
 
     public SyncResult sync(SyncRequest request, SyncListener listener, CancelSignal cancel) {
-        return syncWith(request, listener.shielded(), cancel);
+        SyncListener shielded = listener.shielded();
+        try {
+            return syncWith(request, shielded, cancel);
+        } catch (RuntimeException e) {
+            // Before a run exists (page state, lock, run row): the database is down or unreachable. This Page
+            // fails with the store's sentence; a "sync all" goes on with the others instead of crashing.
+            log.debug("Sync of page {} could not start", request.pageId(), e);
+            return refuse(request, shielded, SyncResult.Status.FAILED, describe(e));
+        }
     }
 
     private SyncResult syncWith(SyncRequest request, SyncListener listener, CancelSignal cancel) {
@@ -79,7 +87,7 @@ public final class SyncService {
                 // Only a pass over every folder can tell that a conversation is gone from Facebook.
                 missing = store.markMissing(pageId, pass.seenConversationIds(), clock.instant());
             }
-            Instant watermark = newer(page.watermark(), pass.tally().newestUpdate());
+            Instant watermark = newer(page.watermark(), safeWatermark(pass.tally().newestUpdate(), started));
             PassTally tally = pass.tally();
             store.finishRun(runId, pageId, new RunOutcome(RunOutcome.RunStatus.SUCCEEDED, tally.counts(),
                     tally.apiCalls(), watermark, null));
@@ -145,6 +153,21 @@ public final class SyncService {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /**
+     * The newest update seen, moved back by how long the pass took. Folders are walked one after the other, so a
+     * conversation that changed in a folder already walked is missed by this pass, while a later folder may show
+     * an even newer update; the watermark must stay below the first. Facebook's clock stood at least at
+     * {@code newest} when the pass ended, so at least at {@code newest − duration} when it began, and everything
+     * changed after that has a newer time. A duration is measured on one clock, so no clock skew enters.
+     */
+    private Instant safeWatermark(Instant newest, Instant started) {
+        if (newest == null) {
+            return null;
+        }
+        Duration took = Duration.between(started, clock.instant());
+        return took.isNegative() ? newest : newest.minus(took).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     }
 
     private static Instant newer(Instant a, Instant b) {

@@ -249,13 +249,7 @@ class CliEndToEndIT {
     /** Adds the page and starts a sync in the background; returns once its first batch is in the database. */
     private static Process syncUntilTheFirstBatchIsWritten(CliProcess cli, SimPage page) throws Exception {
         assertEquals(0, cli.run("pages", "add", "--token", page.token()).exit());
-        Process running = cli.start("sync", "--page", page.id(), "--json");
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!cli.stdout().contains("batch_complete") && System.nanoTime() < deadline && running.isAlive()) {
-            Thread.sleep(20);
-        }
-        assertTrue(running.isAlive(), "the sync should still be running: " + cli.stdout());
-        return running;
+        return cli.syncUntilTheFirstBatchIsWritten("--page", page.id());
     }
 
     private static void assertTokenNowhereButTheVault(Path home, String token) throws Exception {

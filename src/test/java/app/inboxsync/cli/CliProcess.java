@@ -60,6 +60,22 @@ final class CliProcess {
         return pb.start();
     }
 
+    /** Starts {@code sync ARGS --json} in the background; returns once its first batch is in the database. */
+    Process syncUntilTheFirstBatchIsWritten(String... syncArgs) throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(List.of("sync"));
+        args.addAll(List.of(syncArgs));
+        args.add("--json");
+        Process running = start(args.toArray(String[]::new));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!stdout().contains("batch_complete") && System.nanoTime() < deadline && running.isAlive()) {
+            Thread.sleep(20);
+        }
+        if (!running.isAlive()) {
+            throw new AssertionError("the sync should still be running: " + stdout() + stderr());
+        }
+        return running;
+    }
+
     Outcome run(String... args) throws IOException, InterruptedException {
         Process p = start(args);
         if (!p.waitFor(120, TimeUnit.SECONDS)) {

@@ -34,4 +34,17 @@ class GraphSettingsTest {
         assertThrows(IllegalArgumentException.class, () -> ok.withTimeouts(Duration.ZERO, Duration.ofSeconds(1)));
         assertEquals("v26.0", ok.withVersion("v26.0").version());
     }
+
+    @Test
+    void tokensTravelOverHttpsUnlessGraphIsOnThisMachine() {
+        for (String local : new String[] {"http://127.0.0.1:8089", "http://localhost:1", "http://[::1]:2", "http://127.3.4.5"}) {
+            assertEquals(local, GraphSettings.defaults(local).baseUrl());
+        }
+        assertEquals("https://graph.facebook.com", GraphSettings.defaults("https://graph.facebook.com/").baseUrl());
+        for (String remote : new String[] {"http://graph.facebook.com", "http://10.0.0.5:8080", "http://localhost.example.com",
+                "http://127.0.0.1.example.com"}) {
+            String message = assertThrows(IllegalArgumentException.class, () -> GraphSettings.defaults(remote)).getMessage();
+            assertTrue(message.contains("must use https"), message);
+        }
+    }
 }

@@ -50,16 +50,25 @@ final class SyncFixture implements AutoCloseable {
 
     /** @param attempts how often the client tries a call that fails transiently */
     SyncFixture(SimulatorConfig config, int attempts, GraphObserver observer) {
+        this(config, sim -> new GraphClient(unpaced(sim, attempts), observer));
+    }
+
+    /** @param client makes the Graph client for the started simulator (e.g. with other timeouts) */
+    SyncFixture(SimulatorConfig config, java.util.function.Function<GraphSimulator, GraphClient> client) {
         this.sim = GraphSimulator.start(config);
         this.db = TestDatabase.fresh();
-        this.graph = new GraphClient(GraphSettings.defaults(sim.baseUrl()).withCallsPerSecondPerPage(0)
-                .withRetries(attempts, Duration.ofMillis(1)), observer);
+        this.graph = client.apply(sim);
         this.store = new PostgresInboxStore(db);
         this.service = new SyncService(graph, store);
         PageRepository pages = new PageRepository(db);
         for (SimPage p : sim.pages()) {
             pages.savePage(new PageProfile(p.id(), p.name(), p.category()));
         }
+    }
+
+    /** Settings for the simulator without client-side pacing, retrying {@code attempts} times 1 ms apart. */
+    static GraphSettings unpaced(GraphSimulator sim, int attempts) {
+        return GraphSettings.defaults(sim.baseUrl()).withCallsPerSecondPerPage(0).withRetries(attempts, Duration.ofMillis(1));
     }
 
     SimPage page(int index) {
@@ -126,6 +135,42 @@ final class SyncFixture implements AutoCloseable {
         assertEquals(expected, stored, "conversation fields");
         assertEquals(expectedMessages.size(), storedMessages.size(), "message count");
         assertEquals(expectedMessages, storedMessages, "message fields");
+    }
+
+    /**
+     * The watermark is never ahead of the data: every conversation Facebook has with an update at or before the
+     * watermark is stored with at least that update (it was read by the pass that set the watermark).
+     */
+    void assertWatermarkNotAheadOfData(SimPage page) throws SQLException {
+        Instant watermark = watermark(page.id());
+        if (watermark == null) {
+            return;
+        }
+        Map<String, Instant> stored = new TreeMap<>();
+        try (Connection conn = db.dataSource().getConnection();
+             PreparedStatement ps = conn.prepareStatement(
+                     "SELECT conversation_id, last_message_time FROM messenger_conversations WHERE page_id = ?")) {
+            ps.setString(1, page.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    stored.put(rs.getString(1), rs.getTimestamp(2).toInstant());
+                }
+            }
+        }
+        for (SimConversation c : sim.conversations(page.id())) {
+            if (!c.updatedTime().isAfter(watermark)) {
+                Instant have = stored.get(c.id());
+                assertTrue(have != null && !have.isBefore(c.updatedTime()), "watermark " + watermark
+                        + " is ahead of the data: conversation " + c.id() + " updated " + c.updatedTime() + " is stored as " + have);
+            }
+        }
+    }
+
+    /** No message or conversation is stored twice, under any key. */
+    void assertNoDuplicates() throws SQLException {
+        assertEquals(0, count("SELECT count(*) FROM (SELECT message_id FROM messenger_messages GROUP BY 1 HAVING count(*) > 1) d"));
+        assertEquals(0, count("SELECT count(*) FROM (SELECT conversation_id FROM messenger_conversations GROUP BY 1 HAVING count(*) > 1) d"));
+        assertEquals(0, count("SELECT count(*) FROM sync_runs WHERE status = 'running'"), "every run was closed");
     }
 
     long count(String sql) throws SQLException {

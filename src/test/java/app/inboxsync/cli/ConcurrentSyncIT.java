@@ -1,0 +1,133 @@
+package app.inboxsync.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.inboxsync.simulator.GraphSimulator;
+import app.inboxsync.simulator.SimPage;
+import app.inboxsync.simulator.SimulatorConfig;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two CLI processes on one home at once, as a cron job and a person would: a "sync all" while one Page syncs,
+ * a reset during a sync, and a sync all killed outright. Nothing runs twice, nothing doubles, and afterwards
+ * every Page holds exactly what the simulator has.
+ */
+class ConcurrentSyncIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path tmp;
+    private GraphSimulator sim;
+    private CliProcess cli;
+
+    @BeforeEach
+    void start() throws Exception {
+        // slow enough (30 ms a call) that the second process acts while the first one syncs
+        sim = GraphSimulator.start(SimulatorConfig.small(77).withPages(2).withConversations(500)
+                .withLatency(Duration.ofMillis(30)));
+        cli = new CliProcess(tmp.resolve("home"), Map.of("INBOXSYNC_GRAPH_URL", sim.baseUrl(), "INBOXSYNC_RATE", "0",
+                "INBOXSYNC_LOG_LEVEL", "DEBUG"));
+        assertEquals(0, cli.run("pages", "import", "--user-token", sim.userToken()).exit());
+    }
+
+    @AfterEach
+    void stop() {
+        sim.close();
+    }
+
+    @Test
+    void syncAllWhileOnePageSyncsSkipsThatPageWithAReasonAndSyncsTheOthers() throws Exception {
+        SimPage busy = sim.pages().get(0);
+        SimPage free = sim.pages().get(1);
+        sim.setLatency(Duration.ofMillis(100)); // about 7 s for the single Page: the "sync all" starts meanwhile
+        Process single = cli.syncUntilTheFirstBatchIsWritten("--page", busy.id());
+
+        CliProcess.Outcome all = cli.runAs("cron", "sync", "--all");
+
+        assertEquals(1, all.exit(), all.all());
+        assertTrue(all.out().contains("✓ " + free.name()), all.out());
+        assertTrue(all.out().contains("already running"), all.out());
+        assertTrue(single.isAlive(), "the single-Page sync was still running");
+        assertTrue(single.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, single.exitValue(), cli.stdout() + cli.stderr());
+        assertEveryPageEqualsTheSimulator();
+        String runs = cli.run("runs").out();
+        assertFalse(runs.contains(" running "), runs);
+    }
+
+    @Test
+    void aResetDuringASyncWinsTheNextSyncIsFull() throws Exception {
+        SimPage page = sim.pages().get(0);
+        assertEquals(0, cli.run("sync", "--page", page.id()).exit());
+        sim.addConversation(page.id(), "inbox", 40);
+        sim.setLatency(Duration.ofMillis(80)); // a full pass of about 8 s
+        Process running = cli.syncUntilTheFirstBatchIsWritten("--page", page.id(), "--full");
+
+        CliProcess.Outcome reset = cli.runAs("reset", "reset", "--page", page.id());
+
+        assertEquals(0, reset.exit(), reset.all());
+        assertTrue(reset.out().contains("will be full"), reset.out());
+        assertTrue(running.isAlive(), "the reset did not wait for the sync: it was still running");
+        assertTrue(running.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, running.exitValue(), cli.stdout() + cli.stderr());
+        sim.setLatency(Duration.ZERO);
+        CliProcess.Outcome next = cli.run("sync", "--page", page.id(), "--json");
+        assertEquals(0, next.exit(), next.all());
+        JsonNode complete = last(next.out());
+        assertEquals("complete", complete.get("status").asText(), next.out());
+        assertEquals("full", complete.get("mode").asText(), "the reset asked during the sync still holds: " + next.out());
+        assertPagesEqualTheSimulator(List.of(page));
+    }
+
+    @Test
+    void aSyncAllKilledOutrightLosesNothingAndDoublesNothing() throws Exception {
+        Process running = cli.syncUntilTheFirstBatchIsWritten("--all");
+        Thread.sleep(300);
+        running.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook, no cleanup
+
+        CliProcess.Outcome rerun = cli.run("sync", "--all");
+
+        assertEquals(0, rerun.exit(), rerun.all());
+        assertEveryPageEqualsTheSimulator();
+        String runs = cli.run("runs").out();
+        assertTrue(runs.contains("This sync never finished"), runs);
+        assertFalse(runs.contains(" running "), runs);
+    }
+
+    /** Conversation and message counts per Page equal the simulator's (the ids are unique keys in the schema). */
+    private void assertEveryPageEqualsTheSimulator() throws Exception {
+        assertPagesEqualTheSimulator(sim.pages());
+    }
+
+    private void assertPagesEqualTheSimulator(List<SimPage> which) throws Exception {
+        CliProcess.Outcome listed = cli.run("pages", "list", "--json");
+        JsonNode pages = JSON.readTree(listed.out());
+        assertEquals(sim.pages().size(), pages.size(), listed.out());
+        for (JsonNode p : pages) {
+            String id = p.get("page_id").asText();
+            if (which.stream().noneMatch(page -> page.id().equals(id))) {
+                continue;
+            }
+            long messages = sim.conversations(id).stream().mapToLong(c -> sim.messages(c.id()).size()).sum();
+            assertEquals(sim.conversations(id).size(), p.get("conversations").asInt(), p.toString());
+            assertEquals(messages, p.get("messages").asLong(), p.toString());
+        }
+    }
+
+    private static JsonNode last(String jsonLines) throws Exception {
+        String[] lines = jsonLines.strip().split("\n");
+        return JSON.readTree(lines[lines.length - 1]);
+    }
+}
