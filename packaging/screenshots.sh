@@ -8,6 +8,7 @@
 # the app presses its own buttons (welcome, "Try demo data", "Sync all", every tab, the dark theme) and, at each
 # view, asks for a screenshot by creating <name>.wanted; this script takes it with ImageMagick's `import` and
 # saves <name>.png, which lets the tour go on. The window fills the virtual screen, so the screen is the window.
+# Then it rewrites the table between the "screenshots" markers in README.md, so new tabs show up there too.
 #
 # Needs Xvfb and ImageMagick: sudo apt-get install xvfb imagemagick
 set -euo pipefail
@@ -27,8 +28,8 @@ if [ "${1:-}" = "--inside-xvfb" ]; then
       [ -e "$wanted" ] || continue
       name=$(basename "$wanted" .wanted)
       import -window root "$work/shots/$name.tmp.png"
+      mv "$wanted" "$work/shots/$name.caption"
       mv "$work/shots/$name.tmp.png" "$work/shots/$name.png"
-      rm -f "$wanted"
       echo "  $name"
     done
     if [ "$SECONDS" -gt "$deadline" ]; then
@@ -67,3 +68,28 @@ for shot in "$work"/shots/*.png; do
   fi
 done
 ls -l "$OUT"
+
+# README.md: one table of every screenshot with its caption, between the markers.
+{
+  echo "| | |"
+  echo "|---|---|"
+  n=0
+  for shot in "$work"/shots/*.png; do
+    name=$(basename "$shot" .png)
+    caption=$(cat "$work/shots/$name.caption")
+    cell="![${caption}]($OUT/$name.png)<br>${caption}"
+    if [ $((n % 2)) -eq 0 ]; then row="| $cell |"; else echo "$row $cell |"; fi
+    n=$((n + 1))
+  done
+  if [ $((n % 2)) -eq 1 ]; then echo "$row |"; fi
+} >"$work/table.md"
+if grep -q '<!-- screenshots:start' README.md && grep -q '<!-- screenshots:end' README.md; then
+  awk -v table="$work/table.md" '
+    /<!-- screenshots:start/ { print; while ((getline line < table) > 0) print line; skipping = 1; next }
+    /<!-- screenshots:end/ { skipping = 0 }
+    !skipping { print }' README.md >"$work/README.md"
+  cat "$work/README.md" >README.md
+  echo "README.md: screenshot table updated."
+else
+  echo "README.md has no <!-- screenshots:start --> / <!-- screenshots:end --> markers; the table is not written." >&2
+fi

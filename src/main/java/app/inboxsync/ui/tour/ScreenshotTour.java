@@ -25,7 +25,7 @@ import javafx.stage.Stage;
  * The README's screenshots, taken by {@code packaging/screenshots.sh}: with {@code INBOXSYNC_SCREENSHOT_TOUR=<dir>}
  * set, the app walks itself through its main views the way a newcomer would (welcome, "Try demo data", "Sync
  * all", the summary card, every tab, the dark theme), pressing the real buttons. At each view it asks for a
- * screenshot by creating {@code <dir>/<name>.wanted} and waits until the script has saved {@code <dir>/<name>.png},
+ * screenshot by creating {@code <dir>/<name>.wanted} (holding its caption) and waits until the script has saved {@code <dir>/<name>.png},
  * then quits. Off unless the variable is set; it only presses what a user could press.
  */
 public final class ScreenshotTour {
@@ -55,7 +55,7 @@ public final class ScreenshotTour {
         try {
             FxThread.run(this::fillScreen);
             FxThread.waitUntil(() -> shown("#welcomeDemo"), Duration.ofMinutes(2), "the welcome view");
-            shot("01-welcome");
+            shot("01-welcome", "Welcome: add a Page with its token, import all your Pages, or try the demo data");
 
             press("#welcomeDemo");
             FxThread.waitUntil(() -> shown("#pagesList") && !node(ListView.class, "#pagesList").getItems().isEmpty()
@@ -65,25 +65,25 @@ public final class ScreenshotTour {
             press("#syncAllButton");
             FxThread.waitUntil(() -> all(".toast").size() >= 2 && liveRows().stream().anyMatch(p -> p.seen() > 0),
                     Duration.ofMinutes(1), "toasts and live rows");
-            shot("02-sync-all-live");
+            shot("02-sync-all-live", "Sync all on the demo data: the counter on the Sync button, one live row per Page, batch toasts");
 
             FxThread.waitUntil(() -> !liveRows().isEmpty() && liveRows().stream().noneMatch(p -> p.phase().running()),
                     Duration.ofMinutes(5), "the syncs to end");
             FxThread.waitUntil(() -> all(".toast").isEmpty(), Duration.ofSeconds(30), "the toasts to fade");
-            shot("03-summary");
+            shot("03-summary", "After the sync: the summary card (from sync_runs) and each Page's last sync in the sidebar");
 
             List<Tab> tabs = FxThread.call(() -> List.copyOf(node(TabPane.class, "#tabs").getTabs()));
             for (int i = 1; i < tabs.size(); i++) {
                 Tab tab = tabs.get(i);
                 FxThread.run(() -> tab.getTabPane().getSelectionModel().select(tab));
                 FxThread.pause(SETTLE.multipliedBy(2));
-                shot(String.format("%02d-tab-%s", 3 + i, slug(tab.getText())));
+                shot(String.format("%02d-tab-%s", 3 + i, slug(tab.getText())), "The " + tab.getText() + " tab");
             }
 
             FxThread.run(() -> tabs.get(0).getTabPane().getSelectionModel().select(0));
             press("#themeToggle");
             FxThread.pause(SETTLE);
-            shot(String.format("%02d-dark", 3 + tabs.size()));
+            shot(String.format("%02d-dark", 3 + tabs.size()), "The dark theme");
         } catch (RuntimeException e) {
             write("tour-failed.txt", e.getMessage());
         } finally {
@@ -100,9 +100,9 @@ public final class ScreenshotTour {
         stage.setHeight(screen.getHeight());
     }
 
-    private void shot(String name) {
+    private void shot(String name, String caption) {
         FxThread.pause(SETTLE);
-        write(name + ".wanted", name);
+        write(name + ".wanted", caption);
         Path png = dir.resolve(name + ".png");
         long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
         while (!Files.exists(png)) {
