@@ -17,8 +17,9 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", description = {
         "Measure sync speed against the bundled Graph simulator and an embedded PostgreSQL (temporary data).",
         "Run it as: java -Xmx256m -jar target/inbox-sync.jar bench",
-        "The ui scenario (not in the default list) opens the real desktop window with the real glass toolkit, so it",
-        "needs a display: xvfb-run -a java -jar target/inbox-sync.jar bench --scenarios ui"})
+        "Scenario ui (not run by default) opens the real window (real glass) and needs a",
+        "display; run it as: xvfb-run -a java -jar target/inbox-sync.jar bench \\",
+        "  --scenarios ui"})
 public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--conversations", defaultValue = "1000", description = "Conversations per Page (default ${DEFAULT-VALUE}).")
     int conversations;
