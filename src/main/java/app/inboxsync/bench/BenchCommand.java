@@ -16,7 +16,10 @@ import picocli.CommandLine.Option;
 
 @Command(name = "bench", description = {
         "Measure sync speed against the bundled Graph simulator and an embedded PostgreSQL (temporary data).",
-        "Run it as: java -Xmx256m -jar target/inbox-sync.jar bench"})
+        "Run it as: java -Xmx256m -jar target/inbox-sync.jar bench",
+        "Scenario ui (not run by default) opens the real window (real glass) and needs a",
+        "display; run it as: xvfb-run -a java -jar target/inbox-sync.jar bench \\",
+        "  --scenarios ui"})
 public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--conversations", defaultValue = "1000", description = "Conversations per Page (default ${DEFAULT-VALUE}).")
     int conversations;
@@ -33,8 +36,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--throughput-conversations", defaultValue = "20000")
     int throughputConversations;
 
+    @Option(names = "--ui-conversations", defaultValue = "20000", description = "Conversations of the ui scenario's Page (default ${DEFAULT-VALUE}).")
+    int uiConversations;
+
     @Option(names = "--scenarios", defaultValue = "full,incremental,all,throughput", split = ",",
-            description = "Which scenarios to run (default ${DEFAULT-VALUE}).")
+            description = "Which scenarios to run (default ${DEFAULT-VALUE}; also: ui).")
     List<String> scenarios;
 
     @CommandLine.Spec
@@ -43,6 +49,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        if (scenarios.contains("ui")) {
+            UiBench.requireDisplay();
+        }
         Path home = Files.createTempDirectory("inbox-sync-bench");
         out.printf("Bench: %d conversations/page, avg 20 messages (10%% over 100), latency %d ms, %.1f calls/s/page, max heap %d MB%n",
                 conversations, latencyMs, rate, Runtime.getRuntime().maxMemory() >> 20);
@@ -59,6 +68,9 @@ public final class BenchCommand implements Callable<Integer> {
             }
             if (scenarios.contains("throughput")) {
                 run.throughput(results, throughputConversations);
+            }
+            if (scenarios.contains("ui")) {
+                results.add(new UiBench(embedded.settings(), home, out).run(uiConversations));
             }
         } finally {
             deleteQuietly(home);

@@ -22,9 +22,6 @@ import app.inboxsync.sync.SyncRequest;
 import app.inboxsync.sync.SyncResult;
 import app.inboxsync.sync.SyncService;
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -111,14 +108,11 @@ final class BenchScenarios {
     }
 
     private BenchResult measure(String name, double scenarioRate, Run run, int minimumCalls, Goal goal, String target) {
-        System.gc();
-        List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(p -> p.getType() == MemoryType.HEAP).toList();
-        heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+        HeapPeak heap = new HeapPeak().reset();
         long start = System.nanoTime();
         List<SyncResult> synced = run.run();
         double wall = (System.nanoTime() - start) / 1e9;
-        long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum() >> 20;
+        long peak = heap.megabytes();
         int calls = 0;
         int busiestPage = 0;
         long conv = 0;
@@ -156,7 +150,7 @@ final class BenchScenarios {
         return calls;
     }
 
-    private GraphSimulator simulator(long seed, int pages, int convs, long latency, double simRate) {
+    static GraphSimulator simulator(long seed, int pages, int convs, long latency, double simRate) {
         GraphSimulator sim = GraphSimulator.start(SimulatorConfig.small(seed).withPages(pages).withConversations(convs)
                 .withAverageMessages(20).withLongShare(0.10).withLatency(Duration.ofMillis(latency)).withRate(simRate));
         // The bench measures one folder: gather every conversation into the inbox.

@@ -9,6 +9,7 @@ import app.inboxsync.ui.common.UiTasks;
 import app.inboxsync.ui.main.MainController;
 import app.inboxsync.ui.settings.DesktopSettings;
 import app.inboxsync.ui.settings.DesktopSettingsFile;
+import app.inboxsync.ui.tour.ScreenshotTour;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import java.time.Clock;
@@ -54,6 +55,7 @@ public final class DesktopApp extends Application implements MainController.Main
         stage.setMinHeight(600);
         stage.setScene(new Scene(new VBox(), 1240, 800));
         stage.show();
+        ScreenshotTour.startIfAsked(System.getenv(), stage);
         open("Opening the database…", () -> DesktopSession.real(config, AppContext.open(config)));
     }
 

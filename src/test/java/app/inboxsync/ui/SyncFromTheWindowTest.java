@@ -97,5 +97,10 @@ class SyncFromTheWindowTest {
                         + " • Total touched " + (run.conversationsInserted() + run.conversationsUpdated()) + " · a few seconds ago",
                 robot.lookup("#summaryHeadline").queryLabeled().getText());
         assertTrue(robot.lookup("#summaryDetails").queryLabeled().getText().contains(run.apiCalls() + " API calls"));
+
+        // the sidebar follows too: the Page's cell stops saying "Never synced"
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> robot.lookup(".page-cell .page-status").queryLabeled().getText().startsWith("Synced "));
+        assertTrue(robot.lookup(".page-cell .page-status").queryLabeled().getText().endsWith(" · 300 conversations"));
     }
 }

@@ -74,6 +74,7 @@ public final class MainController {
     private Timeline refresher;
     private Timeline autoSync;
     private Parent welcome;
+    private ProgressBarDriver progress;
 
     @FXML private MenuItem demoMenuItem;
     @FXML private Button syncButton;
@@ -122,6 +123,7 @@ public final class MainController {
             showSelectedPage();
         });
         LiveTable.configure(liveTable);
+        progress = new ProgressBarDriver(progressBar);
         autoSyncChoice.getItems().setAll(DesktopSettings.AUTO_SYNC_CHOICES);
         autoSyncChoice.setConverter(new StringConverter<>() {
             @Override
@@ -164,6 +166,7 @@ public final class MainController {
         if (autoSync != null) {
             autoSync.stop();
         }
+        progress.stop();
     }
 
     /** Adds a tab beside "Overview" (the conversations browser, the history…). */
@@ -208,11 +211,11 @@ public final class MainController {
         resetButton.setDisable(page.isEmpty() || running);
         syncAllButton.setDisable(pages.pages().isEmpty());
         if (live == null) {
-            progressBar.setProgress(0);
+            progress.show(0);
             progressText.setText("");
             return;
         }
-        progressBar.setProgress(live.phase().running() ? live.fraction()
+        progress.show(live.phase().running() ? live.fraction()
                 : live.phase() == PageProgress.Phase.SUCCEEDED ? 1 : 0);
         progressText.setText(ProgressWords.of(live));
     }

@@ -2,6 +2,7 @@ package app.inboxsync.ui.pages;
 
 import java.util.List;
 import java.util.function.Consumer;
+import javafx.beans.value.ChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -20,6 +21,9 @@ public final class PageCell extends ListCell<PageItem> {
     private final FontIcon icon = new FontIcon(Feather.CIRCLE);
     private final Button reconnect = new Button("Reconnect");
     private final HBox row;
+    /** The status of a Page changes while its cell shows it (live sync counts, "a minute ago"): redraw then. */
+    private final ChangeListener<PageStatus> statusChanged = (o, was, now) -> show(getItem());
+    private PageItem watched;
 
     public PageCell(Consumer<PageItem> onReconnect) {
         name.getStyleClass().add("page-name");
@@ -42,8 +46,19 @@ public final class PageCell extends ListCell<PageItem> {
     @Override
     protected void updateItem(PageItem item, boolean empty) {
         super.updateItem(item, empty);
+        if (watched != null) {
+            watched.statusProperty().removeListener(statusChanged);
+        }
+        watched = empty ? null : item;
+        if (watched != null) {
+            watched.statusProperty().addListener(statusChanged);
+        }
+        show(watched);
+    }
+
+    private void show(PageItem item) {
         getStyleClass().removeAll(STATE_CLASSES);
-        if (empty || item == null || item.status() == null) {
+        if (item == null || item.status() == null) {
             setGraphic(null);
             return;
         }
