@@ -33,8 +33,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--throughput-conversations", defaultValue = "20000")
     int throughputConversations;
 
+    @Option(names = "--browse-conversations", defaultValue = "100000")
+    int browseConversations;
+
     @Option(names = "--scenarios", defaultValue = "full,incremental,all,throughput", split = ",",
-            description = "Which scenarios to run (default ${DEFAULT-VALUE}).")
+            description = "Which scenarios to run (default ${DEFAULT-VALUE}; also: browse).")
     List<String> scenarios;
 
     @CommandLine.Spec
@@ -59,6 +62,9 @@ public final class BenchCommand implements Callable<Integer> {
             }
             if (scenarios.contains("throughput")) {
                 run.throughput(results, throughputConversations);
+            }
+            if (scenarios.contains("browse")) {
+                new BrowseBench(database, out, browseConversations).run();
             }
         } finally {
             deleteQuietly(home);
