@@ -13,5 +13,10 @@ CREATE INDEX messenger_conversations_words_idx
 -- Tag filter (tags @> ARRAY['vip']). The sync never writes tags; this index only changes when an admin tags.
 CREATE INDEX messenger_conversations_tags_idx ON messenger_conversations USING gin (tags);
 
--- Listing every Page's conversations newest first ("All pages").
-CREATE INDEX messenger_conversations_time_idx ON messenger_conversations (last_message_time DESC);
+-- The browser's default order, read straight from an index (a deep window skips index entries instead of
+-- sorting): newest first, ties by conversation id. Replaces V1's (page_id, last_message_time DESC), which it
+-- covers, so the sync still maintains one index here; the second one serves "All pages".
+CREATE INDEX messenger_conversations_page_time_id_idx
+    ON messenger_conversations (page_id, last_message_time DESC, conversation_id DESC);
+DROP INDEX messenger_conversations_page_time_idx;
+CREATE INDEX messenger_conversations_time_id_idx ON messenger_conversations (last_message_time DESC, conversation_id DESC);

@@ -37,6 +37,40 @@ public final class ConversationBrowseQueries {
         });
     }
 
+    /** What the browser shows first: how many conversations match, and the first of them. */
+    public record FirstWindow(int count, List<ConversationRow> rows) {
+        public FirstWindow {
+            rows = List.copyOf(rows);
+        }
+    }
+
+    /**
+     * The count and the first window together. A search is run once for both ({@code count(*) OVER ()}): with a
+     * common word it is the costly part. Without one, the count and the window each use their index.
+     */
+    public FirstWindow firstWindow(ConversationFilter filter, ConversationSort sort, int limit) {
+        if (filter.search() == null) {
+            return new FirstWindow(count(filter), window(filter, sort, 0, limit));
+        }
+        FilterSql where = FilterSql.of(filter);
+        String sql = "SELECT " + ConversationQueries.COLUMNS + ", count(*) OVER () AS total FROM messenger_conversations c"
+                + where.where() + sort.orderBy() + " LIMIT ?";
+        return Transaction.read(dataSource, "search the conversations", c -> {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                s.setInt(where.bind(s, 1), limit);
+                List<ConversationRow> rows = new ArrayList<>(limit);
+                int total = 0;
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        total = rs.getInt("total");
+                        rows.add(ConversationQueries.conversation(rs));
+                    }
+                }
+                return new FirstWindow(total, rows);
+            }
+        });
+    }
+
     /** Rows {@code offset … offset + limit - 1} of the filtered conversations in {@code sort} order. */
     public List<ConversationRow> window(ConversationFilter filter, ConversationSort sort, int offset, int limit) {
         if (offset < 0 || limit < 0) {

@@ -7,16 +7,18 @@ public record ConversationSort(Column column, boolean descending) {
     public static final ConversationSort NEWEST_FIRST = new ConversationSort(Column.TIME, true);
 
     public enum Column {
-        SENDER("c.sender_name"),
-        LAST_MESSAGE("c.last_message"),
-        TIME("c.last_message_time"),
-        MESSAGES("c.message_count"),
-        UNREAD("c.unread_count");
+        SENDER("c.sender_name", true),
+        LAST_MESSAGE("c.last_message", true),
+        TIME("c.last_message_time", false),
+        MESSAGES("c.message_count", false),
+        UNREAD("c.unread_count", false);
 
         final String sql;
+        final boolean nullable;
 
-        Column(String sql) {
+        Column(String sql, boolean nullable) {
             this.sql = sql;
+            this.nullable = nullable;
         }
     }
 
@@ -26,6 +28,8 @@ public record ConversationSort(Column column, boolean descending) {
 
     String orderBy() {
         String direction = descending ? " DESC" : " ASC";
-        return " ORDER BY " + column.sql + direction + " NULLS LAST, c.conversation_id" + direction;
+        // NULLS LAST only where there can be nulls: on a NOT NULL column it would stop the planner from reading
+        // the (page_id, last_message_time DESC, conversation_id DESC) index in order, and sort 100,000 rows instead.
+        return " ORDER BY " + column.sql + direction + (column.nullable ? " NULLS LAST" : "") + ", c.conversation_id" + direction;
     }
 }

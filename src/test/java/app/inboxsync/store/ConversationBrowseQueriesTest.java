@@ -111,6 +111,11 @@ class ConversationBrowseQueriesTest {
         assertEquals(List.of("t_other", id(9), id(3)), search(ConversationFilter.ALL.withSearch("turquoise")));
         assertEquals(List.of("t_other"), search(ConversationFilter.ALL.withSearch("turquoise").withTag("vip")));
         assertEquals(2, queries.count(page.withSearch("turquoise")));
+        var first = queries.firstWindow(page.withSearch("turquoise"), ConversationSort.NEWEST_FIRST, 1);
+        assertEquals(2, first.count(), "the count of a search comes with its first window");
+        assertEquals(List.of(id(9)), ids(first.rows()));
+        assertEquals(0, queries.firstWindow(page.withSearch("nothing-like-this"), ConversationSort.NEWEST_FIRST, 1).count());
+        assertEquals(25, queries.firstWindow(page, ConversationSort.NEWEST_FIRST, 1).count());
         assertEquals(List.of(), search(page.withSearch("it's' \\ \"x")), "quotes and backslashes are just text");
     }
 

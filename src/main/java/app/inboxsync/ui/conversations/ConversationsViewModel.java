@@ -88,8 +88,8 @@ public final class ConversationsViewModel {
             return;
         }
         status.set("Loading…");
-        background.run("load the conversations", () -> new FirstWindow(browse.count(f),
-                        browse.window(f, s, 0, ConversationWindows.WINDOW), tags.inUse(f.pageId())),
+        background.run("load the conversations", () -> new FirstLoad(browse.firstWindow(f, s, ConversationWindows.WINDOW),
+                        tags.inUse(f.pageId())),
                 first -> {
                     if (mine == generation) {
                         rows.set(new ConversationWindows(first.count(), first.rows(), (offset, limit, done) ->
@@ -107,7 +107,15 @@ public final class ConversationsViewModel {
                 });
     }
 
-    private record FirstWindow(int count, List<ConversationRow> rows, List<String> tags) { }
+    private record FirstLoad(ConversationBrowseQueries.FirstWindow first, List<String> tags) {
+        int count() {
+            return first.count();
+        }
+
+        List<ConversationRow> rows() {
+            return first.rows();
+        }
+    }
 
     private void loadWindow(long mine, ConversationFilter f, ConversationSort s, int offset, int limit,
                             java.util.function.Consumer<List<ConversationRow>> done) {
