@@ -40,17 +40,21 @@ final class ConversationColumns {
         TableColumn<ConversationItem, String> time = text("Time", 130,
                 r -> TIME.withZone(zone).format(r.lastMessageTime()), ConversationSort.Column.TIME);
         time.setSortType(TableColumn.SortType.DESCENDING);
-        TableColumn<ConversationItem, String> messages = number("Messages", r -> r.messageCount(), ConversationSort.Column.MESSAGES);
+        time.setMinWidth(110);
+        last.setMinWidth(90);
+        sender.setMinWidth(110);
+        TableColumn<ConversationItem, String> messages = number("Msgs", r -> r.messageCount(), ConversationSort.Column.MESSAGES);
         TableColumn<ConversationItem, String> unread = number("Unread", r -> r.unreadCount(), ConversationSort.Column.UNREAD);
         TableColumn<ConversationItem, ConversationRow> tags = new TableColumn<>("Tags");
         tags.setId("tagsColumn");
-        tags.setPrefWidth(150);
+        tags.setPrefWidth(120);
+        tags.setMinWidth(80);
         tags.setSortable(false);
         tags.setCellValueFactory(c -> c.getValue().rowProperty());
         tags.setCellFactory(c -> new TagsCell());
         table.getColumns().setAll(java.util.List.of(page, sender, last, time, messages, unread, tags));
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setSortPolicy(t -> {
             sort.set(t.getSortOrder().isEmpty() ? ConversationSort.NEWEST_FIRST : sortOf(t.getSortOrder().get(0)));
             return true;
@@ -75,7 +79,8 @@ final class ConversationColumns {
 
     private static TableColumn<ConversationItem, String> number(String title, Function<ConversationRow, Integer> value,
                                                                 ConversationSort.Column sortBy) {
-        TableColumn<ConversationItem, String> column = text(title, 80, r -> String.valueOf(value.apply(r)), sortBy);
+        TableColumn<ConversationItem, String> column = text(title, 76, r -> String.valueOf(value.apply(r)), sortBy);
+        column.setMinWidth(64);
         column.setStyle("-fx-alignment: CENTER-RIGHT;");
         column.setSortType(TableColumn.SortType.DESCENDING);
         return column;
