@@ -115,7 +115,10 @@ public final class ConversationsTab {
         model.knownTags().addListener((ListChangeListener<String>) c -> showKnownTags());
 
         main.pages().selectedProperty().addListener((o, was, page) -> model.pageIdProperty().set(page == null ? null : page.pageId()));
-        main.onSyncFinished(model::reload);
+        main.onSyncFinished(() -> {
+            model.reload();
+            thread.refresh();
+        });
         model.pageIdProperty().set(main.pages().selected().map(PageItem::pageId).orElse(null));
         tab.tabPaneProperty().addListener((o, was, pane) -> {
             if (pane != null) {
@@ -198,10 +201,5 @@ public final class ConversationsTab {
                 || chooser.getSelectedExtensionFilter() != null && chooser.getSelectedExtensionFilter().getDescription().equals("JSON")
                 && !file.getName().toLowerCase(java.util.Locale.ROOT).endsWith(".csv");
         model.export(file.toPath(), json ? ExportFormat.JSON : ExportFormat.CSV);
-    }
-
-    /** For tests: the view model behind the tab. */
-    ConversationsViewModel model() {
-        return model;
     }
 }

@@ -21,7 +21,8 @@ final class ThreadPane extends VBox {
         setId("threadPane");
         Label title = new Label();
         title.getStyleClass().add("thread-title");
-        title.textProperty().bind(thread.conversationProperty().map(ConversationRow::senderName).orElse(""));
+        title.textProperty().bind(thread.conversationProperty()
+                .map(r -> r.senderName() == null ? "Facebook user" : r.senderName()).orElse(""));
         Button older = new Button("Show older messages");
         older.setId("olderMessagesButton");
         older.getStyleClass().add("flat");

@@ -53,6 +53,15 @@ public final class ThreadViewModel {
         }
     }
 
+    /** Reads the conversation again from its newest page: a sync may have added messages. */
+    public void refresh() {
+        ConversationRow row = conversation.get();
+        if (row != null) {
+            conversation.set(null);
+            show(row);
+        }
+    }
+
     /** Loads the page of messages just before the oldest shown, and puts it on top. */
     public void loadOlder() {
         ConversationRow row = conversation.get();

@@ -69,6 +69,9 @@ class ThreadViewModelTest {
         for (int i = 0; i < 450; i++) {
             assertEquals("m" + i, thread.messages().get(i).messageId(), "in order, no gap or repeat");
         }
+        thread.refresh();
+        assertEquals(ThreadViewModel.PAGE, thread.messages().size(), "after a sync: the newest page again");
+        assertEquals("m449", thread.messages().get(ThreadViewModel.PAGE - 1).messageId());
     }
 
     @Test
