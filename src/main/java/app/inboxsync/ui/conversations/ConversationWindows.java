@@ -65,6 +65,43 @@ public final class ConversationWindows extends ObservableListBase<ConversationIt
         return items[index - w * WINDOW];
     }
 
+    /**
+     * Where an item is, looking only at the windows kept: the table asks this of a new list for the item
+     * selected in the old one, and the list's default (calling {@link #get} for every index) would load all
+     * 500 windows of 100,000 rows. An item of another list is not here.
+     */
+    @Override
+    public int indexOf(Object o) {
+        if (o instanceof ConversationItem item && item.index() < size) {
+            ConversationItem[] items = windows.get(item.index() / WINDOW);
+            if (items != null && items[item.index() % WINDOW] == item) {
+                return item.index();
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    public int lastIndexOf(Object o) {
+        return indexOf(o);
+    }
+
+    @Override
+    public boolean contains(Object o) {
+        return indexOf(o) >= 0;
+    }
+
+    // Lists compare by content, which means reading every row; two browser lists are equal only if the same.
+    @Override
+    public boolean equals(Object o) {
+        return this == o;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
+    }
+
     /** The rows already here (a selection's conversations); rows still loading are left out. */
     public List<ConversationRow> loaded(List<ConversationItem> items) {
         return items.stream().map(ConversationItem::row).filter(java.util.Objects::nonNull).toList();

@@ -56,6 +56,18 @@ class ConversationWindowsTest {
     }
 
     @Test
+    void findingAnItemNeverReadsTheWholeList() {
+        ConversationWindows old = windows(100_000);
+        ConversationItem selected = old.get(5);
+        ConversationWindows fresh = windows(100_000);
+        assertEquals(-1, fresh.indexOf(selected), "the table looks for the old selection in the new list");
+        assertEquals(List.of(), asked, "without asking the database for any window");
+        assertEquals(5, old.indexOf(selected));
+        assertEquals(true, old.contains(selected));
+        assertEquals(-1, old.indexOf("t_5"));
+    }
+
+    @Test
     void aFailedWindowIsAskedForAgainAndLoadedSkipsRowsStillLoading() {
         ConversationWindows w = windows(500);
         ConversationItem loading = w.get(300);
