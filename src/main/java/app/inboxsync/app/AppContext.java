@@ -4,7 +4,9 @@ import app.inboxsync.graph.GraphClient;
 import app.inboxsync.graph.GraphSettings;
 import app.inboxsync.secrets.TokenVault;
 import app.inboxsync.secrets.TokenVaults;
+import app.inboxsync.store.ConversationBrowseQueries;
 import app.inboxsync.store.ConversationQueries;
+import app.inboxsync.store.ConversationTags;
 import app.inboxsync.store.Database;
 import app.inboxsync.store.DatabaseSettings;
 import app.inboxsync.store.EmbeddedDatabase;
@@ -111,6 +113,14 @@ public final class AppContext implements AutoCloseable {
 
     public ConversationQueries conversations() {
         return new ConversationQueries(database);
+    }
+
+    public ConversationBrowseQueries browse() {
+        return new ConversationBrowseQueries(database);
+    }
+
+    public ConversationTags tags() {
+        return new ConversationTags(database);
     }
 
     public SyncRunQueries runs() {

@@ -39,8 +39,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--ui-conversations", defaultValue = "20000", description = "Conversations of the ui scenario's Page (default ${DEFAULT-VALUE}).")
     int uiConversations;
 
+    @Option(names = "--browse-conversations", defaultValue = "100000")
+    int browseConversations;
+
     @Option(names = "--scenarios", defaultValue = "full,incremental,all,throughput", split = ",",
-            description = "Which scenarios to run (default ${DEFAULT-VALUE}; also: ui).")
+            description = "Which scenarios to run (default ${DEFAULT-VALUE}; also: browse, ui).")
     List<String> scenarios;
 
     @CommandLine.Spec
@@ -68,6 +71,9 @@ public final class BenchCommand implements Callable<Integer> {
             }
             if (scenarios.contains("throughput")) {
                 run.throughput(results, throughputConversations);
+            }
+            if (scenarios.contains("browse")) {
+                new BrowseBench(database, out, browseConversations).run();
             }
             if (scenarios.contains("ui")) {
                 results.add(new UiBench(embedded.settings(), home, out).run(uiConversations));

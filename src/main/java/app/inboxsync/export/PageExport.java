@@ -1,5 +1,6 @@
 package app.inboxsync.export;
 
+import app.inboxsync.store.ConversationFilter;
 import app.inboxsync.store.ConversationQueries;
 import app.inboxsync.store.ConversationRow;
 import app.inboxsync.store.MessageRow;
@@ -33,6 +34,11 @@ public final class PageExport {
     public record Written(long conversations, long messages) { }
 
     public Written export(String pageId, ExportFormat format, Path target) {
+        return export(ConversationFilter.page(pageId), format, target);
+    }
+
+    /** The conversations a browser filter shows (several Pages, a search, a tag…), with all their messages. */
+    public Written export(ConversationFilter filter, ExportFormat format, Path target) {
         Path absolute = target.toAbsolutePath();
         Path tmp = absolute.resolveSibling(absolute.getFileName() + ".part");
         long[] counts = new long[2]; // {conversations, messages}, counted by the streaming callbacks
@@ -42,9 +48,9 @@ public final class PageExport {
             }
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 if (format == ExportFormat.CSV) {
-                    writeCsv(pageId, out, counts);
+                    writeCsv(filter, out, counts);
                 } else {
-                    writeJson(pageId, out, counts);
+                    writeJson(filter, out, counts);
                 }
             }
             Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING);
@@ -60,17 +66,17 @@ public final class PageExport {
         }
     }
 
-    private void writeCsv(String pageId, OutputStream raw, long[] counts) throws IOException {
+    private void writeCsv(ConversationFilter filter, OutputStream raw, long[] counts) throws IOException {
         BufferedWriter w = new BufferedWriter(new java.io.OutputStreamWriter(raw, StandardCharsets.UTF_8));
         w.write('\ufeff'); // spreadsheets need the BOM to read UTF-8 (emoji, RTL) correctly
-        Csv.row(w, List.of("conversation_id", "sender_id", "sender_name", "folder", "message_id", "created_time",
+        Csv.row(w, List.of("page_id", "conversation_id", "sender_id", "sender_name", "folder", "message_id", "created_time",
                 "from_id", "from_name", "is_from_page", "text", "attachments"));
-        queries.forEachConversation(pageId, (c, messages) -> {
+        queries.forEachConversation(filter, (c, messages) -> {
             counts[0]++;
             try {
                 for (MessageRow m : messages) {
                     counts[1]++;
-                    Csv.row(w, List.of(c.conversationId(), c.senderId(), nz(c.senderName()), nz(c.folder()),
+                    Csv.row(w, List.of(c.pageId(), c.conversationId(), c.senderId(), nz(c.senderName()), nz(c.folder()),
                             m.messageId(), m.createdTime().toString(), nz(m.fromId()), nz(m.fromName()),
                             String.valueOf(m.fromPage()), nz(m.text()), nz(m.attachmentsJson())));
                 }
@@ -81,13 +87,13 @@ public final class PageExport {
         w.flush();
     }
 
-    private void writeJson(String pageId, OutputStream out, long[] counts) throws IOException {
+    private void writeJson(ConversationFilter filter, OutputStream out, long[] counts) throws IOException {
         try (JsonGenerator g = new JsonFactory(JSON).createGenerator(out, JsonEncoding.UTF8)) {
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
-            g.writeStringField("page_id", pageId);
+            g.writeStringField("page_id", filter.pageId());
             g.writeArrayFieldStart("conversations");
-            queries.forEachConversation(pageId, (c, messages) -> {
+            queries.forEachConversation(filter, (c, messages) -> {
                 counts[0]++;
                 counts[1] += messages.size();
                 try {
@@ -103,6 +109,7 @@ public final class PageExport {
 
     private static void writeConversation(JsonGenerator g, ConversationRow c, List<MessageRow> messages) throws IOException {
         g.writeStartObject();
+        g.writeStringField("page_id", c.pageId());
         g.writeStringField("conversation_id", c.conversationId());
         g.writeStringField("sender_id", c.senderId());
         g.writeStringField("sender_name", c.senderName());

@@ -12,11 +12,11 @@ import javax.sql.DataSource;
 
 /** Reading stored conversations: the browser's list and search, a thread, and the streaming export. */
 public final class ConversationQueries {
-    private static final String COLUMNS = """
+    static final String COLUMNS = """
             c.conversation_id, c.page_id, c.sender_id, c.sender_name, c.last_message, c.last_message_time,
             c.message_count, c.unread_count, c.folder, c.tags, c.notes, c.missing_since
             """;
-    private static final String MESSAGE_COLUMNS = """
+    static final String MESSAGE_COLUMNS = """
             m.message_id, m.conversation_id, m.from_id, m.from_name, m.is_from_page, m.text, m.created_time,
             m.attachments::text AS attachments, m.details_unavailable
             """;
@@ -91,23 +91,29 @@ public final class ConversationQueries {
      * export. Rows come through a server-side cursor, so only one conversation is in memory at once.
      */
     public void forEachConversation(String pageId, BiConsumer<ConversationRow, List<MessageRow>> sink) {
+        forEachConversation(ConversationFilter.page(pageId), sink);
+    }
+
+    /** Like {@link #forEachConversation(String, BiConsumer)}, for the conversations the browser's filter shows. */
+    public void forEachConversation(ConversationFilter filter, BiConsumer<ConversationRow, List<MessageRow>> sink) {
+        FilterSql where = FilterSql.of(filter);
         String sql = "SELECT " + COLUMNS + ", " + MESSAGE_COLUMNS + """
                   FROM messenger_conversations c
                   LEFT JOIN messenger_messages m ON m.conversation_id = c.conversation_id
-                 WHERE c.page_id = ?
+                """ + where.where() + """
                  ORDER BY c.last_message_time DESC, c.conversation_id, m.created_time, m.message_id
                 """;
-        Transaction.run(dataSource, "export the conversations of page " + pageId, c -> {
-            stream(c, sql, pageId, sink);
+        Transaction.run(dataSource, "export the conversations", c -> {
+            stream(c, sql, where, sink);
             return null;
         });
     }
 
-    private static void stream(Connection c, String sql, String pageId,
+    private static void stream(Connection c, String sql, FilterSql where,
                                BiConsumer<ConversationRow, List<MessageRow>> sink) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(sql)) {
             s.setFetchSize(FETCH_SIZE); // pgjdbc uses a cursor only with autocommit off, as Transaction.run sets
-            s.setString(1, pageId);
+            where.bind(s, 1);
             try (ResultSet rs = s.executeQuery()) {
                 ConversationRow current = null;
                 List<MessageRow> messages = new ArrayList<>();
@@ -135,7 +141,7 @@ public final class ConversationQueries {
         return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
-    private static ConversationRow conversation(ResultSet rs) throws SQLException {
+    static ConversationRow conversation(ResultSet rs) throws SQLException {
         return new ConversationRow(rs.getString("conversation_id"), rs.getString("page_id"),
                 rs.getString("sender_id"), rs.getString("sender_name"), rs.getString("last_message"),
                 Rows.instant(rs, "last_message_time"), rs.getInt("message_count"), rs.getInt("unread_count"),
@@ -143,7 +149,7 @@ public final class ConversationQueries {
                 Rows.instant(rs, "missing_since"));
     }
 
-    private static MessageRow message(ResultSet rs) throws SQLException {
+    static MessageRow message(ResultSet rs) throws SQLException {
         return new MessageRow(rs.getString("message_id"), rs.getString("conversation_id"), rs.getString("from_id"),
                 rs.getString("from_name"), rs.getBoolean("is_from_page"), rs.getString("text"),
                 Rows.instant(rs, "created_time"), rs.getString("attachments"), rs.getBoolean("details_unavailable"));

@@ -4,6 +4,7 @@ import app.inboxsync.app.SyncCoordinator;
 import app.inboxsync.ui.common.Fxml;
 import app.inboxsync.ui.common.ToastPane;
 import app.inboxsync.ui.common.UiTasks;
+import app.inboxsync.ui.conversations.ConversationsTab;
 import app.inboxsync.ui.main.MainController;
 import app.inboxsync.ui.settings.DesktopSettings;
 import app.inboxsync.ui.sync.SyncBoard;
@@ -36,6 +37,7 @@ public final class DesktopUi implements AutoCloseable {
         StackPane.setAlignment(toasts, Pos.TOP_RIGHT);
         StackPane.setMargin(toasts, new Insets(0));
         root.getChildren().add(toasts);
+        main.addTab(new ConversationsTab(session.app(), tasks, toasts, main).tab());
         root.getStylesheets().add(Fxml.stylesheet());
         root.sceneProperty().addListener((o, was, scene) -> {
             if (scene != null) {

@@ -67,6 +67,7 @@ public final class MainController {
     private final Notifier notifier;
     private final Clock clock;
     private final MainActions actions;
+    private final List<Runnable> afterSync = new java.util.ArrayList<>();
     private DesktopSettings settings;
     private long seenVersion = -1;
     private Instant lastSlowRefresh = Instant.EPOCH;
@@ -176,6 +177,11 @@ public final class MainController {
 
     public PagesViewModel pages() {
         return pages;
+    }
+
+    /** Runs {@code action} on the FX thread each time a Page's sync ends (the conversations browser reloads). */
+    public void onSyncFinished(Runnable action) {
+        afterSync.add(action);
     }
 
     // ---- the clock: live progress, toasts, relative times -------------------------------------------------
@@ -291,6 +297,7 @@ public final class MainController {
 
     private void finished(SyncResult result) {
         reloadPages();
+        afterSync.forEach(Runnable::run);
         if (pages.selected().filter(p -> p.pageId().equals(result.pageId())).isPresent()) {
             showSelectedPage();
         }

@@ -1,0 +1,88 @@
+package app.inboxsync.ui.conversations;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Says in words what a message carries besides its text (the stored {@code attachments} JSON: Graph's
+ * {@code attachments}, {@code sticker} and {@code shares}), each with the link to open, if any.
+ */
+public final class AttachmentWords {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One thing attached to a message; {@code url} is null when Graph gave none. */
+    public record Line(String words, String url) { }
+
+    private AttachmentWords() {
+    }
+
+    public static List<Line> of(String attachmentsJson) {
+        if (attachmentsJson == null || attachmentsJson.isBlank()) {
+            return List.of();
+        }
+        JsonNode root;
+        try {
+            root = JSON.readTree(attachmentsJson);
+        } catch (java.io.IOException e) {
+            return List.of(new Line("An attachment Inbox Sync cannot read", null));
+        }
+        List<Line> lines = new ArrayList<>();
+        for (JsonNode a : root.path("attachments").path("data")) {
+            lines.add(attachment(a));
+        }
+        if (root.hasNonNull("sticker")) {
+            String sticker = root.get("sticker").isTextual() ? root.get("sticker").asText() : null;
+            lines.add(new Line("Sticker", sticker));
+        }
+        for (JsonNode s : root.path("shares").path("data")) {
+            String name = text(s, "name");
+            String link = text(s, "link");
+            lines.add(new Line("Shared " + (name != null ? "\"" + name + "\"" : link != null ? "a link" : "something"), link));
+        }
+        return List.copyOf(lines);
+    }
+
+    private static Line attachment(JsonNode a) {
+        String mime = text(a, "mime_type");
+        String kind = mime == null ? "File" : mime.startsWith("image/") ? (mime.equals("image/gif") ? "GIF" : "Photo")
+                : mime.startsWith("video/") ? "Video" : mime.startsWith("audio/") ? "Voice message or audio" : "File";
+        String name = text(a, "name");
+        StringBuilder words = new StringBuilder(kind);
+        if (name != null) {
+            words.append(' ').append(name);
+        }
+        if (a.path("size").isNumber()) {
+            words.append(" (").append(size(a.get("size").asLong())).append(')');
+        }
+        JsonNode image = a.path("image_data");
+        if (image.path("width").isNumber() && image.path("height").isNumber()) {
+            words.append(", ").append(image.get("width").asInt()).append('×').append(image.get("height").asInt());
+        }
+        String url = text(image, "url");
+        if (url == null) {
+            url = text(a.path("video_data"), "url");
+        }
+        if (url == null) {
+            url = text(a, "file_url");
+        }
+        return new Line(words.toString(), url);
+    }
+
+    static String size(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        if (bytes < 1024 * 1024) {
+            return String.format(Locale.ROOT, "%.0f KB", bytes / 1024.0);
+        }
+        return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v == null || !v.isTextual() || v.asText().isBlank() ? null : v.asText();
+    }
+}

@@ -1,0 +1,205 @@
+package app.inboxsync.ui.conversations;
+
+import app.inboxsync.app.AppContext;
+import app.inboxsync.export.ExportFormat;
+import app.inboxsync.store.ConversationRow;
+import app.inboxsync.ui.common.Fxml;
+import app.inboxsync.ui.common.Notifier;
+import app.inboxsync.ui.common.UiTasks;
+import app.inboxsync.ui.main.MainController;
+import app.inboxsync.ui.pages.PageItem;
+import java.io.File;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.animation.PauseTransition;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.fxml.FXML;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.StackPane;
+import javafx.stage.FileChooser;
+import javafx.util.Duration;
+
+/**
+ * The "Conversations" tab: the offline browser (filters, a table paged and sorted by the database, tags,
+ * export) beside the selected conversation's thread. It follows the Page selected in the sidebar and reloads
+ * when a sync ends.
+ */
+public final class ConversationsTab {
+    private static final String ANY_TAG = "Any tag";
+    private static final Duration TYPING_PAUSE = Duration.millis(250);
+    private final ConversationsViewModel model;
+    private final ThreadViewModel thread;
+    private final MainController main;
+    private final Consumer<String> openLink;
+    private final ZoneId zone = ZoneId.systemDefault();
+    private final ObservableList<String> tagFilterItems = FXCollections.observableArrayList(ANY_TAG);
+    private final Tab tab = new Tab("Conversations");
+
+    @FXML private TextField searchField;
+    @FXML private ComboBox<String> tagFilter;
+    @FXML private CheckBox unreadOnly;
+    @FXML private CheckBox allPages;
+    @FXML private DatePicker fromDate;
+    @FXML private DatePicker untilDate;
+    @FXML private Label countLabel;
+    @FXML private Label placeholder;
+    @FXML private TableView<ConversationItem> table;
+    @FXML private ComboBox<String> tagChoice;
+    @FXML private Button applyTagButton;
+    @FXML private Button removeTagButton;
+    @FXML private Label selectionLabel;
+    @FXML private StackPane threadHolder;
+
+    /** The tab of {@code main}'s window: reads through {@code app}, works on {@code tasks}, toasts to {@code notifier}. */
+    public ConversationsTab(AppContext app, UiTasks tasks, Notifier notifier, MainController main) {
+        Background background = tasks::run;
+        this.model = new ConversationsViewModel(app.browse(), app.tags(), app.conversations(), background, notifier,
+                ZoneId.systemDefault());
+        this.thread = new ThreadViewModel(app.browse(), background);
+        this.main = main;
+        this.openLink = new SystemBrowser(background, notifier);
+        tab.setId("conversationsTab");
+        tab.setContent(Fxml.CONVERSATIONS.load(this));
+    }
+
+    public Tab tab() {
+        return tab;
+    }
+
+    @FXML
+    private void initialize() {
+        ConversationColumns.configure(table, model.sortProperty(), model.allPagesProperty(),
+                pageId -> main.pages().find(pageId).map(PageItem::name).orElse(pageId), zone);
+        table.itemsProperty().bind(model.rowsProperty());
+        countLabel.textProperty().bind(model.statusProperty());
+        threadHolder.getChildren().add(new ThreadPane(thread, openLink, zone));
+        thread.show(null);
+        table.getSelectionModel().selectedItemProperty().flatMap(ConversationItem::rowProperty).addListener((o, was, row) -> {
+            if (row != null) {
+                thread.show(row);
+            }
+        });
+        table.getSelectionModel().getSelectedIndices().addListener((ListChangeListener<Integer>) c -> showSelectionSize());
+        showSelectionSize();
+
+        PauseTransition typing = new PauseTransition(TYPING_PAUSE);
+        typing.setOnFinished(e -> model.searchProperty().set(searchField.getText()));
+        searchField.textProperty().addListener((o, was, now) -> typing.playFromStart());
+        searchField.setOnAction(e -> {
+            typing.stop();
+            model.searchProperty().set(searchField.getText());
+        });
+        unreadOnly.selectedProperty().bindBidirectional(model.unreadOnlyProperty());
+        allPages.selectedProperty().bindBidirectional(model.allPagesProperty());
+        fromDate.valueProperty().bindBidirectional(model.fromProperty());
+        untilDate.valueProperty().bindBidirectional(model.untilProperty());
+        tagFilter.setItems(tagFilterItems);
+        tagFilter.setValue(ANY_TAG);
+        tagFilter.valueProperty().addListener((o, was, now) -> model.tagProperty().set(ANY_TAG.equals(now) ? null : now));
+        tagChoice.setItems(model.knownTags());
+        model.knownTags().addListener((ListChangeListener<String>) c -> showKnownTags());
+
+        main.pages().selectedProperty().addListener((o, was, page) -> model.pageIdProperty().set(page == null ? null : page.pageId()));
+        main.onSyncFinished(() -> {
+            model.reload();
+            thread.refresh();
+        });
+        model.pageIdProperty().set(main.pages().selected().map(PageItem::pageId).orElse(null));
+        tab.tabPaneProperty().addListener((o, was, pane) -> {
+            if (pane != null) {
+                pane.sceneProperty().addListener((ob, old, scene) -> installShortcut(scene, pane));
+                installShortcut(pane.getScene(), pane);
+            }
+        });
+        model.reload();
+    }
+
+    /** Ctrl+F (Cmd+F on macOS) brings this tab forward and puts the cursor in the search field. */
+    private void installShortcut(Scene scene, TabPane pane) {
+        if (scene != null) {
+            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> {
+                pane.getSelectionModel().select(tab);
+                searchField.requestFocus();
+                searchField.selectAll();
+            });
+        }
+    }
+
+    private void showKnownTags() {
+        String chosen = model.tagProperty().get();
+        tagFilterItems.setAll(FXCollections.observableArrayList(ANY_TAG));
+        tagFilterItems.addAll(model.knownTags());
+        if (chosen != null && !tagFilterItems.contains(chosen)) {
+            tagFilterItems.add(chosen); // still filtering by it, though no conversation carries it any more
+        }
+        tagFilter.setValue(chosen == null ? ANY_TAG : chosen);
+    }
+
+    private void showSelectionSize() {
+        int n = table.getSelectionModel().getSelectedIndices().size();
+        selectionLabel.setText(n == 0 ? "Select conversations to tag them" : n == 1 ? "1 selected" : n + " selected");
+        applyTagButton.setDisable(n == 0);
+        removeTagButton.setDisable(n == 0);
+    }
+
+    private List<ConversationRow> selectedRows() {
+        return model.rowsProperty().get().loaded(table.getSelectionModel().getSelectedItems());
+    }
+
+    @FXML
+    private void applyTag() {
+        model.tag(selectedRows(), tagText());
+    }
+
+    @FXML
+    private void removeTag() {
+        model.untag(selectedRows(), tagText());
+    }
+
+    private String tagText() {
+        String typed = tagChoice.getEditor().getText();
+        return typed == null || typed.isBlank() ? tagChoice.getValue() : typed;
+    }
+
+    @FXML
+    private void clearFilters() {
+        searchField.clear();
+        model.searchProperty().set("");
+        tagFilter.setValue(ANY_TAG);
+        unreadOnly.setSelected(false);
+        fromDate.setValue(null);
+        untilDate.setValue(null);
+    }
+
+    @FXML
+    private void export() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export conversations");
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("CSV (spreadsheets)", "*.csv"),
+                new FileChooser.ExtensionFilter("JSON", "*.json"));
+        chooser.setInitialFileName("conversations.csv");
+        File file = chooser.showSaveDialog(table.getScene() == null ? null : table.getScene().getWindow());
+        if (file == null) {
+            return;
+        }
+        boolean json = file.getName().toLowerCase(java.util.Locale.ROOT).endsWith(".json")
+                || chooser.getSelectedExtensionFilter() != null && chooser.getSelectedExtensionFilter().getDescription().equals("JSON")
+                && !file.getName().toLowerCase(java.util.Locale.ROOT).endsWith(".csv");
+        model.export(file.toPath(), json ? ExportFormat.JSON : ExportFormat.CSV);
+    }
+}

@@ -1,0 +1,220 @@
+package app.inboxsync.ui.conversations;
+
+import app.inboxsync.export.ExportFormat;
+import app.inboxsync.export.PageExport;
+import app.inboxsync.store.ConversationBrowseQueries;
+import app.inboxsync.store.ConversationFilter;
+import app.inboxsync.store.ConversationQueries;
+import app.inboxsync.store.ConversationRow;
+import app.inboxsync.store.ConversationSort;
+import app.inboxsync.store.ConversationTags;
+import app.inboxsync.ui.common.Notifier;
+import app.inboxsync.ui.common.Toast;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The Conversations tab's state: the filter (Page or all Pages, search, tag, unread, dates), the order, and the
+ * rows as {@link ConversationWindows} fetched by the database a window at a time. Every change of filter or order
+ * is one {@link #reload()}; answers to an older reload are dropped, so fast typing never shows stale rows.
+ */
+public final class ConversationsViewModel {
+    private final ConversationBrowseQueries browse;
+    private final ConversationTags tags;
+    private final ConversationQueries export;
+    private final Background background;
+    private final Notifier notifier;
+    private final ZoneId zone;
+    private final StringProperty pageId = new SimpleStringProperty();
+    private final BooleanProperty allPages = new SimpleBooleanProperty();
+    private final StringProperty search = new SimpleStringProperty("");
+    private final StringProperty tag = new SimpleStringProperty();
+    private final BooleanProperty unreadOnly = new SimpleBooleanProperty();
+    private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalDate> until = new SimpleObjectProperty<>();
+    private final ObjectProperty<ConversationSort> sort = new SimpleObjectProperty<>(ConversationSort.NEWEST_FIRST);
+    private final ReadOnlyObjectWrapper<ConversationWindows> rows = new ReadOnlyObjectWrapper<>(
+            new ConversationWindows(0, List.of(), (o, l, d) -> { }));
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ObservableList<String> knownTags = FXCollections.observableArrayList();
+    private long generation;
+
+    public ConversationsViewModel(ConversationBrowseQueries browse, ConversationTags tags, ConversationQueries export,
+                                  Background background, Notifier notifier, ZoneId zone) {
+        this.browse = browse;
+        this.tags = tags;
+        this.export = export;
+        this.background = background;
+        this.notifier = notifier;
+        this.zone = zone;
+        // Every filter or order change is a new query; the view debounces typing before it sets the search.
+        List.of(pageId, allPages, search, tag, unreadOnly, from, until, sort)
+                .forEach(p -> p.addListener((o, was, now) -> reload()));
+    }
+
+    /** What the rows show now. A Page must be chosen unless "All pages" is on. */
+    public ConversationFilter filter() {
+        return new ConversationFilter(allPages.get() ? null : pageId.get(), search.get(), tag.get(), unreadOnly.get(),
+                from.get() == null ? null : from.get().atStartOfDay(zone).toInstant(),
+                until.get() == null ? null : until.get().plusDays(1).atStartOfDay(zone).toInstant());
+    }
+
+    private boolean nothingToShow() {
+        return !allPages.get() && pageId.get() == null;
+    }
+
+    /** Counts and loads the first window in the background, then swaps the rows in. */
+    public void reload() {
+        long mine = ++generation;
+        ConversationFilter f = filter();
+        ConversationSort s = sort.get();
+        if (nothingToShow()) {
+            rows.set(new ConversationWindows(0, List.of(), (o, l, d) -> { }));
+            status.set("");
+            return;
+        }
+        status.set("Loading…");
+        background.run("load the conversations", () -> new FirstLoad(browse.firstWindow(f, s, ConversationWindows.WINDOW),
+                        tags.inUse(f.pageId())),
+                first -> {
+                    if (mine == generation) {
+                        rows.set(new ConversationWindows(first.count(), first.rows(), (offset, limit, done) ->
+                                loadWindow(mine, f, s, offset, limit, done)));
+                        status.set(countWords(first.count()));
+                        if (!first.tags().equals(knownTags)) {
+                            knownTags.setAll(first.tags());
+                        }
+                    }
+                },
+                message -> {
+                    if (mine == generation) {
+                        status.set(message);
+                    }
+                });
+    }
+
+    private record FirstLoad(ConversationBrowseQueries.FirstWindow first, List<String> tags) {
+        int count() {
+            return first.count();
+        }
+
+        List<ConversationRow> rows() {
+            return first.rows();
+        }
+    }
+
+    private void loadWindow(long mine, ConversationFilter f, ConversationSort s, int offset, int limit,
+                            java.util.function.Consumer<List<ConversationRow>> done) {
+        background.run("load the conversations", () -> browse.window(f, s, offset, limit), loaded -> {
+            if (mine == generation) {
+                done.accept(loaded);
+            }
+        }, message -> {
+            if (mine == generation) {
+                rows.get().failed(offset);
+                status.set(message);
+            }
+        });
+    }
+
+    static String countWords(int count) {
+        return count == 1 ? "1 conversation" : String.format("%,d conversations", count);
+    }
+
+    /** Adds {@code tagName} to the conversations (creating the tag if new), then reloads. */
+    public void tag(List<ConversationRow> conversations, String tagName) {
+        changeTags(conversations, tagName, true);
+    }
+
+    public void untag(List<ConversationRow> conversations, String tagName) {
+        changeTags(conversations, tagName, false);
+    }
+
+    private void changeTags(List<ConversationRow> conversations, String tagName, boolean add) {
+        String t = ConversationTags.normalize(tagName);
+        if (t == null || conversations.isEmpty()) {
+            notifier.notify(new Toast(Toast.Kind.INFO, "Tags", t == null ? "Type a tag name first."
+                    : "Select one or more conversations first (Ctrl or Shift + click selects several)."));
+            return;
+        }
+        List<String> ids = conversations.stream().map(ConversationRow::conversationId).toList();
+        background.run(add ? "tag the conversations" : "remove the tag", () -> add ? tags.add(ids, t) : tags.remove(ids, t),
+                changed -> {
+                    notifier.notify(new Toast(Toast.Kind.SUCCESS, "Tag \"" + t + "\"", (add ? "Added to " : "Removed from ")
+                            + countWords(changed) + "."));
+                    reload();
+                }, this::error);
+    }
+
+    /** Writes the filtered conversations with all their messages; a toast says what was written where. */
+    public void export(Path target, ExportFormat format) {
+        ConversationFilter f = filter();
+        background.run("export the conversations", () -> new PageExport(export).export(f, format, target),
+                written -> notifier.notify(new Toast(Toast.Kind.SUCCESS, "Export complete",
+                        "Wrote " + countWords((int) written.conversations()) + " with " + String.format("%,d", written.messages())
+                                + (written.messages() == 1 ? " message" : " messages") + " to " + target.toAbsolutePath() + ".")),
+                this::error);
+    }
+
+    private void error(String message) {
+        notifier.notify(new Toast(Toast.Kind.ERROR, "Conversations", message));
+    }
+
+    public StringProperty pageIdProperty() {
+        return pageId;
+    }
+
+    public BooleanProperty allPagesProperty() {
+        return allPages;
+    }
+
+    public StringProperty searchProperty() {
+        return search;
+    }
+
+    public StringProperty tagProperty() {
+        return tag;
+    }
+
+    public BooleanProperty unreadOnlyProperty() {
+        return unreadOnly;
+    }
+
+    public ObjectProperty<LocalDate> fromProperty() {
+        return from;
+    }
+
+    public ObjectProperty<LocalDate> untilProperty() {
+        return until;
+    }
+
+    public ObjectProperty<ConversationSort> sortProperty() {
+        return sort;
+    }
+
+    public ReadOnlyObjectProperty<ConversationWindows> rowsProperty() {
+        return rows.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ObservableList<String> knownTags() {
+        return knownTags;
+    }
+}

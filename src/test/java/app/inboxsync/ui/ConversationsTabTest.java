@@ -1,0 +1,131 @@
+package app.inboxsync.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.inboxsync.domain.Secret;
+import app.inboxsync.simulator.SimConversation;
+import app.inboxsync.simulator.SimPage;
+import app.inboxsync.simulator.SimulatorConfig;
+import app.inboxsync.store.ConversationFilter;
+import app.inboxsync.store.ConversationRow;
+import app.inboxsync.store.MessageRow;
+import app.inboxsync.sync.CancelSignal;
+import app.inboxsync.sync.PageAccess;
+import app.inboxsync.sync.SyncListener;
+import app.inboxsync.sync.SyncRequest;
+import app.inboxsync.ui.conversations.ConversationItem;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Conversations tab in the real window, on a Page synced from the simulator into the embedded database. */
+@ExtendWith(ApplicationExtension.class)
+class ConversationsTabTest {
+    private static final String PHRASE = "periwinkle umbrella";
+    private DesktopFixture fx;
+    private SimPage page;
+    private SimConversation target;
+
+    @Start
+    void start(Stage stage) {
+        fx = new DesktopFixture(SimulatorConfig.small(23).withPages(1).withConversations(40).withLongShare(0)).withPages();
+        page = fx.page(0);
+        // the phrase exists only inside one older message of one conversation, not in any name or snippet
+        target = fx.sim.conversations(page.id()).get(17);
+        fx.sim.addMessage(target.id(), true, "Did the " + PHRASE + " come back in stock?");
+        fx.sim.addMessage(target.id(), false, "Yes, since Monday: https://shop.example.com/umbrellas");
+        syncOnce();
+        fx.show(stage);
+    }
+
+    @AfterEach
+    void tearDown() {
+        fx.close();
+    }
+
+    @Test
+    void searchFindsAMessage(FxRobot robot) throws Exception {
+        openTab(robot);
+        TableView<ConversationItem> table = table(robot);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 40);
+
+        robot.write("Periwinkle UMBR").type(KeyCode.ENTER);
+        awaitOneRow(robot, table);
+        assertEquals(target.id(), table.getItems().get(0).row().conversationId());
+        assertEquals("1 conversation", robot.lookup("#countLabel").queryLabeled().getText());
+
+        robot.clickOn(".table-row-cell");
+        ListView<MessageRow> thread = robot.lookup("#threadMessages").queryListView();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> thread.getItems().stream()
+                .anyMatch(m -> m.text() != null && m.text().contains(PHRASE)));
+        assertTrue(robot.lookup(".bubble-link").queryAll().stream().findAny().isPresent(), "the link is clickable");
+    }
+
+    @Test
+    void aTagSurvivesAReSync(FxRobot robot) throws Exception {
+        openTab(robot);
+        TableView<ConversationItem> table = table(robot);
+        robot.write(PHRASE).type(KeyCode.ENTER);
+        awaitOneRow(robot, table);
+        robot.clickOn(".table-row-cell");
+        robot.clickOn("#tagChoice").write("Follow up");
+        robot.clickOn("#applyTagButton");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> tagsShown(table).equals(List.of("Follow up")));
+
+        fx.sim.addMessage(target.id(), true, "Any news on my order?");
+        robot.clickOn("#syncButton");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx.app.runs().recent(page.id(), 5).size() == 2
+                && "succeeded".equals(fx.app.runs().recent(page.id(), 1).get(0).status()));
+        // the sync rewrote the conversation (new snippet) and the tab reloaded: the tag is still there
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 1 && table.getItems().get(0).row() != null
+                && "Any news on my order?".equals(table.getItems().get(0).row().lastMessage()));
+        assertEquals(List.of("Follow up"), tagsShown(table));
+        ConversationRow stored = fx.app.browse().window(ConversationFilter.page(page.id()).withTag("Follow up"),
+                app.inboxsync.store.ConversationSort.NEWEST_FIRST, 0, 10).get(0);
+        assertEquals(target.id(), stored.conversationId());
+        assertEquals(List.of("Follow up"), stored.tags());
+    }
+
+    private static void awaitOneRow(FxRobot robot, TableView<ConversationItem> table) {
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 1 && table.getItems().get(0).row() != null);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("expected one row; the table has " + table.getItems().size() + ", the count says \""
+                    + robot.lookup("#countLabel").queryLabeled().getText() + "\", the search field \""
+                    + robot.lookup("#searchField").queryTextInputControl().getText() + "\"");
+        }
+    }
+
+    private void syncOnce() {
+        var results = fx.app.sync(List.of(new SyncRequest(new PageAccess(page.id(), Secret.of(page.token())), null, false)),
+                SyncListener.NONE, 1, new CancelSignal());
+        assertTrue(results.get(0).succeeded(), results.toString());
+    }
+
+    private static void openTab(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup(".page-cell .page-name").queryAll().size() == 1);
+        robot.push(KeyCode.CONTROL, KeyCode.F); // Ctrl+F: brings the tab forward with the cursor in its search field
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#searchField").query().isFocused());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TableView<ConversationItem> table(FxRobot robot) {
+        return robot.lookup(".conversations-table").queryAs(TableView.class);
+    }
+
+    private static List<String> tagsShown(TableView<ConversationItem> table) {
+        ConversationRow row = table.getItems().isEmpty() ? null : table.getItems().get(0).row();
+        return row == null ? List.of() : row.tags();
+    }
+}
