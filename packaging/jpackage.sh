@@ -55,12 +55,15 @@ for type in $types; do
         --input "$input" --main-jar inbox-sync.jar --main-class app.inboxsync.Main \
         --add-modules "$modules" --java-options "-Xmx512m" --icon packaging/icon/inbox-sync-512.png ;;
     deb)
+      for tool in fakeroot dpkg-deb; do
+        command -v "$tool" >/dev/null || { echo "A .deb needs $tool: sudo apt-get install fakeroot dpkg (or -Djpackage.types=app-image)" >&2; exit 2; }
+      done
       # Packs the app image built above (no second jlink); the desktop entry comes from packaging/linux/. GTK is
       # JavaFX's window toolkit: its native code comes inside a jar, so jpackage cannot find that dependency itself.
       "${jdk}jpackage" --type deb "${common[@]}" --dest "$out" --app-image "$image" \
         --resource-dir packaging/linux --icon packaging/icon/inbox-sync-512.png \
         --linux-package-name inbox-sync --linux-app-category net \
-        --linux-shortcut --linux-menu-group "Network;Office;" \
+        --linux-shortcut --linux-menu-group "Network;Chat;" \
         --linux-package-deps libgtk-3-0 ;;
     *)
       "${jdk}jpackage" --type "$type" "${common[@]}" --dest "$out" --app-image "$image" ;;
