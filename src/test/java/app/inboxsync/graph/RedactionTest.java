@@ -50,7 +50,7 @@ class RedactionTest {
         root.addAppender(logs);
         graph = new TestGraph();
         client = graph.client(graph.settings().withAppSecret(APP_SECRET).withRetries(2, Duration.ofMillis(10))
-                .withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(150)));
+                .withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(1000)));
     }
 
     @AfterEach
@@ -109,7 +109,7 @@ class RedactionTest {
         }
         fails(c -> c.conversations(other.access, Folder.INBOX, 25, 10, null));
         for (int i = 0; i < 2; i++) {
-            graph.enqueue(new MockResponse.Builder().body("{}").headersDelay(1, java.util.concurrent.TimeUnit.SECONDS)
+            graph.enqueue(new MockResponse.Builder().body("{}").headersDelay(3, java.util.concurrent.TimeUnit.SECONDS)
                     .build());
         }
         fails(c -> c.conversations(other.access, Folder.INBOX, 25, 10, null));

