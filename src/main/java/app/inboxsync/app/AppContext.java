@@ -4,6 +4,7 @@ import app.inboxsync.graph.GraphClient;
 import app.inboxsync.graph.GraphSettings;
 import app.inboxsync.secrets.TokenVault;
 import app.inboxsync.secrets.TokenVaults;
+import app.inboxsync.store.ActivityQueries;
 import app.inboxsync.store.ConversationQueries;
 import app.inboxsync.store.Database;
 import app.inboxsync.store.DatabaseSettings;
@@ -100,6 +101,10 @@ public final class AppContext implements AutoCloseable {
 
     public SyncRunQueries runs() {
         return new SyncRunQueries(database);
+    }
+
+    public ActivityQueries activity() {
+        return new ActivityQueries(database);
     }
 
     @Override
