@@ -4,6 +4,7 @@ import app.inboxsync.app.SyncCoordinator;
 import app.inboxsync.ui.common.Fxml;
 import app.inboxsync.ui.common.ToastPane;
 import app.inboxsync.ui.common.UiTasks;
+import app.inboxsync.ui.history.HistoryTab;
 import app.inboxsync.ui.main.MainController;
 import app.inboxsync.ui.settings.DesktopSettings;
 import app.inboxsync.ui.sync.SyncBoard;
@@ -33,6 +34,7 @@ public final class DesktopUi implements AutoCloseable {
         this.coordinator = new SyncCoordinator(session.app(), board, settings.parallelism());
         this.main = new MainController(session, tasks, coordinator, board, toasts, clock, settings, actions);
         this.root = (StackPane) Fxml.MAIN.load(main);
+        main.addTab(HistoryTab.create(session, tasks, main));
         StackPane.setAlignment(toasts, Pos.TOP_RIGHT);
         StackPane.setMargin(toasts, new Insets(0));
         root.getChildren().add(toasts);

@@ -9,7 +9,9 @@ import javafx.scene.Parent;
 /** Every view file, named once. Controllers are built by code with their services and handed to the loader. */
 public enum Fxml {
     MAIN("main.fxml"),
-    WELCOME("welcome.fxml");
+    WELCOME("welcome.fxml"),
+    HISTORY("history.fxml"),
+    SETTINGS("settings.fxml");
 
     private static final String FOLDER = "/app/inboxsync/ui/";
     private final String file;

@@ -24,9 +24,11 @@ import app.inboxsync.ui.sync.SyncBoard;
 import app.inboxsync.ui.welcome.WelcomeController;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
@@ -74,6 +76,7 @@ public final class MainController {
     private Timeline refresher;
     private Timeline autoSync;
     private Parent welcome;
+    private final List<Consumer<SyncResult>> syncFinishedListeners = new ArrayList<>();
 
     @FXML private MenuItem demoMenuItem;
     @FXML private Button syncButton;
@@ -173,6 +176,11 @@ public final class MainController {
 
     public PagesViewModel pages() {
         return pages;
+    }
+
+    /** Tells {@code listener} (on the FX thread) when a Page's sync started from this window has ended. */
+    public void whenSyncFinished(Consumer<SyncResult> listener) {
+        syncFinishedListeners.add(listener);
     }
 
     // ---- the clock: live progress, toasts, relative times -------------------------------------------------
@@ -284,6 +292,7 @@ public final class MainController {
     }
 
     private void finished(SyncResult result) {
+        syncFinishedListeners.forEach(l -> l.accept(result));
         reloadPages();
         if (pages.selected().filter(p -> p.pageId().equals(result.pageId())).isPresent()) {
             showSelectedPage();
