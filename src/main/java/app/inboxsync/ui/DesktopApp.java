@@ -9,6 +9,10 @@ import app.inboxsync.ui.common.UiTasks;
 import app.inboxsync.ui.main.MainController;
 import app.inboxsync.ui.settings.DesktopSettings;
 import app.inboxsync.ui.settings.DesktopSettingsFile;
+import app.inboxsync.ui.settings.SettingsEditor;
+import app.inboxsync.ui.settings.SettingsSecrets;
+import app.inboxsync.ui.settings.StartupConfig;
+import app.inboxsync.secrets.TokenVaults;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import java.time.Clock;
@@ -21,6 +25,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.image.Image;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
@@ -34,6 +39,9 @@ public final class DesktopApp extends Application implements MainController.Main
     private AppConfig config;
     private DesktopSettingsFile settingsFile;
     private DesktopSettings settings;
+    private StartupConfig.Given given;
+    private SettingsSecrets secrets;
+    private SettingsEditor settingsEditor;
     private Stage stage;
     private DesktopSession session;
     private DesktopUi ui;
@@ -44,6 +52,9 @@ public final class DesktopApp extends Application implements MainController.Main
         this.config = DesktopLauncher.config();
         this.settingsFile = new DesktopSettingsFile(config.home());
         this.settings = settingsFile.load();
+        this.given = StartupConfig.Given.from(config, DesktopLauncher.graphVersionGiven());
+        this.secrets = new SettingsSecrets(() -> TokenVaults.open(config.home(), System.getenv()));
+        this.settingsEditor = new SettingsEditor(settingsFile, secrets, startup, this::notifyUser, given);
         applyTheme(settings.theme());
         stage.setTitle("Inbox Sync");
         var icon = DesktopApp.class.getResourceAsStream("/app/inboxsync/ui/icon.png");
@@ -54,7 +65,16 @@ public final class DesktopApp extends Application implements MainController.Main
         stage.setMinHeight(600);
         stage.setScene(new Scene(new VBox(), 1240, 800));
         stage.show();
-        open("Opening the database…", () -> DesktopSession.real(config, AppContext.open(config)));
+        openRealPages();
+    }
+
+    /** The saved settings fill in what the command line and environment leave unset (read off the FX thread). */
+    private void openRealPages() {
+        DesktopSettings saved = settings;
+        open("Opening the database…", () -> {
+            AppConfig effective = StartupConfig.effective(config, given, saved, secrets);
+            return DesktopSession.real(effective, AppContext.open(effective));
+        });
     }
 
     /** Swaps the window over to a new session, built in the background; the old one is closed first. */
@@ -62,7 +82,7 @@ public final class DesktopApp extends Application implements MainController.Main
         closeSession();
         showMessage(what, null, true);
         startup.run(what.replace("…", "").toLowerCase(java.util.Locale.ROOT), opening, this::show,
-                message -> showMessage(message, "Check the database settings (or INBOXSYNC_DB_URL) and start Inbox Sync again.", false));
+                message -> showMessage(message, "Check the database in Settings (or INBOXSYNC_DB_URL) and try again.", false));
     }
 
     private void show(DesktopSession opened) {
@@ -91,7 +111,15 @@ public final class DesktopApp extends Application implements MainController.Main
             hint.setMaxWidth(560);
             Button quit = new Button("Quit");
             quit.setOnAction(e -> Platform.exit());
-            box.getChildren().addAll(hint, quit);
+            // a database chosen in Settings that no longer answers is fixed here, then opened again at once
+            Button change = new Button("Settings…");
+            change.setOnAction(e -> settingsEditor.open(stage, settings, changed -> {
+                use(changed);
+                openRealPages();
+            }));
+            HBox buttons = new HBox(10, change, quit);
+            buttons.setAlignment(Pos.CENTER);
+            box.getChildren().addAll(hint, buttons);
         }
         box.getStylesheets().add(Fxml.stylesheet());
         stage.getScene().setRoot(box);
@@ -106,16 +134,30 @@ public final class DesktopApp extends Application implements MainController.Main
 
     @Override
     public void openSettings() {
-        ui.toasts().notify(new Toast(Toast.Kind.INFO, "Settings", "Settings are edited in desktop.properties in "
-                + config.home() + " for now."));
+        settingsEditor.open(stage, settings, changed -> {
+            use(changed);
+            if (ui != null) {
+                ui.applySettings(changed);
+            }
+        });
     }
 
-    @Override
-    public void settingsChanged(DesktopSettings changed) {
+    private void notifyUser(Toast toast) {
+        if (ui != null) {
+            ui.toasts().notify(toast);
+        }
+    }
+
+    private void use(DesktopSettings changed) {
         if (changed.theme() != settings.theme()) {
             applyTheme(changed.theme());
         }
         this.settings = changed;
+    }
+
+    @Override
+    public void settingsChanged(DesktopSettings changed) {
+        use(changed);
         try {
             settingsFile.save(changed);
         } catch (RuntimeException e) {

@@ -32,6 +32,7 @@ public final class DesktopUi implements AutoCloseable {
 
     public DesktopUi(DesktopSession session, DesktopSettings settings, MainController.MainActions actions, Clock clock) {
         this.coordinator = new SyncCoordinator(session.app(), board, settings.parallelism());
+        coordinator.useFolders(settings.syncFolders());
         this.main = new MainController(session, tasks, coordinator, board, toasts, clock, settings, actions);
         this.root = (StackPane) Fxml.MAIN.load(main);
         main.addTab(HistoryTab.create(session, tasks, main));
@@ -66,6 +67,13 @@ public final class DesktopUi implements AutoCloseable {
 
     public UiTasks tasks() {
         return tasks;
+    }
+
+    /** Settings saved in the Settings dialog: what can change while the window is open changes now. */
+    public void applySettings(DesktopSettings settings) {
+        coordinator.setParallelism(settings.parallelism());
+        coordinator.useFolders(settings.syncFolders());
+        main.applySettings(settings);
     }
 
     /** Starts the clocks and loads the Pages; call after the root is in a showing window. */

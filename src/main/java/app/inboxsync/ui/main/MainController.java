@@ -333,6 +333,17 @@ public final class MainController {
                 : "Every Page syncs every " + m + " minutes while Inbox Sync is open (a Page already syncing is skipped)."));
     }
 
+    /** Settings changed elsewhere (the Settings dialog): the toolbar shows them and auto-sync follows. */
+    public void applySettings(DesktopSettings changed) {
+        boolean autoSyncChanged = changed.autoSyncMinutes() != settings.autoSyncMinutes();
+        settings = changed;
+        autoSyncChoice.setValue(changed.autoSyncMinutes());
+        themeToggle.setSelected(changed.theme() == DesktopSettings.Theme.DARK);
+        if (autoSyncChanged) {
+            scheduleAutoSync(changed.autoSyncMinutes());
+        }
+    }
+
     private void scheduleAutoSync(int minutes) {
         if (autoSync != null) {
             autoSync.stop();
