@@ -115,16 +115,16 @@ public final class HistoryController {
     private void configureTable() {
         runsTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         runsTable.getColumns().setAll(List.of(
-                column("Started", 150, RunLine::started),
-                column("Page", 150, RunLine::page),
-                column("Mode", 95, RunLine::mode),
-                column("Status", 85, RunLine::status),
-                column("Inserted", 70, RunLine::inserted),
-                column("Updated", 70, RunLine::updated),
-                column("Unchanged", 80, RunLine::unchanged),
-                column("Messages new", 100, RunLine::messagesNew),
-                column("API calls", 70, RunLine::apiCalls),
-                column("Duration", 80, RunLine::duration),
+                column("Started", 175, RunLine::started),
+                column("Page", 160, RunLine::page),
+                column("Mode", 110, RunLine::mode),
+                column("Status", 100, RunLine::status),
+                column("Inserted", 85, RunLine::inserted),
+                column("Updated", 85, RunLine::updated),
+                column("Unchanged", 100, RunLine::unchanged),
+                column("Messages new", 120, RunLine::messagesNew),
+                column("API calls", 85, RunLine::apiCalls),
+                column("Duration", 90, RunLine::duration),
                 column("Error", 320, RunLine::error)));
     }
 

@@ -292,11 +292,11 @@ public final class MainController {
     }
 
     private void finished(SyncResult result) {
-        syncFinishedListeners.forEach(l -> l.accept(result));
         reloadPages();
         if (pages.selected().filter(p -> p.pageId().equals(result.pageId())).isPresent()) {
             showSelectedPage();
         }
+        syncFinishedListeners.forEach(l -> l.accept(result));
     }
 
     @FXML

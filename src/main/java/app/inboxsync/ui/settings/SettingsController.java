@@ -82,6 +82,7 @@ final class SettingsController {
         for (Folder f : Folder.ALL) {
             CheckBox box = new CheckBox(f.wireName());
             box.setId("folder-" + f.wireName());
+            box.setMnemonicParsing(false); // "page_done" keeps its underscore
             box.selectedProperty().bindBidirectional(model.folder(f));
             foldersBox.getChildren().add(box);
         }

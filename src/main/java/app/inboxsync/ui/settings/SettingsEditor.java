@@ -50,6 +50,16 @@ public final class SettingsEditor {
         dialog.getDialogPane().setContent(Fxml.SETTINGS.load(new SettingsController(model, () -> test(model), given.describe())));
         dialog.getDialogPane().getStylesheets().add(Fxml.stylesheet());
         dialog.getDialogPane().getButtonTypes().setAll(SAVE, ButtonType.CANCEL); // Cancel: Esc too
+        dialog.setResizable(true);
+        // an inline message takes a line or two: grow the window so the buttons stay in view
+        for (javafx.beans.value.ObservableValue<String> text : java.util.List.of(model.databaseMessage(),
+                model.graphVersionMessage(), model.parallelismMessage(), model.foldersMessage(), model.connectionTest)) {
+            text.addListener((o, was, now) -> javafx.application.Platform.runLater(() -> {
+                if (dialog.isShowing()) {
+                    dialog.getDialogPane().getScene().getWindow().sizeToScene();
+                }
+            }));
+        }
         Button save = (Button) dialog.getDialogPane().lookupButton(SAVE);
         save.setId("settings-save");
         save.disableProperty().bind(model.validProperty().not());
