@@ -71,17 +71,17 @@ public final class DesktopApp extends Application implements MainController.Main
     /** The saved settings fill in what the command line and environment leave unset (read off the FX thread). */
     private void openRealPages() {
         DesktopSettings saved = settings;
-        open("Opening the database…", () -> {
+        open("Opening the database…", "open the database", () -> {
             AppConfig effective = StartupConfig.effective(config, given, saved, secrets);
             return DesktopSession.real(effective, AppContext.open(effective));
         });
     }
 
     /** Swaps the window over to a new session, built in the background; the old one is closed first. */
-    private void open(String what, Callable<DesktopSession> opening) {
+    private void open(String what, String task, Callable<DesktopSession> opening) {
         closeSession();
         showMessage(what, null, true);
-        startup.run(what.replace("…", "").toLowerCase(java.util.Locale.ROOT), opening, this::show,
+        startup.run(task, opening, this::show,
                 message -> showMessage(message, "Check the database in Settings (or INBOXSYNC_DB_URL) and try again.", false));
     }
 
@@ -128,7 +128,7 @@ public final class DesktopApp extends Application implements MainController.Main
     @Override
     public void tryDemo() {
         AppConfig demoConfig = new AppConfig(DemoWorld.demoHome(config.home()), null, config.graph());
-        open("Starting the demo: a pretend Facebook with three Pages…",
+        open("Starting the demo: a pretend Facebook with three Pages…", "start the demo",
                 () -> DesktopSession.demo(config, DemoWorld.start(demoConfig, DemoWorld.DEFAULT)));
     }
 
