@@ -5,6 +5,7 @@ import app.inboxsync.graph.GraphSettings;
 import app.inboxsync.secrets.TokenVault;
 import app.inboxsync.secrets.TokenVaults;
 import app.inboxsync.store.ConversationBrowseQueries;
+import app.inboxsync.store.ActivityQueries;
 import app.inboxsync.store.ConversationQueries;
 import app.inboxsync.store.ConversationTags;
 import app.inboxsync.store.Database;
@@ -125,6 +126,10 @@ public final class AppContext implements AutoCloseable {
 
     public SyncRunQueries runs() {
         return new SyncRunQueries(database);
+    }
+
+    public ActivityQueries activity() {
+        return new ActivityQueries(database);
     }
 
     @Override

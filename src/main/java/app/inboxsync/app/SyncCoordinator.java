@@ -1,5 +1,6 @@
 package app.inboxsync.app;
 
+import app.inboxsync.domain.Folder;
 import app.inboxsync.domain.Secret;
 import app.inboxsync.sync.BatchWrite;
 import app.inboxsync.sync.CancelSignal;
@@ -15,9 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -30,8 +31,9 @@ import java.util.function.Consumer;
 public final class SyncCoordinator implements AutoCloseable {
     private final AppContext app;
     private final SyncListener listener;
-    private final ExecutorService workers;
+    private final ThreadPoolExecutor workers;
     private final Map<String, CancelSignal> active = new ConcurrentHashMap<>();
+    private volatile List<Folder> folders;
 
     public SyncCoordinator(AppContext app, SyncListener listener, int parallelism) {
         if (parallelism < 1) {
@@ -39,7 +41,28 @@ public final class SyncCoordinator implements AutoCloseable {
         }
         this.app = app;
         this.listener = listener.shielded();
-        this.workers = Executors.newFixedThreadPool(parallelism, namedDaemons());
+        this.workers = new ThreadPoolExecutor(parallelism, parallelism, 0, TimeUnit.MILLISECONDS,
+                new LinkedBlockingQueue<>(), namedDaemons());
+    }
+
+    /** Changes how many Pages sync at once; running syncs finish, queued ones start under the new limit. */
+    public synchronized void setParallelism(int parallelism) {
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("parallelism must be at least 1, was " + parallelism);
+        }
+        // core ≤ max at every step
+        if (parallelism > workers.getMaximumPoolSize()) {
+            workers.setMaximumPoolSize(parallelism);
+            workers.setCorePoolSize(parallelism);
+        } else {
+            workers.setCorePoolSize(parallelism);
+            workers.setMaximumPoolSize(parallelism);
+        }
+    }
+
+    /** The folders the next syncs walk; null for each Page's own list. */
+    public void useFolders(List<Folder> chosen) {
+        this.folders = chosen == null ? null : List.copyOf(chosen);
     }
 
     /**
@@ -78,7 +101,7 @@ public final class SyncCoordinator implements AutoCloseable {
                     "No access token is stored for this Page. Reconnect it with a Page access token.");
         }
         try {
-            List<SyncResult> results = app.sync(List.of(new SyncRequest(new PageAccess(pageId, token.get()), null, forceFull)),
+            List<SyncResult> results = app.sync(List.of(new SyncRequest(new PageAccess(pageId, token.get()), folders, forceFull)),
                     listener, 1, cancel);
             return results.get(0);
         } catch (RuntimeException e) {

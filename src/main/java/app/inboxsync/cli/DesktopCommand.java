@@ -9,7 +9,10 @@ import picocli.CommandLine.Command;
 final class DesktopCommand extends AppCommand {
     @Override
     public Integer call() {
-        DesktopLauncher.launch(config());
+        String versionVariable = System.getenv("INBOXSYNC_GRAPH_VERSION");
+        boolean versionGiven = spec.commandLine().getParseResult().hasMatchedOption("--graph-version")
+                || (versionVariable != null && !versionVariable.isBlank());
+        DesktopLauncher.launch(config(), versionGiven);
         return 0;
     }
 }

@@ -10,6 +10,10 @@ import app.inboxsync.ui.main.MainController;
 import app.inboxsync.ui.settings.DesktopSettings;
 import app.inboxsync.ui.settings.DesktopSettingsFile;
 import app.inboxsync.ui.tour.ScreenshotTour;
+import app.inboxsync.ui.settings.SettingsEditor;
+import app.inboxsync.ui.settings.SettingsSecrets;
+import app.inboxsync.ui.settings.StartupConfig;
+import app.inboxsync.secrets.TokenVaults;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import java.time.Clock;
@@ -22,6 +26,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.image.Image;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
@@ -35,6 +40,9 @@ public final class DesktopApp extends Application implements MainController.Main
     private AppConfig config;
     private DesktopSettingsFile settingsFile;
     private DesktopSettings settings;
+    private StartupConfig.Given given;
+    private SettingsSecrets secrets;
+    private SettingsEditor settingsEditor;
     private Stage stage;
     private DesktopSession session;
     private DesktopUi ui;
@@ -45,6 +53,9 @@ public final class DesktopApp extends Application implements MainController.Main
         this.config = DesktopLauncher.config();
         this.settingsFile = new DesktopSettingsFile(config.home());
         this.settings = settingsFile.load();
+        this.given = StartupConfig.Given.from(config, DesktopLauncher.graphVersionGiven());
+        this.secrets = new SettingsSecrets(() -> TokenVaults.open(config.home(), System.getenv()));
+        this.settingsEditor = new SettingsEditor(settingsFile, secrets, startup, this::notifyUser, given);
         applyTheme(settings.theme());
         stage.setTitle("Inbox Sync");
         var icon = DesktopApp.class.getResourceAsStream("/app/inboxsync/ui/icon.png");
@@ -56,15 +67,24 @@ public final class DesktopApp extends Application implements MainController.Main
         stage.setScene(new Scene(new VBox(), 1240, 800));
         stage.show();
         ScreenshotTour.startIfAsked(System.getenv(), stage);
-        open("Opening the database…", () -> DesktopSession.real(config, AppContext.open(config)));
+        openRealPages();
+    }
+
+    /** The saved settings fill in what the command line and environment leave unset (read off the FX thread). */
+    private void openRealPages() {
+        DesktopSettings saved = settings;
+        open("Opening the database…", "open the database", () -> {
+            AppConfig effective = StartupConfig.effective(config, given, saved, secrets);
+            return DesktopSession.real(effective, AppContext.open(effective));
+        });
     }
 
     /** Swaps the window over to a new session, built in the background; the old one is closed first. */
-    private void open(String what, Callable<DesktopSession> opening) {
+    private void open(String what, String task, Callable<DesktopSession> opening) {
         closeSession();
         showMessage(what, null, true);
-        startup.run(what.replace("…", "").toLowerCase(java.util.Locale.ROOT), opening, this::show,
-                message -> showMessage(message, "Check the database settings (or INBOXSYNC_DB_URL) and start Inbox Sync again.", false));
+        startup.run(task, opening, this::show,
+                message -> showMessage(message, "Check the database in Settings (or INBOXSYNC_DB_URL) and try again.", false));
     }
 
     private void show(DesktopSession opened) {
@@ -93,7 +113,15 @@ public final class DesktopApp extends Application implements MainController.Main
             hint.setMaxWidth(560);
             Button quit = new Button("Quit");
             quit.setOnAction(e -> Platform.exit());
-            box.getChildren().addAll(hint, quit);
+            // a database chosen in Settings that no longer answers is fixed here, then opened again at once
+            Button change = new Button("Settings…");
+            change.setOnAction(e -> settingsEditor.open(stage, settings, changed -> {
+                use(changed);
+                openRealPages();
+            }));
+            HBox buttons = new HBox(10, change, quit);
+            buttons.setAlignment(Pos.CENTER);
+            box.getChildren().addAll(hint, buttons);
         }
         box.getStylesheets().add(Fxml.stylesheet());
         stage.getScene().setRoot(box);
@@ -102,22 +130,36 @@ public final class DesktopApp extends Application implements MainController.Main
     @Override
     public void tryDemo() {
         AppConfig demoConfig = new AppConfig(DemoWorld.demoHome(config.home()), null, config.graph());
-        open("Starting the demo: a pretend Facebook with three Pages…",
+        open("Starting the demo: a pretend Facebook with three Pages…", "start the demo",
                 () -> DesktopSession.demo(config, DemoWorld.start(demoConfig, DemoWorld.DEFAULT)));
     }
 
     @Override
     public void openSettings() {
-        ui.toasts().notify(new Toast(Toast.Kind.INFO, "Settings", "Settings are edited in desktop.properties in "
-                + config.home() + " for now."));
+        settingsEditor.open(stage, settings, changed -> {
+            use(changed);
+            if (ui != null) {
+                ui.applySettings(changed);
+            }
+        });
     }
 
-    @Override
-    public void settingsChanged(DesktopSettings changed) {
+    private void notifyUser(Toast toast) {
+        if (ui != null) {
+            ui.toasts().notify(toast);
+        }
+    }
+
+    private void use(DesktopSettings changed) {
         if (changed.theme() != settings.theme()) {
             applyTheme(changed.theme());
         }
         this.settings = changed;
+    }
+
+    @Override
+    public void settingsChanged(DesktopSettings changed) {
+        use(changed);
         try {
             settingsFile.save(changed);
         } catch (RuntimeException e) {

@@ -5,6 +5,7 @@ import app.inboxsync.ui.common.Fxml;
 import app.inboxsync.ui.common.ToastPane;
 import app.inboxsync.ui.common.UiTasks;
 import app.inboxsync.ui.conversations.ConversationsTab;
+import app.inboxsync.ui.history.HistoryTab;
 import app.inboxsync.ui.main.MainController;
 import app.inboxsync.ui.settings.DesktopSettings;
 import app.inboxsync.ui.sync.SyncBoard;
@@ -32,12 +33,14 @@ public final class DesktopUi implements AutoCloseable {
 
     public DesktopUi(DesktopSession session, DesktopSettings settings, MainController.MainActions actions, Clock clock) {
         this.coordinator = new SyncCoordinator(session.app(), board, settings.parallelism());
+        coordinator.useFolders(settings.syncFolders());
         this.main = new MainController(session, tasks, coordinator, board, toasts, clock, settings, actions);
         this.root = (StackPane) Fxml.MAIN.load(main);
         StackPane.setAlignment(toasts, Pos.TOP_RIGHT);
         StackPane.setMargin(toasts, new Insets(0));
         root.getChildren().add(toasts);
         main.addTab(new ConversationsTab(session.app(), tasks, toasts, main).tab());
+        main.addTab(HistoryTab.create(session, tasks, main));
         root.getStylesheets().add(Fxml.stylesheet());
         root.sceneProperty().addListener((o, was, scene) -> {
             if (scene != null) {
@@ -66,6 +69,13 @@ public final class DesktopUi implements AutoCloseable {
 
     public UiTasks tasks() {
         return tasks;
+    }
+
+    /** Settings saved in the Settings dialog: what can change while the window is open changes now. */
+    public void applySettings(DesktopSettings settings) {
+        coordinator.setParallelism(settings.parallelism());
+        coordinator.useFolders(settings.syncFolders());
+        main.applySettings(settings);
     }
 
     /** Starts the clocks and loads the Pages; call after the root is in a showing window. */

@@ -36,6 +36,8 @@ public final class DesktopFixture implements AutoCloseable {
     public final AppConfig config;
     public final List<String> actionsAsked = new CopyOnWriteArrayList<>();
     public DesktopUi ui;
+    /** What the window asks of the app around it; when null (the default), the asks are only recorded. */
+    public MainController.MainActions actions;
 
     public DesktopFixture(SimulatorConfig world) {
         this.sim = GraphSimulator.start(world);
@@ -65,7 +67,7 @@ public final class DesktopFixture implements AutoCloseable {
     /** Call from a TestFX {@code @Start} method (on the FX thread). */
     public void show(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        ui = new DesktopUi(DesktopSession.real(config, app), DesktopSettings.DEFAULTS, new MainController.MainActions() {
+        ui = new DesktopUi(DesktopSession.real(config, app), DesktopSettings.DEFAULTS, actions != null ? actions : new MainController.MainActions() {
             @Override
             public void tryDemo() {
                 actionsAsked.add("tryDemo");

@@ -10,7 +10,9 @@ import javafx.scene.Parent;
 public enum Fxml {
     MAIN("main.fxml"),
     WELCOME("welcome.fxml"),
-    CONVERSATIONS("conversations.fxml");
+    CONVERSATIONS("conversations.fxml"),
+    HISTORY("history.fxml"),
+    SETTINGS("settings.fxml");
 
     private static final String FOLDER = "/app/inboxsync/ui/";
     private final String file;

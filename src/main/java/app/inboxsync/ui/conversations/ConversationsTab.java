@@ -115,7 +115,7 @@ public final class ConversationsTab {
         model.knownTags().addListener((ListChangeListener<String>) c -> showKnownTags());
 
         main.pages().selectedProperty().addListener((o, was, page) -> model.pageIdProperty().set(page == null ? null : page.pageId()));
-        main.onSyncFinished(() -> {
+        main.whenSyncFinished(result -> {
             model.reload();
             thread.refresh();
         });

@@ -24,9 +24,11 @@ import app.inboxsync.ui.sync.SyncBoard;
 import app.inboxsync.ui.welcome.WelcomeController;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
@@ -67,7 +69,6 @@ public final class MainController {
     private final Notifier notifier;
     private final Clock clock;
     private final MainActions actions;
-    private final List<Runnable> afterSync = new java.util.ArrayList<>();
     private DesktopSettings settings;
     private long seenVersion = -1;
     private Instant lastSlowRefresh = Instant.EPOCH;
@@ -76,6 +77,7 @@ public final class MainController {
     private Timeline autoSync;
     private Parent welcome;
     private ProgressBarDriver progress;
+    private final List<Consumer<SyncResult>> syncFinishedListeners = new ArrayList<>();
 
     @FXML private MenuItem demoMenuItem;
     @FXML private Button syncButton;
@@ -179,9 +181,9 @@ public final class MainController {
         return pages;
     }
 
-    /** Runs {@code action} on the FX thread each time a Page's sync ends (the conversations browser reloads). */
-    public void onSyncFinished(Runnable action) {
-        afterSync.add(action);
+    /** Tells {@code listener} (on the FX thread) when a Page's sync started from this window has ended. */
+    public void whenSyncFinished(Consumer<SyncResult> listener) {
+        syncFinishedListeners.add(listener);
     }
 
     // ---- the clock: live progress, toasts, relative times -------------------------------------------------
@@ -297,10 +299,10 @@ public final class MainController {
 
     private void finished(SyncResult result) {
         reloadPages();
-        afterSync.forEach(Runnable::run);
         if (pages.selected().filter(p -> p.pageId().equals(result.pageId())).isPresent()) {
             showSelectedPage();
         }
+        syncFinishedListeners.forEach(l -> l.accept(result));
     }
 
     @FXML
@@ -335,6 +337,17 @@ public final class MainController {
         scheduleAutoSync(m);
         notifier.notify(new Toast(Toast.Kind.INFO, "Auto-sync", m == 0 ? "Off."
                 : "Every Page syncs every " + m + " minutes while Inbox Sync is open (a Page already syncing is skipped)."));
+    }
+
+    /** Settings changed elsewhere (the Settings dialog): the toolbar shows them and auto-sync follows. */
+    public void applySettings(DesktopSettings changed) {
+        boolean autoSyncChanged = changed.autoSyncMinutes() != settings.autoSyncMinutes();
+        settings = changed;
+        autoSyncChoice.setValue(changed.autoSyncMinutes());
+        themeToggle.setSelected(changed.theme() == DesktopSettings.Theme.DARK);
+        if (autoSyncChanged) {
+            scheduleAutoSync(changed.autoSyncMinutes());
+        }
     }
 
     private void scheduleAutoSync(int minutes) {
