@@ -23,10 +23,10 @@ public final class ActivityQueries {
     public WeeklyActivity customerMessagesByWeekdayHour(String pageId, ZoneId zone) {
         // A fixed offset goes in as an interval: PostgreSQL reads a text offset like '+02:00' POSIX-style
         // (west positive), the opposite of Java; region names ('Europe/Berlin') mean the same to both.
-        String at = zone.normalized() instanceof ZoneOffset ? "make_interval(secs => ?::int)" : "?::text";
-        String local = "(created_time AT TIME ZONE " + at + ")";
+        boolean fixedOffset = zone.normalized() instanceof ZoneOffset;
         String sql = "SELECT extract(isodow FROM t)::int AS weekday, extract(hour FROM t)::int AS hour, count(*) AS n "
-                + "FROM (SELECT " + local + " AS t FROM messenger_messages "
+                + "FROM (SELECT (created_time AT TIME ZONE "
+                + (fixedOffset ? "make_interval(secs => ?::int)" : "?::text") + ") AS t FROM messenger_messages "
                 + "      WHERE NOT is_from_page AND (?::text IS NULL OR page_id = ?)) m "
                 + "GROUP BY 1, 2";
         return Transaction.read(dataSource, "count the customer messages by weekday and hour", c -> {

@@ -100,8 +100,9 @@ public final class ConversationBrowseQueries {
      * first. Keyset paging on the thread index: the 100th page of a 10,000-message thread is as quick as the first.
      */
     public List<MessageRow> olderMessages(String conversationId, MessageRow newerThan, int limit) {
+        boolean first = newerThan == null;
         String sql = "SELECT " + ConversationQueries.MESSAGE_COLUMNS + " FROM messenger_messages m WHERE m.conversation_id = ?"
-                + (newerThan == null ? "" : " AND (m.created_time, m.message_id) < (?, ?)")
+                + (first ? "" : " AND (m.created_time, m.message_id) < (?, ?)")
                 + " ORDER BY m.created_time DESC, m.message_id DESC LIMIT ?";
         return Transaction.read(dataSource, "read the conversation", c -> {
             try (PreparedStatement s = c.prepareStatement(sql)) {

@@ -68,8 +68,9 @@ public final class ConversationTags {
 
     /** Every tag in use on the Page's conversations (all Pages when {@code pageId} is null), sorted. */
     public List<String> inUse(String pageId) {
+        boolean allPages = pageId == null;
         String sql = "SELECT DISTINCT t FROM messenger_conversations c, unnest(c.tags) AS t"
-                + (pageId == null ? "" : " WHERE c.page_id = ?") + " ORDER BY t";
+                + (allPages ? "" : " WHERE c.page_id = ?") + " ORDER BY t";
         return Transaction.read(dataSource, "read the tags", c -> {
             try (PreparedStatement s = c.prepareStatement(sql)) {
                 if (pageId != null) {
