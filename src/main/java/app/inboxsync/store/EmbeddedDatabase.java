@@ -29,10 +29,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
     static final Duration OTHER_PROCESSES_MAX_WAIT = Duration.ofMinutes(30);
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
 
-    private final Path home;
-    /** Null when we are a client of the server another process runs on this home. */
     /** How long a second process waits for the first one's server to accept connections. */
-    private static final java.time.Duration WAIT_FOR_A_STARTING_SERVER = java.time.Duration.ofSeconds(30);
+    private static final Duration WAIT_FOR_A_STARTING_SERVER = Duration.ofSeconds(30);
+
+    private final Path home;
+    /** Null (with {@code postgres}) when we are a client of the server another process runs on this home. */
     private final HomeLock lock;
     private final EmbeddedPostgres postgres;
     private final int port;

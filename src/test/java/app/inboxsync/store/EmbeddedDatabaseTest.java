@@ -14,7 +14,11 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,6 +77,49 @@ class EmbeddedDatabaseTest {
             }
             assertTrue(new PageRepository(ownerDb).findPage("shared").isPresent(), "the client's close left the server running");
         }
+    }
+
+    @Test
+    void theOwnerStopsItsServerOnlyOnceAnotherProcessHasLetGo() throws Exception {
+        EmbeddedDatabase owner = EmbeddedDatabase.start(home);
+        DatabaseSettings s = owner.settings();
+        Properties asAnotherProcess = anotherInboxSyncProcess(s);
+        Connection cronsSession = DriverManager.getConnection(s.jdbcUrl(), asAnotherProcess);
+        CompletableFuture<Void> closing =
+                CompletableFuture.runAsync(owner::close);
+
+        Thread.sleep(1_500);
+        assertFalse(closing.isDone(), "the owner stopped the server under another process's session");
+        try (Statement st = cronsSession.createStatement(); ResultSet rs = st.executeQuery("SELECT 1")) {
+            assertTrue(rs.next(), "the other process can still work");
+        }
+        cronsSession.close();
+        closing.get(60, TimeUnit.SECONDS);
+        assertThrows(SQLException.class, () -> DriverManager.getConnection(s.jdbcUrl(), asAnotherProcess).close(),
+                "once the other process let go, the server stopped");
+    }
+
+    @Test
+    void theOwnersWaitForOtherProcessesHasALimit() throws Exception {
+        try (EmbeddedDatabase owner = EmbeddedDatabase.start(home)) {
+            DatabaseSettings s = owner.settings();
+            Properties asAnotherProcess = anotherInboxSyncProcess(s);
+            try (Connection stuck = DriverManager.getConnection(s.jdbcUrl(), asAnotherProcess)) {
+                long started = System.nanoTime();
+                owner.awaitOtherProcesses(Duration.ofMillis(300));
+                assertTrue(System.nanoTime() - started >= 300_000_000L, "it waited for the session");
+                assertFalse(stuck.isClosed());
+            }
+        }
+    }
+
+    /** How a second Inbox Sync process (cron's CLI beside the desktop app) logs in: its own pid in the name. */
+    private static Properties anotherInboxSyncProcess(DatabaseSettings s) {
+        Properties p = new Properties();
+        p.setProperty("user", s.user());
+        p.setProperty("password", s.password().reveal());
+        p.setProperty("ApplicationName", "Inbox Sync pid " + (ProcessHandle.current().pid() + 1));
+        return p;
     }
 
     @Test
