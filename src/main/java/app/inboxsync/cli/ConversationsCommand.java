@@ -3,25 +3,28 @@ package app.inboxsync.cli;
 import app.inboxsync.app.AppContext;
 import app.inboxsync.app.RelativeTime;
 import app.inboxsync.store.ConversationRow;
+import app.inboxsync.store.ConversationSort;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.List;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "conversations", description = "Browse the local copy (no network).",
         subcommands = ConversationsCommand.ListConversations.class)
 final class ConversationsCommand {
 
-    @Command(name = "list", description = "List a Page's conversations, newest first, optionally searched.")
+    @Command(name = "list", description = "List a Page's conversations, newest first, optionally searched and filtered.")
     static final class ListConversations extends AppCommand {
         @Option(names = "--page", required = true, paramLabel = "PAGE_ID")
         String pageId;
 
-        @Option(names = "--search", paramLabel = "TEXT", description = "Only conversations whose name, last message or any message contains TEXT.")
-        String search;
+        @Mixin
+        FilterOptions filters;
 
         @Option(names = "--limit", defaultValue = "50", description = "At most this many (default ${DEFAULT-VALUE}).")
         int limit;
@@ -31,8 +34,13 @@ final class ConversationsCommand {
 
         @Override
         public Integer call() {
+            if (limit < 1) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--limit must be 1 or more.");
+            }
             try (AppContext app = open()) {
-                List<ConversationRow> rows = app.conversations().list(pageId, search, limit);
+                requirePage(app, pageId);
+                List<ConversationRow> rows = app.browse().window(filters.forPage(pageId), ConversationSort.NEWEST_FIRST,
+                        0, limit);
                 if (json) {
                     out().println(json(rows));
                 } else {
@@ -44,8 +52,8 @@ final class ConversationsCommand {
 
         private void table(List<ConversationRow> rows) {
             if (rows.isEmpty()) {
-                out().println(search == null ? "No conversations stored for page " + pageId + ". Sync it first: inbox-sync sync --page " + pageId
-                        : "No conversation matches \"" + search + "\".");
+                out().println(filters.any() ? "No conversation of page " + pageId + " matches these filters."
+                        : "No conversations stored for page " + pageId + ". Sync it first: inbox-sync sync --page " + pageId);
                 return;
             }
             Instant now = Instant.now();

@@ -33,10 +33,6 @@ public final class PageExport {
     /** How much an export wrote. */
     public record Written(long conversations, long messages) { }
 
-    public Written export(String pageId, ExportFormat format, Path target) {
-        return export(ConversationFilter.page(pageId), format, target);
-    }
-
     /** The conversations a browser filter shows (several Pages, a search, a tag…), with all their messages. */
     public Written export(ConversationFilter filter, ExportFormat format, Path target) {
         Path absolute = target.toAbsolutePath();

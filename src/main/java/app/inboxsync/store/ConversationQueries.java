@@ -10,7 +10,7 @@ import java.util.Objects;
 import java.util.function.BiConsumer;
 import javax.sql.DataSource;
 
-/** Reading stored conversations: the browser's list and search, a thread, and the streaming export. */
+/** Reading stored conversations: a whole thread, and the streaming export (the browser's windows: {@link ConversationBrowseQueries}). */
 public final class ConversationQueries {
     static final String COLUMNS = """
             c.conversation_id, c.page_id, c.sender_id, c.sender_name, c.last_message, c.last_message_time,
@@ -31,41 +31,6 @@ public final class ConversationQueries {
 
     public ConversationQueries(DataSource dataSource) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
-    }
-
-    /**
-     * A page's conversations, newest first. With a search, only those whose sender name, last message or any
-     * message text contains it, ignoring case ({@code %} and {@code _} match themselves).
-     */
-    public List<ConversationRow> list(String pageId, String search, int limit) {
-        boolean searching = search != null && !search.isBlank();
-        String sql = "SELECT " + COLUMNS + " FROM messenger_conversations c WHERE c.page_id = ?"
-                + (searching ? """
-                         AND (c.sender_name ILIKE ? OR c.last_message ILIKE ?
-                              OR EXISTS (SELECT 1 FROM messenger_messages m
-                                          WHERE m.conversation_id = c.conversation_id AND m.text ILIKE ?))
-                        """ : "")
-                + " ORDER BY c.last_message_time DESC, c.conversation_id LIMIT ?";
-        return Transaction.read(dataSource, "list the conversations of page " + pageId, c -> {
-            try (PreparedStatement s = c.prepareStatement(sql)) {
-                int i = 1;
-                s.setString(i++, pageId);
-                if (searching) {
-                    String pattern = "%" + escapeLike(search.strip()) + "%";
-                    s.setString(i++, pattern);
-                    s.setString(i++, pattern);
-                    s.setString(i++, pattern);
-                }
-                s.setInt(i, limit);
-                List<ConversationRow> rows = new ArrayList<>();
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        rows.add(conversation(rs));
-                    }
-                }
-                return rows;
-            }
-        });
     }
 
     /** One conversation's messages, oldest first. */
@@ -135,10 +100,6 @@ public final class ConversationQueries {
                 }
             }
         }
-    }
-
-    static String escapeLike(String s) {
-        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     static ConversationRow conversation(ResultSet rs) throws SQLException {

@@ -11,6 +11,8 @@ import app.inboxsync.simulator.GraphSimulator;
 import app.inboxsync.simulator.SimConversation;
 import app.inboxsync.simulator.SimPage;
 import app.inboxsync.simulator.SimulatorConfig;
+import app.inboxsync.store.ConversationFilter;
+import app.inboxsync.store.ConversationSort;
 import app.inboxsync.store.TestDatabase;
 import app.inboxsync.sync.SyncListener;
 import app.inboxsync.sync.SyncResult;
@@ -46,7 +48,7 @@ class SyncCoordinatorSettingsTest {
                 coordinator.start(List.of(page.id()), false, done::complete);
                 assertEquals(SyncResult.Status.SUCCEEDED, done.get(30, TimeUnit.SECONDS).status());
             }
-            Set<String> stored = app.conversations().list(page.id(), null, 100).stream()
+            Set<String> stored = app.browse().window(ConversationFilter.page(page.id()), ConversationSort.NEWEST_FIRST, 0, 100).stream()
                     .map(c -> c.conversationId()).collect(Collectors.toSet());
             Set<String> notSpam = sim.conversations(page.id()).stream().filter(c -> !c.folder().equals("spam"))
                     .map(SimConversation::id).collect(Collectors.toSet());

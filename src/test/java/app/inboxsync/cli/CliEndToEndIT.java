@@ -118,6 +118,17 @@ class CliEndToEndIT {
                 someone.customerName(), "--json");
         printed.add(found.all());
         assertTrue(found.out().contains(someone.id()), found.all());
+        int matching = JSON.readTree(cli.run("conversations", "list", "--page", page.id(), "--search",
+                someone.customerName(), "--limit", "100000", "--json").out()).size();
+        assertTrue(matching < conversations, "the search picks some conversations, not all: " + matching);
+        Path picked = tmp.resolve("picked.json");
+        CliProcess.Outcome pickedOut = cli.run("export", "--page", page.id(), "--format", "json", "--out",
+                picked.toString(), "--search", someone.customerName());
+        assertEquals(0, pickedOut.exit(), pickedOut.all());
+        assertEquals(matching, JSON.readTree(picked.toFile()).get("conversations").size(),
+                "the export writes what the list shows for the same filters");
+        assertEquals(2, cli.run("conversations", "list", "--page", page.id(), "--limit", "0").exit(),
+                "a limit below 1 is a usage error");
 
         Path csv = tmp.resolve("export.csv");
         CliProcess.Outcome exported = cli.run("export", "--page", page.id(), "--format", "csv", "--out", csv.toString());

@@ -12,7 +12,9 @@ import app.inboxsync.secrets.FileTokenVault;
 import app.inboxsync.simulator.GraphSimulator;
 import app.inboxsync.simulator.SimPage;
 import app.inboxsync.simulator.SimulatorConfig;
+import app.inboxsync.store.ConversationFilter;
 import app.inboxsync.store.ConversationRow;
+import app.inboxsync.store.ConversationSort;
 import app.inboxsync.store.SyncRunRow;
 import app.inboxsync.ui.DesktopSession;
 import app.inboxsync.ui.DesktopUi;
@@ -116,7 +118,7 @@ class DesktopAndScheduledSyncIT {
                 && runs().stream().noneMatch(r -> "running".equals(r.status())));
 
         // 2. cron syncs (new activity on Facebook meanwhile); the app's Sync comes second and is told so, kindly
-        for (ConversationRow c : app.conversations().list(page.id(), null, 30)) {
+        for (ConversationRow c : app.browse().window(ConversationFilter.page(page.id()), ConversationSort.NEWEST_FIRST, 0, 30)) {
             sim.addMessage(c.conversationId(), true, "Is my order ready? " + c.conversationId());
         }
         sim.setLatency(Duration.ofMillis(500));
@@ -130,7 +132,7 @@ class DesktopAndScheduledSyncIT {
         assertEquals(0, cronSync.exitValue());
 
         // 3. the copy equals the simulator's data: every conversation once, every message once
-        List<ConversationRow> stored = app.conversations().list(page.id(), null, 10_000);
+        List<ConversationRow> stored = app.browse().window(ConversationFilter.page(page.id()), ConversationSort.NEWEST_FIRST, 0, 10_000);
         assertEquals(sim.conversations(page.id()).size(), stored.size());
         long storedMessages = stored.stream().mapToLong(c -> app.conversations().messages(c.conversationId()).size()).sum();
         long simMessages = sim.conversations(page.id()).stream().mapToLong(c -> sim.messages(c.id()).size()).sum();

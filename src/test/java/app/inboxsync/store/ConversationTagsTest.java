@@ -12,13 +12,11 @@ import org.junit.jupiter.api.Test;
 class ConversationTagsTest {
     private static Database db;
     private static ConversationTags tags;
-    private static ConversationQueries queries;
 
     @BeforeAll
     static void open() {
         db = TestDatabase.fresh();
         tags = new ConversationTags(db);
-        queries = new ConversationQueries(db);
         Fixtures.addPage(db, "p-t");
         Fixtures.addPage(db, "p-u");
         new PostgresInboxStore(db).writeBatch("p-t", List.of(conversation("p-t", "t_a", "a", 1, "x"),
@@ -55,7 +53,7 @@ class ConversationTagsTest {
     }
 
     private static List<String> tags(String conversationId) {
-        return queries.list("p-t", null, 10).stream().filter(r -> r.conversationId().equals(conversationId))
+        return new ConversationBrowseQueries(db).window(ConversationFilter.page("p-t"), ConversationSort.NEWEST_FIRST, 0, 10).stream().filter(r -> r.conversationId().equals(conversationId))
                 .findFirst().orElseThrow().tags();
     }
 }

@@ -67,7 +67,7 @@ class PostgresInboxStoreTest {
         List<Message> messages = List.of(message(page, "t_d1", "m_d1", 1, "first"),
                 message(page, "t_d1", "m_d1", 1, "second"));
         assertEquals(new BatchWrite(1, 0, 0, 1, 0), store.writeBatch(page, conversations, messages));
-        assertEquals("newer", queries.list(page, null, 10).get(0).lastMessage());
+        assertEquals("newer", new ConversationBrowseQueries(db).window(ConversationFilter.page(page), ConversationSort.NEWEST_FIRST, 0, 10).get(0).lastMessage());
         assertEquals("second", queries.messages("t_d1").get(0).text());
     }
 
@@ -80,7 +80,7 @@ class PostgresInboxStoreTest {
                 + "first_synced_at = '2020-01-01Z' WHERE conversation_id = 't_tag'");
         BatchWrite w = store.writeBatch(page, List.of(conversation(page, "t_tag", "s1", 9, "b")), List.of());
         assertEquals(1, w.conversationsUpdated());
-        ConversationRow row = queries.list(page, null, 10).get(0);
+        ConversationRow row = new ConversationBrowseQueries(db).window(ConversationFilter.page(page), ConversationSort.NEWEST_FIRST, 0, 10).get(0);
         assertEquals(List.of("vip", "refund"), row.tags());
         assertEquals("call back", row.notes());
         assertEquals("b", row.lastMessage());
@@ -188,7 +188,7 @@ class PostgresInboxStoreTest {
     }
 
     private static ConversationRow byId(String page, String id) {
-        return queries.list(page, null, 100).stream().filter(r -> r.conversationId().equals(id)).findFirst()
+        return new ConversationBrowseQueries(db).window(ConversationFilter.page(page), ConversationSort.NEWEST_FIRST, 0, 100).stream().filter(r -> r.conversationId().equals(id)).findFirst()
                 .orElseThrow();
     }
 

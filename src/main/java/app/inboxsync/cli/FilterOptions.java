@@ -1,0 +1,41 @@
+package app.inboxsync.cli;
+
+import app.inboxsync.store.ConversationFilter;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import picocli.CommandLine.Option;
+
+/**
+ * The desktop browser's filters on the command line, so {@code conversations list} and {@code export} pick the
+ * same conversations the Conversations tab shows for the same choices (the same indexed word search).
+ */
+final class FilterOptions {
+    @Option(names = "--search", paramLabel = "WORDS",
+            description = "Only conversations where each word starts a word of the customer's name, the last message or any message (as in the app's search).")
+    String search;
+
+    @Option(names = "--tag", paramLabel = "TAG", description = "Only conversations carrying this tag.")
+    String tag;
+
+    @Option(names = "--unread", description = "Only conversations with unread messages.")
+    boolean unreadOnly;
+
+    @Option(names = "--since", paramLabel = "YYYY-MM-DD", description = "Last message on or after this day (local time).")
+    LocalDate since;
+
+    @Option(names = "--until", paramLabel = "YYYY-MM-DD", description = "Last message on or before this day (local time).")
+    LocalDate until;
+
+    ConversationFilter forPage(String pageId) {
+        ZoneId zone = ZoneId.systemDefault();
+        return ConversationFilter.page(pageId).withSearch(search).withTag(tag).withUnreadOnly(unreadOnly)
+                .withDates(since == null ? null : since.atStartOfDay(zone).toInstant(),
+                        until == null ? null : until.plusDays(1).atStartOfDay(zone).toInstant());
+    }
+
+    /** Whether any filter was given (an empty answer then means "nothing matches", not "nothing stored"). */
+    boolean any() {
+        return search != null && !search.isBlank() || tag != null && !tag.isBlank() || unreadOnly
+                || since != null || until != null;
+    }
+}
