@@ -64,6 +64,8 @@ public final class ConversationsTab {
     @FXML private Button removeTagButton;
     @FXML private Label selectionLabel;
     @FXML private StackPane threadHolder;
+    /** A sync ended while the tab was hidden: read again when it is opened. */
+    private boolean staleSinceSync;
 
     /** The tab of {@code main}'s window: reads through {@code app}, works on {@code tasks}, toasts to {@code notifier}. */
     public ConversationsTab(AppContext app, UiTasks tasks, Notifier notifier, MainController main) {
@@ -115,9 +117,19 @@ public final class ConversationsTab {
         model.knownTags().addListener((ListChangeListener<String>) c -> showKnownTags());
 
         main.pages().selectedProperty().addListener((o, was, page) -> model.pageIdProperty().set(page == null ? null : page.pageId()));
+        // As the History tab: hidden, it reads again only once it is opened (after "Sync all" of many Pages, one
+        // database read and one cell layout, not one per Page for a list nobody is looking at).
         main.whenSyncFinished(result -> {
-            model.reload();
-            thread.refresh();
+            if (tab.isSelected()) {
+                reloadAfterSync();
+            } else {
+                staleSinceSync = true;
+            }
+        });
+        tab.selectedProperty().addListener((o, was, now) -> {
+            if (now && staleSinceSync) {
+                reloadAfterSync();
+            }
         });
         model.pageIdProperty().set(main.pages().selected().map(PageItem::pageId).orElse(null));
         tab.tabPaneProperty().addListener((o, was, pane) -> {
@@ -127,6 +139,12 @@ public final class ConversationsTab {
             }
         });
         model.reload();
+    }
+
+    private void reloadAfterSync() {
+        staleSinceSync = false;
+        model.reload();
+        thread.refresh();
     }
 
     /** Ctrl+F (Cmd+F on macOS) brings this tab forward and puts the cursor in the search field. */

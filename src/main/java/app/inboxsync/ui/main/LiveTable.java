@@ -21,11 +21,12 @@ final class LiveTable {
         table.getColumns().setAll(List.of(
                 column("Page", 160, PageProgress::pageName),
                 column("State", 90, p -> state(p.phase())),
-                column("Mode", 90, p -> p.mode() == null ? "" : p.mode() == SyncMode.FULL ? "Full" : "Incremental"),
-                column("Conversations", 100, PageProgress::seen),
-                column("Inserted", 70, PageProgress::inserted),
-                column("Updated", 70, PageProgress::updated),
-                column("API calls", 70, PageProgress::apiCalls),
+                column("Mode", 100, p -> p.mode() == null ? "" : p.mode() == SyncMode.FULL ? "Full" : "Incremental"),
+                // wide enough for the bold headers of the theme, never "Conversa…"
+                column("Conversations", 130, PageProgress::seen),
+                column("Inserted", 90, PageProgress::inserted),
+                column("Updated", 90, PageProgress::updated),
+                column("API calls", 90, PageProgress::apiCalls),
                 column("Note", 200, p -> p.message() == null ? "" : p.message())));
     }
 
