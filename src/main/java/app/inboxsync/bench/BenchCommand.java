@@ -39,6 +39,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--ui-conversations", defaultValue = "20000", description = "Conversations of the ui scenario's Page (default ${DEFAULT-VALUE}).")
     int uiConversations;
 
+    @Option(names = "--ui-paced", description = "Run the ui scenario at the real pace (--latency-ms, --rate: a 20,000-conversation"
+            + " Page takes about 18 minutes) instead of as fast as the machine goes.")
+    boolean uiPaced;
+
     @Option(names = "--browse-conversations", defaultValue = "100000")
     int browseConversations;
 
@@ -76,7 +80,8 @@ public final class BenchCommand implements Callable<Integer> {
                 new BrowseBench(database, out, browseConversations).run();
             }
             if (scenarios.contains("ui")) {
-                results.add(new UiBench(embedded.settings(), home, out).run(uiConversations));
+                results.add(new UiBench(embedded.settings(), home, out, uiPaced ? latencyMs : 0, uiPaced ? rate : 0)
+                        .run(uiConversations));
             }
         } finally {
             deleteQuietly(home);
