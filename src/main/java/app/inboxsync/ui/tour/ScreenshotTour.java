@@ -1,6 +1,8 @@
 package app.inboxsync.ui.tour;
 
+import app.inboxsync.store.ConversationRow;
 import app.inboxsync.ui.common.FxThread;
+import app.inboxsync.ui.conversations.ConversationItem;
 import app.inboxsync.ui.sync.PageProgress;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
@@ -77,6 +80,7 @@ public final class ScreenshotTour {
                 Tab tab = tabs.get(i);
                 FxThread.run(() -> tab.getTabPane().getSelectionModel().select(tab));
                 FxThread.pause(SETTLE.multipliedBy(2));
+                openAConversation(tab);
                 shot(String.format("%02d-tab-%s", 3 + i, slug(tab.getText())), "The " + tab.getText() + " tab");
             }
 
@@ -89,6 +93,33 @@ public final class ScreenshotTour {
         } finally {
             Platform.exit();
         }
+    }
+
+    /**
+     * On the Conversations tab, a thread open beside the list shows what the browser is for: among the first rows,
+     * the one with the most messages that still fit the pane (a chat, not one "Thanks!").
+     */
+    @SuppressWarnings("unchecked")
+    private void openAConversation(Tab tab) {
+        if (!"conversationsTab".equals(tab.getId())) {
+            return;
+        }
+        TableView<ConversationItem> table = node(TableView.class, ".conversations-table");
+        FxThread.waitUntil(() -> !table.getItems().isEmpty() && table.getItems().get(0).row() != null,
+                Duration.ofSeconds(30), "the conversations list");
+        FxThread.run(() -> {
+            int best = 0;
+            int most = -1;
+            for (int i = 0; i < Math.min(30, table.getItems().size()); i++) {
+                ConversationRow row = table.getItems().get(i).row();
+                if (row != null && row.messageCount() > most && row.messageCount() <= 8) {
+                    best = i;
+                    most = row.messageCount();
+                }
+            }
+            table.getSelectionModel().select(best);
+        });
+        FxThread.pause(SETTLE);
     }
 
     /** The window fills the (virtual) screen, so a screenshot of the screen is one of the window. */
@@ -134,7 +165,7 @@ public final class ScreenshotTour {
         return type.cast(stage.getScene().getRoot().lookup(selector));
     }
 
-    private java.util.Set<Node> all(String selector) {
+    private Set<Node> all(String selector) {
         return stage.getScene().getRoot().lookupAll(selector);
     }
 
