@@ -3,6 +3,7 @@ package app.inboxsync.ui.pages;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.value.ChangeListener;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -41,6 +42,20 @@ public final class PageCell extends ListCell<PageItem> {
         row.setAlignment(Pos.CENTER_LEFT);
         getStyleClass().add("page-cell");
         setPrefWidth(0); // wrap inside the list's width instead of widening it
+    }
+
+    /**
+     * A cell's skin measures its graphic as if it had any width it liked, so a wrapping status line would stay one
+     * line and be cut ("Synced 3 hours ago · 12,34…", or a failure's reason). The list asks with its width:
+     * measure the row at that width, and a long line wraps onto a second one.
+     */
+    @Override
+    protected double computePrefHeight(double width) {
+        if (getGraphic() == null || width <= 0) {
+            return super.computePrefHeight(width);
+        }
+        Insets insets = getInsets();
+        return insets.getTop() + row.prefHeight(width - insets.getLeft() - insets.getRight()) + insets.getBottom();
     }
 
     @Override
