@@ -126,6 +126,7 @@ public final class MainController {
             showSelectedPage();
         });
         LiveTable.configure(liveTable);
+        LiveTable.prepareCells(liveTable);
         progress = new ProgressBarDriver(progressBar);
         autoSyncChoice.getItems().setAll(DesktopSettings.AUTO_SYNC_CHOICES);
         autoSyncChoice.setConverter(new StringConverter<>() {

@@ -29,7 +29,7 @@ public record PageProgress(String pageId, String pageName, Phase phase, SyncMode
         Objects.requireNonNull(phase, "phase");
     }
 
-    static PageProgress queued(String pageId, String pageName) {
+    public static PageProgress queued(String pageId, String pageName) {
         return new PageProgress(pageId, pageName, Phase.QUEUED, null, 0, 0, 0, 0, 0, 0, 0, null);
     }
 
