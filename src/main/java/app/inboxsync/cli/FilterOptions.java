@@ -27,10 +27,8 @@ final class FilterOptions {
     LocalDate until;
 
     ConversationFilter forPage(String pageId) {
-        ZoneId zone = ZoneId.systemDefault();
         return ConversationFilter.page(pageId).withSearch(search).withTag(tag).withUnreadOnly(unreadOnly)
-                .withDates(since == null ? null : since.atStartOfDay(zone).toInstant(),
-                        until == null ? null : until.plusDays(1).atStartOfDay(zone).toInstant());
+                .withDays(since, until, ZoneId.systemDefault());
     }
 
     /** Whether any filter was given (an empty answer then means "nothing matches", not "nothing stored"). */

@@ -1,6 +1,8 @@
 package app.inboxsync.store;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 
 /**
  * Which stored conversations the browser shows (and the export writes). Every part is optional.
@@ -44,6 +46,15 @@ public record ConversationFilter(String pageId, String search, String tag, boole
 
     public ConversationFilter withDates(Instant f, Instant u) {
         return new ConversationFilter(pageId, search, tag, unreadOnly, f, u);
+    }
+
+    /**
+     * Whole days, as a person picks them: last message from the start of {@code firstDay} to the end of
+     * {@code lastDay} (both included) in {@code zone}; either may be null for no bound.
+     */
+    public ConversationFilter withDays(LocalDate firstDay, LocalDate lastDay, ZoneId zone) {
+        return withDates(firstDay == null ? null : firstDay.atStartOfDay(zone).toInstant(),
+                lastDay == null ? null : lastDay.plusDays(1).atStartOfDay(zone).toInstant());
     }
 
     private static String blankToNull(String s) {

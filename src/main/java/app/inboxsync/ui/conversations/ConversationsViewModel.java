@@ -69,8 +69,7 @@ public final class ConversationsViewModel {
     /** What the rows show now. A Page must be chosen unless "All pages" is on. */
     public ConversationFilter filter() {
         return new ConversationFilter(allPages.get() ? null : pageId.get(), search.get(), tag.get(), unreadOnly.get(),
-                from.get() == null ? null : from.get().atStartOfDay(zone).toInstant(),
-                until.get() == null ? null : until.get().plusDays(1).atStartOfDay(zone).toInstant());
+                null, null).withDays(from.get(), until.get(), zone);
     }
 
     private boolean nothingToShow() {
