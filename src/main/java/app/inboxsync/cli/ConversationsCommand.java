@@ -2,6 +2,7 @@ package app.inboxsync.cli;
 
 import app.inboxsync.app.AppContext;
 import app.inboxsync.app.RelativeTime;
+import app.inboxsync.store.ConversationFilter;
 import app.inboxsync.store.ConversationRow;
 import app.inboxsync.store.ConversationSort;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,20 +40,21 @@ final class ConversationsCommand {
             }
             try (AppContext app = open()) {
                 requirePage(app, pageId);
-                List<ConversationRow> rows = app.browse().window(filters.forPage(pageId), ConversationSort.NEWEST_FIRST,
-                        0, limit);
+                ConversationFilter filter = filters.forPage(pageId);
+                List<ConversationRow> rows = app.browse().window(filter, ConversationSort.NEWEST_FIRST, 0, limit);
                 if (json) {
                     out().println(json(rows));
                 } else {
-                    table(rows);
+                    table(rows, !filter.equals(ConversationFilter.page(pageId)));
                 }
             }
             return 0;
         }
 
-        private void table(List<ConversationRow> rows) {
+        /** {@code filtered}: an empty answer then means "nothing matches", not "nothing stored". */
+        private void table(List<ConversationRow> rows, boolean filtered) {
             if (rows.isEmpty()) {
-                out().println(filters.any() ? "No conversation of page " + pageId + " matches these filters."
+                out().println(filtered ? "No conversation of page " + pageId + " matches these filters."
                         : "No conversations stored for page " + pageId + ". Sync it first: inbox-sync sync --page " + pageId);
                 return;
             }

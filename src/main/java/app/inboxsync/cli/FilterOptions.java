@@ -30,10 +30,4 @@ final class FilterOptions {
         return ConversationFilter.page(pageId).withSearch(search).withTag(tag).withUnreadOnly(unreadOnly)
                 .withDays(since, until, ZoneId.systemDefault());
     }
-
-    /** Whether any filter was given (an empty answer then means "nothing matches", not "nothing stored"). */
-    boolean any() {
-        return search != null && !search.isBlank() || tag != null && !tag.isBlank() || unreadOnly
-                || since != null || until != null;
-    }
 }
