@@ -49,7 +49,6 @@ final class UiBench {
     private final PrintWriter out;
     private final long latencyMs;
     private final double rate;
-    private final boolean paced;
 
     /**
      * With {@code latencyMs} and {@code rate} 0 the sync goes as fast as this machine can (the worst case for the
@@ -62,7 +61,6 @@ final class UiBench {
         this.out = out;
         this.latencyMs = latencyMs;
         this.rate = rate;
-        this.paced = rate > 0;
     }
 
     /** Fails with one sentence before anything starts when there is no display to open a window on. */
@@ -116,7 +114,7 @@ final class UiBench {
             during = pulsesWhile(() -> {
                 FxThread.run(() -> ((Button) ui.root().lookup("#syncButton")).fire());
                 FxThread.waitUntil(() -> main.pages().find(page.id()).map(PageItem::live).map(l -> !l.phase().running())
-                        .orElse(false), Duration.ofMinutes(paced ? 60 : 10), "the sync to end");
+                        .orElse(false), Duration.ofMinutes(paced() ? 60 : 10), "the sync to end");
                 // the end of a sync reloads the Pages and the summary card: part of what must not stall
                 FxThread.pause(SETTLE);
             });
@@ -157,8 +155,12 @@ final class UiBench {
                 s.pulses(), s.longestMs(), s.longestAtSecond(), s.p99Ms(), s.medianMs(), s.over(), GOAL_MS);
     }
 
+    private boolean paced() {
+        return rate > 0;
+    }
+
     private String name(int conversations) {
-        return (paced ? "ui paced, " : "ui, ") + conversations + " conv";
+        return (paced() ? "ui paced, " : "ui, ") + conversations + " conv";
     }
 
     private static void startToolkit() {
