@@ -23,8 +23,9 @@ abstract class AppCommand implements Callable<Integer> {
         DatabaseSettings db = options.dbUrl == null || options.dbUrl.isBlank() ? null
                 : new DatabaseSettings(options.dbUrl, options.dbUser,
                         options.dbPassword == null || options.dbPassword.isEmpty() ? null : Secret.of(options.dbPassword));
-        if (options.rate < 0) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--rate must be 0 (no limit) or more.");
+        if (!Double.isFinite(options.rate) || options.rate < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--rate (or INBOXSYNC_RATE) takes calls per second"
+                    + " per Page: 0 (no limit) or a positive number such as 2 (got " + options.rate + ").");
         }
         GraphSettings graph = GraphSettings.defaults(options.graphUrl)
                 .withVersion(options.graphVersion)

@@ -2,6 +2,7 @@ package app.inboxsync.cli;
 
 import app.inboxsync.app.AppContext;
 import app.inboxsync.app.RelativeTime;
+import app.inboxsync.store.ConversationBrowseQueries;
 import app.inboxsync.store.ConversationFilter;
 import app.inboxsync.store.ConversationRow;
 import app.inboxsync.store.ConversationSort;
@@ -27,7 +28,8 @@ final class ConversationsCommand {
         @Mixin
         FilterOptions filters;
 
-        @Option(names = "--limit", defaultValue = "50", description = "At most this many (default ${DEFAULT-VALUE}).")
+        @Option(names = "--limit", defaultValue = "50", description = "At most this many (default ${DEFAULT-VALUE}; "
+                + "when more match, it says how many).")
         int limit;
 
         @Option(names = "--json", description = "Print JSON instead of a table.")
@@ -41,11 +43,19 @@ final class ConversationsCommand {
             try (AppContext app = open()) {
                 requirePage(app, pageId);
                 ConversationFilter filter = filters.forPage(pageId);
-                List<ConversationRow> rows = app.browse().window(filter, ConversationSort.NEWEST_FIRST, 0, limit);
+                ConversationBrowseQueries.FirstWindow first = app.browse().firstWindow(filter, ConversationSort.NEWEST_FIRST, limit);
+                List<ConversationRow> rows = first.rows();
                 if (json) {
                     out().println(json(rows));
                 } else {
                     table(rows, !filter.equals(ConversationFilter.page(pageId)));
+                }
+                if (rows.size() < first.count()) {
+                    // never cut the list silently; beside JSON it goes to stderr, so a script's JSON stays JSON
+                    java.io.PrintWriter to = json ? err() : out();
+                    to.printf("Showing %d of %d conversations (newest first). See them all with --limit %d%s.%n",
+                            rows.size(), first.count(), first.count(), json ? "" : ", or write them to a file with export");
+                    to.flush();
                 }
             }
             return 0;

@@ -17,18 +17,19 @@ import picocli.CommandLine.Mixin;
 
 @Command(name = "demo", description = {
         "See the whole job with no Facebook account: starts the Graph simulator in this process, adds its Pages to",
-        "the (embedded) database and syncs them all; then run it again to see an incremental sync."})
+        "a database of their own (demo/ under the home, the desktop's \"Try demo data\" one; never your real Pages'",
+        "database) and syncs them all; then run it again to see an incremental sync."})
 final class DemoCommand extends AppCommand {
     @Mixin
     SimulatorOptions world;
 
     @Override
     public Integer call() {
-        AppConfig base = config();
         // Fake pages must never mix with real ones (a later `sync --all` would try their fake tokens on
-        // Facebook): unless told where, the demo keeps its own home.
-        java.nio.file.Path home = options.homeGiven() ? base.home() : DemoWorld.demoHome(base.home());
-        try (DemoWorld demo = DemoWorld.start(new AppConfig(home, base.database(), base.graph()), world.config(0))) {
+        // Facebook): the demo keeps its own home and database, the desktop's, whatever --home or --db-url say.
+        AppConfig demoConfig = DemoWorld.configFor(config());
+        java.nio.file.Path home = demoConfig.home();
+        try (DemoWorld demo = DemoWorld.start(demoConfig, world.config(0))) {
             GraphSimulator simulator = demo.simulator();
             AppContext app = demo.app();
             out().printf("Graph simulator on %s with %d pages × %d conversations; data in %s%n",

@@ -12,7 +12,16 @@ final class DesktopCommand extends AppCommand {
         String versionVariable = System.getenv("INBOXSYNC_GRAPH_VERSION");
         boolean versionGiven = spec.commandLine().getParseResult().hasMatchedOption("--graph-version")
                 || (versionVariable != null && !versionVariable.isBlank());
-        DesktopLauncher.launch(config(), versionGiven);
+        try {
+            DesktopLauncher.launch(config(), versionGiven);
+        } catch (UnsupportedOperationException e) {
+            if (e.getMessage() != null && e.getMessage().contains("DISPLAY")) {
+                // a server or an ssh session: the CLI is what works there
+                throw new IllegalStateException("No display to open the desktop app on (" + e.getMessage() + "). "
+                        + "On a server, use the commands instead: inbox-sync --help", e);
+            }
+            throw e;
+        }
         return 0;
     }
 }

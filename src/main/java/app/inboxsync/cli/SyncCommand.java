@@ -46,11 +46,19 @@ final class SyncCommand extends AppCommand {
     @Option(names = "--watch", paramLabel = "DURATION", description = "Sync again every DURATION (e.g. 5m, 30s, 1h) until interrupted.")
     String watch;
 
+    /** The same bounds as the desktop's Settings: a typo such as 0 or 1000 is refused, not run. */
+    static final int MOST_PARALLEL = 32;
+
     @Option(names = "--parallel", defaultValue = "8", description = "Pages synced at once with --all (default ${DEFAULT-VALUE}).")
     int parallel;
 
     @Override
     public Integer call() throws InterruptedException {
+        if (parallel < 1 || parallel > MOST_PARALLEL) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--parallel takes how many Pages sync at once, from 1 to " + MOST_PARALLEL + " (got " + parallel + ").");
+        }
+        config(); // a bad --rate is a usage error before anything starts
         List<Folder> folderList = folders == null ? null : parseFolders();
         Duration every = watch == null ? null : WatchInterval.parse(watch, spec.commandLine());
         CancelSignal cancel = new CancelSignal();
