@@ -49,9 +49,18 @@ public final class DemoWorld implements AutoCloseable {
         }
     }
 
-    /** The desktop's demo home: beside, never inside, the real Pages' database. */
+    /** The demo home ({@code demo/} under the home): beside, never inside, the real Pages' database. */
     public static Path demoHome(Path home) {
         return home.resolve("demo");
+    }
+
+    /**
+     * Where the desktop's "Try demo data" and the CLI's {@code demo} both keep the demo: the demo home, on an
+     * embedded database of its own even when the real Pages live in a PostgreSQL server ({@code --db-url}), so
+     * pretend Pages never reach the real database, where a later "Sync all" would send their tokens to Facebook.
+     */
+    public static AppConfig configFor(AppConfig real) {
+        return new AppConfig(demoHome(real.home()), null, real.graph());
     }
 
     private void addPages() {

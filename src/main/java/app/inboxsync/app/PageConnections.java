@@ -38,8 +38,24 @@ public final class PageConnections {
         return page;
     }
 
+    /**
+     * The token first: a Page in the database without its token would fail every sync. If the database then
+     * refuses the Page, a token stored for a Page that was not there before is taken back.
+     */
     private void keep(PageProfile page, Secret token) {
-        app.pages().savePage(page);
+        boolean known = app.pages().findPage(page.id()).isPresent();
         app.vault().store(page.id(), token);
+        try {
+            app.pages().savePage(page);
+        } catch (RuntimeException e) {
+            if (!known) {
+                try {
+                    app.vault().remove(page.id());
+                } catch (RuntimeException cleanup) {
+                    e.addSuppressed(cleanup);
+                }
+            }
+            throw e;
+        }
     }
 }

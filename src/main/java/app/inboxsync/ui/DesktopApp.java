@@ -129,9 +129,16 @@ public final class DesktopApp extends Application implements MainController.Main
 
     @Override
     public void tryDemo() {
-        AppConfig demoConfig = new AppConfig(DemoWorld.demoHome(config.home()), null, config.graph());
+        AppConfig demoConfig = DemoWorld.configFor(config);
         open("Starting the demo: a pretend Facebook with three Pages…", "start the demo",
                 () -> DesktopSession.demo(config, DemoWorld.start(demoConfig, DemoWorld.DEFAULT)));
+    }
+
+    @Override
+    public void leaveDemo() {
+        if (session != null && session.isDemo()) {
+            openRealPages();
+        }
     }
 
     @Override

@@ -88,6 +88,7 @@ public final class MainController {
     @FXML private ToggleButton themeToggle;
     @FXML private ListView<PageItem> pagesList;
     @FXML private Label demoBanner;
+    @FXML private Button leaveDemoButton;
     @FXML private StackPane centerStack;
     @FXML private TabPane tabs;
     @FXML private Label summaryTitle;
@@ -150,6 +151,8 @@ public final class MainController {
         demoBanner.setVisible(session.isDemo());
         demoBanner.setManaged(session.isDemo());
         demoMenuItem.setDisable(session.isDemo());
+        leaveDemoButton.setVisible(session.isDemo());
+        leaveDemoButton.setManaged(session.isDemo());
         welcome = Fxml.WELCOME.load(new WelcomeController(this::addPage, this::importPages, this::tryDemo));
         showSelectedPage();
     }
@@ -381,6 +384,9 @@ public final class MainController {
 
     @FXML
     public void addPage() {
+        if (offerWayBackFromDemo("add a Page")) {
+            return;
+        }
         TokenDialog.ask(window(), "Add a Page", "Paste the Page access token of the Page (from Meta's Graph API "
                 + "Explorer or your app). Inbox Sync asks Facebook which Page it belongs to and keeps the token in "
                 + "your keychain, never in the database.", "Add Page")
@@ -389,6 +395,9 @@ public final class MainController {
 
     @FXML
     public void importPages() {
+        if (offerWayBackFromDemo("import your Pages")) {
+            return;
+        }
         TokenDialog.ask(window(), "Import all my Pages", "Paste a user access token with the pages_show_list and "
                 + "pages_messaging permissions. Inbox Sync adds every Page it manages, each with its own Page token.",
                 "Import Pages")
@@ -417,6 +426,33 @@ public final class MainController {
     }
 
     @FXML
+    public void leaveDemo() {
+        actions.leaveDemo();
+    }
+
+    /**
+     * In the demo, a real token would only be tried on the simulator (which refuses it as "no longer accepted"):
+     * say so, and offer the way back to the real Pages instead. Returns whether this is the demo.
+     */
+    private boolean offerWayBackFromDemo(String what) {
+        if (!session.isDemo()) {
+            return false;
+        }
+        ButtonType back = new ButtonType("Back to my Pages", ButtonBar.ButtonData.OK_DONE);
+        Alert offer = new Alert(Alert.AlertType.INFORMATION, "", back, ButtonType.CANCEL);
+        offer.initOwner(window());
+        offer.setTitle("Demo data");
+        offer.setHeaderText("This window shows the demo data");
+        offer.setContentText("Its Pages are pretend ones, served by the bundled Graph simulator, which knows no real "
+                + "token. Go back to your Pages to " + what + " with a token from Facebook.");
+        offer.getDialogPane().setId("demo-way-back");
+        if (offer.showAndWait().filter(b -> b == back).isPresent()) {
+            actions.leaveDemo();
+        }
+        return true;
+    }
+
+    @FXML
     public void toggleTheme() {
         settings = settings.withTheme(themeToggle.isSelected() ? DesktopSettings.Theme.DARK : DesktopSettings.Theme.LIGHT);
         actions.settingsChanged(settings);
@@ -439,6 +475,10 @@ public final class MainController {
     /** What the window asks of the app around it. */
     public interface MainActions {
         void tryDemo();
+
+        /** From the demo back to the real Pages, in the same window (only the app's window opens the demo). */
+        default void leaveDemo() {
+        }
 
         void openSettings();
 
