@@ -47,7 +47,7 @@ public final class BenchCommand implements Callable<Integer> {
     int browseConversations;
 
     @Option(names = "--scenarios", defaultValue = "full,incremental,all,throughput", split = ",",
-            description = "Which scenarios to run (default ${DEFAULT-VALUE}; also: browse, ui).")
+            description = "Which scenarios to run (default ${DEFAULT-VALUE}; also: folders (the default four folders), browse, ui).")
     List<String> scenarios;
 
     @CommandLine.Spec
@@ -69,6 +69,9 @@ public final class BenchCommand implements Callable<Integer> {
             BenchResult full = null;
             if (scenarios.contains("full") || scenarios.contains("incremental")) {
                 full = run.fullThenIncremental(results, scenarios.contains("incremental"));
+            }
+            if (scenarios.contains("folders")) {
+                run.defaultFolders(results);
             }
             if (scenarios.contains("all")) {
                 run.allPages(results, pages, full);

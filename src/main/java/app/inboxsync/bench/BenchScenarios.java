@@ -68,6 +68,28 @@ final class BenchScenarios {
         }
     }
 
+    /**
+     * What a newcomer sees: a Page synced with the default folder list (all four: inbox, page_done, other, spam,
+     * the conversations spread over them as the simulator makes them), then an incremental sync with nothing
+     * new, which asks each folder once: 4 calls, paced 1/rate apart.
+     */
+    void defaultFolders(List<BenchResult> results) {
+        try (GraphSimulator sim = GraphSimulator.start(SimulatorConfig.small(404).withPages(1).withConversations(conversations)
+                .withAverageMessages(20).withLongShare(0.10).withLatency(Duration.ofMillis(latencyMs)).withRate(rate));
+             GraphClient graph = client(sim, rate)) {
+            SimPage page = sim.pages().get(0);
+            PageRepository pages = new PageRepository(database);
+            pages.savePage(new PageProfile(page.id(), page.name(), page.category()));
+            SyncService service = new SyncService(graph, new PostgresInboxStore(database));
+            SyncRequest request = new SyncRequest(new PageAccess(page.id(), Secret.of(page.token())), Folder.ALL, false);
+            long folders = sim.conversations(page.id()).stream().map(SimConversation::folder).distinct().count();
+            results.add(measure("full, 4 folders", rate, () -> List.of(service.sync(request, SyncListener.NONE, new CancelSignal())),
+                    0, (wall, bound, msgs) -> wall <= 1.15 * bound + 1, "wall <= 1.15 x bound + 1 s (" + folders + " folders hold conversations)"));
+            results.add(measure("incremental, 4 folders", rate, () -> List.of(service.sync(request, SyncListener.NONE, new CancelSignal())),
+                    Folder.ALL.size(), (wall, bound, msgs) -> wall <= bound + 0.5, "1 call per folder, <= bound + 0.5 s"));
+        }
+    }
+
     /** {@code --all} over several Pages at once; each Page has its own rate limit. */
     void allPages(List<BenchResult> results, int pages, BenchResult onePage) {
         try (GraphSimulator sim = simulator(202, pages, conversations, latencyMs, rate);
