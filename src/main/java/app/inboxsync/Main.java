@@ -12,6 +12,14 @@ public final class Main {
 
     /** With no command, the desktop app; with one, the CLI. */
     public static void main(String[] args) {
-        System.exit(InboxSyncCommand.run(args.length == 0 ? new String[] {"app"} : args));
+        String[] command = args.length == 0 ? new String[] {"app"} : args;
+        boolean help = java.util.Arrays.stream(command).anyMatch(a -> a.equals("-h") || a.equals("--help") || a.equals("-V"));
+        if ("app".equals(command[0]) && !help) {
+            java.util.OptionalInt ended = ModularJavaFx.runOnTheModulePath(command);
+            if (ended.isPresent()) {
+                System.exit(ended.getAsInt());
+            }
+        }
+        System.exit(InboxSyncCommand.run(command));
     }
 }

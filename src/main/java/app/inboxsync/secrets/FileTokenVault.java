@@ -60,7 +60,13 @@ public final class FileTokenVault implements TokenVault {
             try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 p.load(r);
             } catch (IOException e) {
-                throw new UncheckedIOException("Cannot read the token file " + file + ": " + e.getMessage(), e);
+                throw new UncheckedIOException("Cannot read the token file " + file + " (" + reason(e) + "). Make it "
+                        + "readable for this user, or move it aside and add the Pages again (inbox-sync pages add --token).", e);
+            } catch (IllegalArgumentException e) {
+                // what Properties.load says of a broken backslash-u escape: a line edited by hand or cut off
+                throw new IllegalStateException("The token file " + file + " is damaged (" + e.getMessage().strip()
+                        + ") and cannot be read. Fix the broken line (a backslash followed by u must start four hex "
+                        + "digits), or move the file aside and add the Pages again (inbox-sync pages add --token).", e);
             }
         }
         return p;
@@ -86,7 +92,20 @@ public final class FileTokenVault implements TokenVault {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the token file " + file + ": " + e.getMessage(), e);
+            Path folder = file.toAbsolutePath().getParent();
+            throw new UncheckedIOException("Cannot keep the token: the folder " + folder + " is not writable (" + reason(e)
+                    + "). Make it writable for this user, or choose another home with --home or INBOXSYNC_HOME.", e);
         }
+    }
+
+    /** The operating system's words ("Permission denied"), not the path Java puts in the message. */
+    private static String reason(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason().toLowerCase(java.util.Locale.ROOT);
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }
