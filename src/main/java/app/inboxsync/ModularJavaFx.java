@@ -16,8 +16,9 @@ import java.util.stream.Stream;
  * path (OpenJFX's JDK-8256362; on the class path it warns "Unsupported JavaFX configuration" at every start).
  * {@code java -jar} has no way to put jars on the module path, so the desktop app started that way runs itself
  * once more in a JVM that has JavaFX's modular jars from {@code lib/} on its module path, and ends as it ends.
- * The CLI never does: it never loads JavaFX. Where JavaFX is already a named module (the packaged launcher,
- * {@code ./mvnw javafx:run}) or the jars are not found (tests, an IDE), the app starts here as before.
+ * The CLI never does: it never loads JavaFX. Where JavaFX is already a named module ({@code ./mvnw javafx:run}),
+ * the jars are not found (tests, an IDE) or there is no {@code bin/java} (the jpackage image), the app starts
+ * here as before.
  */
 final class ModularJavaFx {
     static final String RELAUNCHED = "inboxsync.javafx.modulepath";
@@ -32,13 +33,15 @@ final class ModularJavaFx {
         }
         try {
             Path jar = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            List<Path> modules = javafxModules(jar);
-            if (!Files.isRegularFile(jar) || modules.isEmpty()) {
+            // this JVM's java, not the command that started it (a jpackage launcher takes no JVM options; its
+            // runtime has no bin/java, so the packaged app starts here)
+            Path javaCommand = Path.of(System.getProperty("java.home"), "bin", "java");
+            List<Path> modules = Files.isRegularFile(jar) ? javafxModules(jar) : List.of();
+            if (modules.isEmpty() || !Files.isExecutable(javaCommand)) {
                 return OptionalInt.empty();
             }
             List<String> command = new ArrayList<>();
-            command.add(ProcessHandle.current().info().command()
-                    .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+            command.add(javaCommand.toString());
             command.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()); // -Xmx…
             command.add("-D" + RELAUNCHED + "=true");
             command.add("--module-path");
