@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /**
@@ -49,6 +50,12 @@ public final class Refusals {
 
     private final Set<FieldRule> fields = ConcurrentHashMap.newKeySet();
     private final Set<FolderRule> folders = ConcurrentHashMap.newKeySet();
+    private final AtomicLong refusedCalls = new AtomicLong();
+
+    /** Graph calls answered with a refusal so far: a client that remembers refusals stops paying them. */
+    public long refusedCalls() {
+        return refusedCalls.get();
+    }
 
     /** Every Graph version refuses {@code field} on {@code edge}. */
     public void refuseField(Edge edge, String field) {
@@ -109,11 +116,13 @@ public final class Refusals {
         if (requested != null) {
             for (FieldSpec f : requested) {
                 if (refused(edge, f.name(), version)) {
+                    refusedCalls.incrementAndGet();
                     return GraphErrors.nonexistingField(f.name(), nodeType == null ? edge.nodeType : nodeType, seq);
                 }
                 if (edge == Edge.CONVERSATIONS && f.name().equals("messages")) {
                     for (FieldSpec m : f.children()) {
                         if (refused(Edge.NESTED_MESSAGES, m.name(), version)) {
+                            refusedCalls.incrementAndGet();
                             return GraphErrors.nonexistingField(m.name(), Edge.NESTED_MESSAGES.nodeType, seq);
                         }
                     }
@@ -124,6 +133,7 @@ public final class Refusals {
         if (edge == Edge.CONVERSATIONS && folder != null && folderRefused(folder.toLowerCase(Locale.ROOT), version)) {
             String allowed = World.FOLDERS.stream().filter(f -> !folderRefused(f, version))
                     .map(f -> f.toUpperCase(Locale.ROOT)).sorted().collect(Collectors.joining(", "));
+            refusedCalls.incrementAndGet();
             return GraphErrors.invalidParameter("(#100) param folder must be one of {" + allowed + "}", seq);
         }
         return null;

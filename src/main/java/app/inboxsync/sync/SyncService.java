@@ -83,8 +83,9 @@ public final class SyncService {
         try {
             pass.run(folders);
             int missing = 0;
-            if (mode == SyncMode.FULL && folders.containsAll(Folder.ALL)) {
-                // Only a pass over every folder can tell that a conversation is gone from Facebook.
+            if (mode == SyncMode.FULL && pass.walkedFolders().containsAll(Folder.ALL)) {
+                // Only a pass over every folder can tell that a conversation is gone from Facebook: a folder not
+                // asked for, or one Facebook refused, may still hold it.
                 missing = store.markMissing(pageId, pass.seenConversationIds(), clock.instant());
             }
             Instant watermark = newer(page.watermark(), safeWatermark(pass.tally().newestUpdate(), started));
