@@ -76,6 +76,8 @@ final class KnownRefusals {
         boolean news = !has(key);
         known.put(key, now);
         if (news) {
+            LOG.info("Graph {} refuses {} {}{}: left out from now on", version, key.edge, key.name,
+                    key.pageId.isEmpty() ? "" : " of Page " + key.pageId);
             try {
                 memory.remember(new Refusal(version, key.edge, key.name, key.pageId, now));
             } catch (RuntimeException e) {
