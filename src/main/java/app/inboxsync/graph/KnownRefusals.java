@@ -73,8 +73,9 @@ final class KnownRefusals {
     private boolean add(Key key) {
         recallOnce();
         Instant now = clock.instant();
-        boolean news = !has(key);
-        known.put(key, now);
+        // One atomic put: two Pages that meet the same refusal at once must not both say it.
+        Instant before = known.put(key, now);
+        boolean news = before == null || before.isBefore(now.minus(RETRY_AFTER));
         if (news) {
             LOG.info("Graph {} refuses {} {}{}: left out from now on", version, key.edge, key.name,
                     key.pageId.isEmpty() ? "" : " of Page " + key.pageId);

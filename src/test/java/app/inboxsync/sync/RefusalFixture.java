@@ -103,6 +103,34 @@ final class RefusalFixture implements AutoCloseable {
         }
     }
 
+    /** Every Page at once through one Graph client, as "sync all" does; the events of all of them. */
+    Run syncAll(int parallelism) {
+        List<SyncEvent> events = new CopyOnWriteArrayList<>();
+        long requests = sim.requestCount();
+        long refused = sim.refusals().refusedCalls();
+        GraphSettings settings = GraphSettings.defaults(sim.baseUrl()).withCallsPerSecondPerPage(0)
+                .withRetries(3, Duration.ofMillis(1));
+        GraphObserver observer = new GraphObserver() {
+            @Override
+            public void waiting(String pageId, Duration wait, String reason) {
+            }
+
+            @Override
+            public void noticed(String pageId, String message) {
+                events.add(new SyncEvent.Notice(pageId, message));
+            }
+        };
+        try (GraphClient graph = new GraphClient(settings, observer, memory)) {
+            List<SyncRequest> requestsOfAll = sim.pages().stream()
+                    .map(p -> new SyncRequest(new PageAccess(p.id(), Secret.of(p.token())), null, false)).toList();
+            List<SyncResult> results = new SyncAll(new SyncService(graph, store), parallelism)
+                    .sync(requestsOfAll, events::add, new CancelSignal());
+            results.forEach(r -> assertEquals(SyncResult.Status.SUCCEEDED, r.status(), r.error()));
+            return new Run(results.get(0), List.copyOf(events), sim.requestCount() - requests,
+                    sim.refusals().refusedCalls() - refused);
+        }
+    }
+
     /**
      * The copy equals the simulator's data field for field, apart from what {@code refused} names: a refused
      * count or flag is unknown (NULL), a refused snippet is the newest message's text, a refused attachments,

@@ -69,6 +69,21 @@ class RefusedFieldsTest {
     }
 
     @Test
+    void pagesSyncingAtOnceSayARefusalOnceBetweenThem() throws SQLException {
+        try (RefusalFixture fx = new RefusalFixture(SimulatorConfig.small(33).withPages(4).withConversations(15))) {
+            fx.sim.refusals().refuseField(Refusals.Edge.CONVERSATIONS, "unread_count");
+            fx.sim.refusals().refuseMessageField("shares");
+            RefusalFixture.Run all = fx.syncAll(4);
+            assertEquals(2, all.notices().size(), "one notice per refusal, whichever Page met it: " + all.notices());
+            assertTrue(all.refusedCalls() >= 2 && all.refusedCalls() <= 2 * 4, "at most each Page's first call: "
+                    + all.refusedCalls());
+            for (int p = 0; p < 4; p++) {
+                fx.assertCopyEqualsSimulator(fx.page(p), Set.of("unread_count", "shares"));
+            }
+        }
+    }
+
+    @Test
     void withEverythingServedNothingIsRefusedAndNothingIsSaid() throws SQLException {
         try (RefusalFixture fx = new RefusalFixture(SimulatorConfig.small(31).withPages(1).withConversations(30))) {
             RefusalFixture.Run run = fx.sync(fx.page(0), false);
