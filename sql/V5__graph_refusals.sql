@@ -16,3 +16,7 @@ CREATE TABLE graph_refusals (
 ALTER TABLE messenger_conversations ALTER COLUMN message_count DROP NOT NULL;
 ALTER TABLE messenger_conversations ALTER COLUMN unread_count DROP NOT NULL;
 ALTER TABLE messenger_conversations ALTER COLUMN can_reply DROP NOT NULL;
+
+-- Folders a pass could not read (Facebook refused them): the next pass that can read one walks it to its end,
+-- because the watermark moved on without it and an incremental walk would stop before its older conversations.
+ALTER TABLE facebook_pages ADD COLUMN folders_behind text[] NOT NULL DEFAULT '{}';

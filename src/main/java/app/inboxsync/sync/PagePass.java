@@ -55,11 +55,12 @@ final class PagePass {
         return walked;
     }
 
-    void run(List<Folder> folders) {
+    /** @param behind folders an earlier pass could not read: walked to their end, whatever the mode */
+    void run(List<Folder> folders, Set<Folder> behind) {
         try (BackgroundWriter writer = new BackgroundWriter(store, access.pageId())) {
             for (Folder folder : folders) {
                 try {
-                    walk(folder, writer);
+                    walk(folder, writer, behind.contains(folder));
                     walked.add(folder);
                 } catch (GraphException e) {
                     if (e.kind() != GraphException.Kind.FOLDER_REFUSED) {
@@ -73,8 +74,8 @@ final class PagePass {
         }
     }
 
-    private void walk(Folder folder, BackgroundWriter writer) {
-        boolean toTheEnd = mode == SyncMode.FULL;
+    private void walk(Folder folder, BackgroundWriter writer, boolean behind) {
+        boolean toTheEnd = mode == SyncMode.FULL || behind;
         int limit = toTheEnd ? GraphGateway.MAX_LIMIT : tuning.firstIncrementalLimit();
         Instant previous = null;
         Cursor after = null;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.inboxsync.domain.SyncMode;
 import app.inboxsync.simulator.SimConversation;
 import app.inboxsync.simulator.SimPage;
 import app.inboxsync.simulator.SimulatorConfig;
@@ -41,6 +42,28 @@ class RefusedFolderTest {
             assertEquals(1, again.notices().size(), "skipping it is said on every pass: " + again.notices());
             assertEquals(0, again.markedMissing());
             fx.assertCopyEqualsSimulator(page, Set.of(), Set.of("spam"));
+        }
+    }
+
+    @Test
+    void aFolderServedAgainIsReadToItsEndByTheNextIncrementalSync() throws SQLException {
+        try (RefusalFixture fx = new RefusalFixture(SimulatorConfig.small(43).withPages(1).withConversations(40))) {
+            SimPage page = fx.page(0);
+            fx.sim.refusals().refuseFolder("spam");
+            assertTrue(fx.sync(page, false).result().succeeded());
+            RefusalFixture.Run stillRefused = fx.sync(page, false);
+            assertEquals(SyncMode.INCREMENTAL, stillRefused.result().mode());
+            fx.assertCopyEqualsSimulator(page, Set.of(), Set.of("spam"));
+
+            // Graph serves the folder again (here: another Graph version). The watermark moved on without it, yet
+            // its whole history, older than the watermark, is copied by an incremental sync.
+            fx.sim.refusals().clear();
+            RefusalFixture.Run served = fx.sync(page, false, "v26.0");
+            assertTrue(served.result().succeeded(), served.result().error());
+            assertEquals(SyncMode.INCREMENTAL, served.result().mode());
+            assertEquals(List.of(), served.notices());
+            fx.assertCopyEqualsSimulator(page, Set.of());
+            assertEquals(Set.of(), fx.store.foldersBehind(page.id()), "caught up");
         }
     }
 
