@@ -130,8 +130,9 @@ public final class GraphClient implements GraphGateway, AutoCloseable {
         String asked = answer.fields();
         try {
             for (Wire.Conversation c : wire) {
+                // a next link without fields (not Graph's way) is taken as asking for everything, as before
                 conversations.add(mapping.conversation(page.pageId(), folder, c,
-                        name -> GraphFields.asks(asked, name, false)));
+                        name -> asked == null || GraphFields.asks(asked, name, false)));
             }
         } catch (RuntimeException e) {
             throw GraphFailures.malformedContent(what, GraphFailures.clean(e.getMessage(), page.token()));
@@ -221,8 +222,8 @@ public final class GraphClient implements GraphGateway, AutoCloseable {
         return new GraphException(GraphException.Kind.FOLDER_REFUSED, "Facebook " + settings.version()
                 + " no longer serves the " + folder.wireName() + " folder of Page " + page.pageId() + ": its "
                 + "conversations are not copied this time (the other folders are), and no conversation is marked as "
-                + "gone from Facebook while a folder cannot be read. The folder is tried again in a day, or at once "
-                + "with another Graph version.", 100, 0, null, null);
+                + "gone from Facebook while a folder cannot be read. It is asked for again in a day, or at once "
+                + "with another Graph version, and then read to its end.", 100, 0, null, null);
     }
 
     /**

@@ -32,8 +32,8 @@ class RefusedFolderTest {
             assertEquals(1, run.refusedCalls());
             assertEquals(List.of("Facebook v25.0 no longer serves the spam folder of Page " + page.id() + ": its "
                     + "conversations are not copied this time (the other folders are), and no conversation is marked "
-                    + "as gone from Facebook while a folder cannot be read. The folder is tried again in a day, or at "
-                    + "once with another Graph version."), run.notices());
+                    + "as gone from Facebook while a folder cannot be read. It is asked for again in a day, or at "
+                    + "once with another Graph version, and then read to its end."), run.notices());
             fx.assertCopyEqualsSimulator(page, Set.of(), Set.of("spam"));
 
             RefusalFixture.Run again = fx.sync(page, true);
