@@ -63,7 +63,7 @@ final class GraphFields {
             required(Edge.MESSAGES, "id"),
             required(Edge.MESSAGES, "created_time"),
             required(Edge.MESSAGES, "from"),
-            optional(Edge.MESSAGES, "to", "message recipients", "nothing changes: the copy records the sender"),
+            optional(Edge.MESSAGES, "to", "message recipients", "nothing is lost (the copy keeps the sender)"),
             required(Edge.MESSAGES, "message"),
             optional(Edge.MESSAGES, "attachments", "message attachments",
                     "photos and files sent in messages are not copied, only the messages' text"),
