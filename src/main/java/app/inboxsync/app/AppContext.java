@@ -13,7 +13,9 @@ import app.inboxsync.store.DatabaseSettings;
 import app.inboxsync.store.EmbeddedDatabase;
 import app.inboxsync.store.PageRepository;
 import app.inboxsync.store.PostgresInboxStore;
+import app.inboxsync.store.PostgresRefusalMemory;
 import app.inboxsync.store.SyncRunQueries;
+import app.inboxsync.sync.GraphObserver;
 import app.inboxsync.sync.SyncEvent;
 import app.inboxsync.sync.SyncListener;
 import app.inboxsync.sync.CancelSignal;
@@ -21,14 +23,18 @@ import app.inboxsync.sync.SyncAll;
 import app.inboxsync.sync.SyncRequest;
 import app.inboxsync.sync.SyncResult;
 import app.inboxsync.sync.SyncService;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * All the wiring, in one place: database (embedded or configured), stores, Graph client, token vault and
  * the sync service. Built by the CLI and the desktop app alike; closing it stops what it started.
  */
 public final class AppContext implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AppContext.class);
     private final EmbeddedDatabase embedded;
     private final Database database;
     private final GraphClient graph;
@@ -41,11 +47,27 @@ public final class AppContext implements AutoCloseable {
         this.database = database;
         this.vault = vault;
         this.store = new PostgresInboxStore(database);
-        // The Graph client tells us about waits; whoever is showing a sync right now hears about them.
-        this.graph = new GraphClient(graphSettings, (pageId, pause, reason) -> {
-            SyncEvent.Waiting event = new SyncEvent.Waiting(pageId, pause, reason);
-            graphWaitListeners.forEach(l -> l.shielded().on(event));
-        });
+        // The Graph client tells us about waits and about what Facebook stopped serving; whoever is showing a sync
+        // right now hears about them. What Facebook refused is remembered in the database for the next runs.
+        this.graph = new GraphClient(graphSettings, new GraphObserver() {
+            @Override
+            public void waiting(String pageId, Duration pause, String reason) {
+                tell(new SyncEvent.Waiting(pageId, pause, reason));
+            }
+
+            @Override
+            public void noticed(String pageId, String message) {
+                if (pageId == null) {
+                    LOG.info("{}", message); // a token check outside any sync: nobody to show it to but the log
+                } else {
+                    tell(new SyncEvent.Notice(pageId, message));
+                }
+            }
+        }, new PostgresRefusalMemory(database));
+    }
+
+    private void tell(SyncEvent event) {
+        graphWaitListeners.forEach(l -> l.shielded().on(event));
     }
 
     /** Opens the configured database (starting the embedded one when no URL is given) and the Graph client. */

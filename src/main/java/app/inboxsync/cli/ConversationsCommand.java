@@ -71,10 +71,16 @@ final class ConversationsCommand {
             Instant now = Instant.now();
             String format = "%-22s %-24s %-16s %6s  %s%n";
             out().printf(format, "CONVERSATION", "CUSTOMER", "LAST MESSAGE", "MSGS", "SNIPPET");
+            boolean stored = false;
             for (ConversationRow r : rows) {
                 out().printf(format, r.conversationId(), Columns.cut(r.senderName() == null ? "(no name)" : r.senderName(), 24),
-                        RelativeTime.ago(r.lastMessageTime(), now), r.messageCount(),
+                        RelativeTime.ago(r.lastMessageTime(), now),
+                        r.messageCountIsStored() ? r.messagesShown() + "*" : String.valueOf(r.messageCount()),
                         Columns.cut(oneLine(r.lastMessage()), 60) + (r.missingSince() != null ? "  [gone from Facebook]" : ""));
+                stored |= r.messageCountIsStored();
+            }
+            if (stored) {
+                out().println("* Facebook gives no message count for this conversation: the messages copied are shown.");
             }
         }
 
@@ -90,6 +96,9 @@ final class ConversationsCommand {
                 o.put("last_message_time", r.lastMessageTime() == null ? null : r.lastMessageTime().toString());
                 o.put("message_count", r.messageCount());
                 o.put("unread_count", r.unreadCount());
+                if (r.messageCountIsStored()) {
+                    o.put("stored_messages", r.messagesShown());
+                }
                 o.put("folder", r.folder());
                 o.put("missing_since", r.missingSince() == null ? null : r.missingSince().toString());
                 ArrayNode tags = o.putArray("tags");

@@ -38,6 +38,9 @@ final class DemoServerCommand implements Callable<Integer> {
         out.printf("Break it on purpose:       curl -X POST '%s/_sim/faults?kind=rate-limit&count=3'%n"
                 + "  (kinds: drop, server-error, malformed, temporary, reduce-data, rate-limit, slow, out-of-order;"
                 + " curl -X DELETE %s/_sim/faults clears them)%n", simulator.baseUrl(), simulator.baseUrl());
+        out.printf("Play a newer Graph version:  curl -X POST '%s/_sim/refusals?edge=conversations&field=unread_count'%n"
+                + "  (or ?folder=spam; edges: conversations, messages, me, accounts;"
+                + " curl -X DELETE %s/_sim/refusals serves everything again)%n", simulator.baseUrl(), simulator.baseUrl());
         out.println("Ctrl-C stops it.");
         out.flush();
         CountDownLatch stopped = new CountDownLatch(1);

@@ -35,6 +35,10 @@ final class PageTable {
             } else if ("failed".equals(p.lastRunStatus()) && p.lastRunError() != null) {
                 out.printf("! %s: last sync failed: %s%n", p.name(), p.lastRunError());
             }
+            if (p.uncountedConversations() > 0) {
+                out.printf("! %s: Facebook gives no message count for %d conversation(s); the coverage counts their "
+                        + "copied messages instead%n", p.name(), p.uncountedConversations());
+            }
         }
     }
 
@@ -56,6 +60,7 @@ final class PageTable {
             o.put("reported_messages", p.reportedMessages());
             o.put("coverage", p.coverage());
             o.put("missing_conversations", p.missingConversations());
+            o.put("uncounted_conversations", p.uncountedConversations());
             ArrayNode folders = o.putArray("folders");
             p.folders().stream().map(Folder::wireName).forEach(folders::add);
         }

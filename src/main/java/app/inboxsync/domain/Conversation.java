@@ -9,6 +9,8 @@ import java.util.Objects;
  * @param senderId       the customer's page-scoped id (PSID): the participant that is not the Page
  * @param updatedTime    Graph's {@code updated_time}; stored as {@code last_message_time}
  * @param participantsJson the raw participants list (JSON array) for reference; may be null
+ * @param messageCount   Graph's estimate; null when the Graph version does not give it (unknown, not 0)
+ * @param unreadCount    null when unknown, like {@code canReply}
  */
 public record Conversation(
         String id,
@@ -18,9 +20,9 @@ public record Conversation(
         String senderName,
         String snippet,
         Instant updatedTime,
-        int messageCount,
-        int unreadCount,
-        boolean canReply,
+        Integer messageCount,
+        Integer unreadCount,
+        Boolean canReply,
         String link,
         String participantsJson) {
 

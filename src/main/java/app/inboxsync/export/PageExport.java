@@ -111,7 +111,11 @@ public final class PageExport {
         g.writeStringField("sender_name", c.senderName());
         g.writeStringField("folder", c.folder());
         g.writeStringField("last_message_time", c.lastMessageTime() == null ? null : c.lastMessageTime().toString());
-        g.writeNumberField("message_count", c.messageCount());
+        if (c.messageCount() == null) {
+            g.writeNullField("message_count"); // this Graph version gives no count: unknown, not 0
+        } else {
+            g.writeNumberField("message_count", c.messageCount());
+        }
         g.writeStringField("missing_since", c.missingSince() == null ? null : c.missingSince().toString());
         g.writeArrayFieldStart("tags");
         for (String t : c.tags()) {

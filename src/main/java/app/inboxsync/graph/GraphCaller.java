@@ -100,7 +100,9 @@ final class GraphCaller {
                         // "Please reduce the amount of data you're asking for": ask for fewer items next time.
                         url = GraphUrls.halveLimits(url);
                     } else if (code != 2 && !(status >= 500 && isUnknownCode(code))) {
-                        throw GraphFailures.fatal(status, error, call, what);
+                        // a field or folder this Graph version refuses is the client's to handle (GraphRefusal)
+                        throw GraphRefusal.orFatal(GraphFailures.fatal(status, error, call, what), status, error, calls,
+                                GraphFailures.graphSaid(status, error, call.token()));
                     }
                     reason = GraphFailures.transientReason(status, error, call.token());
                 }

@@ -12,8 +12,10 @@ import app.inboxsync.sync.GraphGateway;
 import app.inboxsync.sync.GraphObserver;
 import app.inboxsync.sync.MessageBatch;
 import app.inboxsync.sync.PageAccess;
+import app.inboxsync.sync.RefusalMemory;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -34,9 +36,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class GraphClient implements GraphGateway, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GraphClient.class);
-    static final String MESSAGE_FIELDS = "id,created_time,from,to,message,attachments,sticker,shares";
-    static final String CONVERSATION_FIELDS =
-            "id,updated_time,participants,message_count,unread_count,snippet,can_reply,link";
+    /** Every field asked for, when Graph serves them all; which are optional is said in {@link GraphFields}. */
+    static final String MESSAGE_FIELDS = GraphFields.list(GraphFields.Edge.MESSAGES, name -> false);
+    static final String CONVERSATION_FIELDS = GraphFields.list(GraphFields.Edge.CONVERSATIONS, name -> false);
     /** /me/accounts pages are small (25 by default); a runaway listing stops here. */
     private static final int MAX_ACCOUNT_PAGES = 1_000;
 
@@ -44,15 +46,26 @@ public final class GraphClient implements GraphGateway, AutoCloseable {
     private final HttpUrl root;
     private final OkHttpClient http;
     private final GraphCaller caller;
+    private final FieldRetry fields;
     private final WireMapping mapping;
     private final PageThrottle throttle;
 
     public GraphClient(GraphSettings settings, GraphObserver observer) {
-        this(settings, observer, Sleeper.SYSTEM, System::nanoTime);
+        this(settings, observer, RefusalMemory.NONE);
+    }
+
+    /** @param refusals where the fields and folders Graph refused are remembered between runs */
+    public GraphClient(GraphSettings settings, GraphObserver observer, RefusalMemory refusals) {
+        this(settings, observer, Sleeper.SYSTEM, System::nanoTime, refusals);
     }
 
     /** For tests: waits go to {@code sleeper}, and pacing reads time from {@code nanoClock}. */
     GraphClient(GraphSettings settings, GraphObserver observer, Sleeper sleeper, LongSupplier nanoClock) {
+        this(settings, observer, sleeper, nanoClock, RefusalMemory.NONE);
+    }
+
+    private GraphClient(GraphSettings settings, GraphObserver observer, Sleeper sleeper, LongSupplier nanoClock,
+            RefusalMemory refusals) {
         this.settings = Objects.requireNonNull(settings, "settings");
         GraphObserver watcher = observer == null ? GraphObserver.NONE : observer;
         ObjectMapper json = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -74,6 +87,8 @@ public final class GraphClient implements GraphGateway, AutoCloseable {
                 .addInterceptor(new CallLog())
                 .build();
         this.caller = new GraphCaller(http, json, settings, sleeper, watcher);
+        this.fields = new FieldRetry(caller, new KnownRefusals(Objects.requireNonNull(refusals, "refusals"),
+                settings.version(), Clock.systemUTC()), watcher);
         this.mapping = new WireMapping(json);
     }
 
@@ -85,21 +100,39 @@ public final class GraphClient implements GraphGateway, AutoCloseable {
         checkLimit("limit", limit, 1);
         checkLimit("nestedMessages", nestedMessages, 0);
         String what = "the " + folder.wireName() + " conversations of Page " + page.pageId();
+        KnownRefusals refused = fields.refusals();
+        if (refused.folder(page.pageId(), folder.wireName())) {
+            throw folderRefused(page, folder); // known from an earlier call: not asked again
+        }
         HttpUrl url = after != null ? follow(after, what) : root.newBuilder()
                 .addPathSegment(page.pageId())
                 .addPathSegment("conversations")
                 .addQueryParameter("platform", "messenger")
                 .addQueryParameter("folder", folder.wireName())
                 .addQueryParameter("limit", Integer.toString(limit))
-                .addQueryParameter("fields", conversationFields(nestedMessages))
+                .addQueryParameter("fields", GraphFields.conversations(nestedMessages,
+                        name -> refused.field(GraphFields.Edge.CONVERSATIONS, name),
+                        name -> refused.field(GraphFields.Edge.MESSAGES, name)))
                 .build();
-        GraphCaller.Answer<Wire.ConversationPage> answer =
-                caller.get(new PageCall(page.pageId(), page.token()), url, Wire.ConversationPage.class, what);
+        FieldRetry.Asked<Wire.ConversationPage> answer;
+        try {
+            answer = fields.get(new PageCall(page.pageId(), page.token()), url, GraphFields.Edge.CONVERSATIONS,
+                    Wire.ConversationPage.class, what);
+        } catch (GraphRefusal folderRefusal) {
+            if (folderRefusal.allowedFolders.toLowerCase(java.util.Locale.ROOT).contains(folder.wireName())) {
+                throw folderRefusal.fatal; // Graph lists this folder as allowed: the refusal is about something else
+            }
+            refused.refuseFolder(page.pageId(), folder.wireName());
+            throw folderRefused(page, folder);
+        }
         List<Wire.Conversation> wire = answer.body().data() == null ? List.of() : answer.body().data();
         List<FetchedConversation> conversations = new ArrayList<>(wire.size());
+        String asked = answer.fields();
         try {
             for (Wire.Conversation c : wire) {
-                conversations.add(mapping.conversation(page.pageId(), folder, c));
+                // a next link without fields (not Graph's way) is taken as asking for everything, as before
+                conversations.add(mapping.conversation(page.pageId(), folder, c,
+                        name -> asked == null || GraphFields.asks(asked, name, false)));
             }
         } catch (RuntimeException e) {
             throw GraphFailures.malformedContent(what, GraphFailures.clean(e.getMessage(), page.token()));
@@ -117,10 +150,11 @@ public final class GraphClient implements GraphGateway, AutoCloseable {
                 .addPathSegment(conversationId)
                 .addPathSegment("messages")
                 .addQueryParameter("limit", Integer.toString(MAX_LIMIT))
-                .addQueryParameter("fields", MESSAGE_FIELDS)
+                .addQueryParameter("fields", GraphFields.list(GraphFields.Edge.MESSAGES,
+                        name -> fields.refusals().field(GraphFields.Edge.MESSAGES, name)))
                 .build();
-        GraphCaller.Answer<Wire.MessagePage> answer =
-                caller.get(new PageCall(page.pageId(), page.token()), url, Wire.MessagePage.class, what);
+        FieldRetry.Asked<Wire.MessagePage> answer = fields.get(new PageCall(page.pageId(), page.token()), url,
+                GraphFields.Edge.MESSAGES, Wire.MessagePage.class, what);
         try {
             return new MessageBatch(mapping.messages(page.pageId(), conversationId, answer.body().data()),
                     WireMapping.next(answer.body().paging()), answer.httpCalls());
@@ -132,8 +166,10 @@ public final class GraphClient implements GraphGateway, AutoCloseable {
     @Override
     public PageProfile identifyPage(Secret pageToken) {
         Objects.requireNonNull(pageToken, "pageToken");
-        HttpUrl url = root.newBuilder().addPathSegment("me").addQueryParameter("fields", "id,name,category").build();
-        Wire.Me me = caller.get(new PageCall(null, pageToken), url, Wire.Me.class, "the Page of this token").body();
+        HttpUrl url = root.newBuilder().addPathSegment("me").addQueryParameter("fields",
+                GraphFields.list(GraphFields.Edge.PAGE, name -> false)).build();
+        Wire.Me me = fields.get(new PageCall(null, pageToken), url, GraphFields.Edge.PAGE, Wire.Me.class,
+                "the Page of this token").body();
         if (me.id() == null || me.id().isBlank()) {
             throw GraphFailures.malformedContent("the Page of this token", "it has no id");
         }
@@ -146,13 +182,13 @@ public final class GraphClient implements GraphGateway, AutoCloseable {
         String what = "the Pages of this token";
         PageCall call = new PageCall(null, userToken);
         HttpUrl url = root.newBuilder().addPathSegment("me").addPathSegment("accounts")
-                .addQueryParameter("fields", "id,name,category,access_token")
+                .addQueryParameter("fields", GraphFields.list(GraphFields.Edge.ACCOUNTS, name -> false))
                 .addQueryParameter("limit", "100")
                 .build();
         List<PageGrant> grants = new ArrayList<>();
         Set<String> seenLinks = new HashSet<>();
         for (int pageNo = 0; url != null && pageNo < MAX_ACCOUNT_PAGES; pageNo++) {
-            Wire.AccountPage page = caller.get(call, url, Wire.AccountPage.class, what).body();
+            Wire.AccountPage page = fields.get(call, url, GraphFields.Edge.ACCOUNTS, Wire.AccountPage.class, what).body();
             for (Wire.Account a : page.data() == null ? List.<Wire.Account>of() : page.data()) {
                 if (a.id() == null || a.id().isBlank() || a.accessToken() == null || a.accessToken().isBlank()) {
                     // Graph leaves out the token when the user may not manage the Page's messages.
@@ -181,9 +217,13 @@ public final class GraphClient implements GraphGateway, AutoCloseable {
         return throttle.slowdown(pageId);
     }
 
-    private static String conversationFields(int nestedMessages) {
-        return nestedMessages == 0 ? CONVERSATION_FIELDS
-                : CONVERSATION_FIELDS + ",messages.limit(" + nestedMessages + "){" + MESSAGE_FIELDS + "}";
+    /** A folder this Graph version refuses (code 100 on {@code folder=}): the pass skips it, with this sentence. */
+    private GraphException folderRefused(PageAccess page, Folder folder) {
+        return new GraphException(GraphException.Kind.FOLDER_REFUSED, "Facebook " + settings.version()
+                + " no longer serves the " + folder.wireName() + " folder of Page " + page.pageId() + ": its "
+                + "conversations are not copied this time (the other folders are), and no conversation is marked as "
+                + "gone from Facebook while a folder cannot be read. It is asked for again in a day, or at once "
+                + "with another Graph version, and then read to its end.", 100, 0, null, null);
     }
 
     /**

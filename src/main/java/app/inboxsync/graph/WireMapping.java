@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,17 +26,28 @@ final class WireMapping {
     }
 
     FetchedConversation conversation(String pageId, Folder folder, Wire.Conversation c) {
+        return conversation(pageId, folder, c, name -> true);
+    }
+
+    /**
+     * @param asked whether a conversation field was asked for; one Graph refused (and so was not asked for) is
+     *              unknown: null, not 0 or false. Without a snippet, the newest message's text stands in.
+     */
+    FetchedConversation conversation(String pageId, Folder folder, Wire.Conversation c, Predicate<String> asked) {
         require(c.id(), "conversation id");
         require(c.updatedTime(), "updated_time of conversation " + c.id());
         JsonNode people = c.participants() == null ? null : c.participants().data();
         JsonNode customer = customerOf(pageId, people);
         String senderId = customer == null ? "unknown:" + c.id() : customer.get("id").asText();
         String senderName = customer == null || !customer.hasNonNull("name") ? null : customer.get("name").asText();
-        Conversation conversation = new Conversation(c.id(), pageId, folder, senderId, senderName, c.snippet(),
-                GraphTime.parse(c.updatedTime()), orZero(c.messageCount()), orZero(c.unreadCount()),
-                Boolean.TRUE.equals(c.canReply()), c.link(), people == null ? null : write(people));
         Wire.MessagePage nested = c.messages();
         List<Message> messages = nested == null ? List.of() : messages(pageId, c.id(), nested.data());
+        String snippet = asked.test("snippet") ? c.snippet() : messages.isEmpty() ? null : messages.get(0).text();
+        Conversation conversation = new Conversation(c.id(), pageId, folder, senderId, senderName, snippet,
+                GraphTime.parse(c.updatedTime()), asked.test("message_count") ? orZero(c.messageCount()) : null,
+                asked.test("unread_count") ? orZero(c.unreadCount()) : null,
+                asked.test("can_reply") ? Boolean.TRUE.equals(c.canReply()) : null, c.link(),
+                people == null ? null : write(people));
         return new FetchedConversation(conversation, messages, next(nested == null ? null : nested.paging()));
     }
 

@@ -37,7 +37,7 @@ final class GraphJson {
     static String[] unknownConversationField(List<FieldSpec> specs) {
         for (FieldSpec f : specs) {
             if (!CONVERSATION_FIELDS.contains(f.name())) {
-                return new String[] {f.name(), "Conversation"};
+                return new String[] {f.name(), "UnifiedThread"};
             }
             if (f.name().equals("messages")) {
                 String unknown = unknownField(f.children(), MESSAGE_FIELDS);

@@ -31,12 +31,14 @@ final class GraphRoutes {
     private static final Set<String> ACCOUNT_FIELDS = Set.of("id", "name", "category", "access_token", "tasks");
 
     private final World world;
+    private final Refusals refusals;
     private final GraphJson json;
     private final String baseUrl;
     private final String userName = "Simulated Admin";
 
-    GraphRoutes(World world, String baseUrl) {
+    GraphRoutes(World world, String baseUrl, Refusals refusals) {
         this.world = world;
+        this.refusals = refusals;
         this.baseUrl = baseUrl;
         this.json = new GraphJson(world, baseUrl);
     }
@@ -53,6 +55,10 @@ final class GraphRoutes {
         }
         try {
             List<String> s = req.segments();
+            Reply refused = refused(s, caller, req, fields, seq);
+            if (refused != null) {
+                return refused;
+            }
             if (s.size() == 1 && s.get(0).equals("me")) {
                 return caller.isUser() ? user(fields, seq) : page(caller.page(), fields, seq);
             }
@@ -73,6 +79,27 @@ final class GraphRoutes {
         } catch (NumberFormatException e) {
             return GraphErrors.invalidParameter("(#100) Param limit must be a number", seq);
         }
+    }
+
+    /** What a newer Graph version no longer serves (see {@link Refusals}), checked before anything else. */
+    private Reply refused(List<String> s, Caller caller, GraphRequest req, List<FieldSpec> fields, long seq) {
+        Refusals.Edge edge = null;
+        String nodeType = null;
+        if (s.size() == 1 && s.get(0).equals("me")) {
+            edge = Refusals.Edge.ME;
+            nodeType = caller.isUser() ? "User" : "Page";
+        } else if (s.size() == 2 && s.get(0).equals("me") && s.get(1).equals("accounts")) {
+            edge = Refusals.Edge.ACCOUNTS;
+        } else if (s.size() == 2 && s.get(1).equals("conversations")) {
+            edge = Refusals.Edge.CONVERSATIONS;
+        } else if (s.size() == 2 && s.get(1).equals("messages")) {
+            edge = Refusals.Edge.CONVERSATION_MESSAGES;
+        } else if (s.size() == 1) {
+            edge = world.pageIndex(s.get(0)) >= 0 ? Refusals.Edge.ME
+                    : world.conversation(s.get(0)) != null ? Refusals.Edge.CONVERSATIONS
+                    : Refusals.Edge.CONVERSATION_MESSAGES;
+        }
+        return edge == null ? null : refusals.check(edge, nodeType, req, fields, seq);
     }
 
     private Reply user(List<FieldSpec> fields, long seq) {

@@ -24,6 +24,7 @@ public final class GraphSimulator implements AutoCloseable {
 
     private final World world;
     private final Faults faults = new Faults();
+    private final Refusals refusals = new Refusals();
     private final PageRateLimits limits;
     private final GraphCalls calls;
     private final HttpServer server;
@@ -45,12 +46,16 @@ public final class GraphSimulator implements AutoCloseable {
         this.limits = new PageRateLimits(config.pages(), config.callsPerSecondPerPage());
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 256);
         this.baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
-        this.calls = new GraphCalls(world, new GraphRoutes(world, baseUrl), faults, limits);
+        this.calls = new GraphCalls(world, new GraphRoutes(world, baseUrl, refusals), faults, limits);
         AdminRoutes admin = new AdminRoutes(world, config.seed());
         FaultRoutes faultRoutes = new FaultRoutes(faults);
+        RefusalRoutes refusalRoutes = new RefusalRoutes(refusals);
         server.createContext("/", new GraphHttpHandler(calls,
-                exchange -> exchange.getRequestURI().getPath().equals("/_sim/faults")
-                        ? faultRoutes.answer(exchange) : admin.answer(exchange),
+                exchange -> switch (exchange.getRequestURI().getPath()) {
+                    case "/_sim/faults" -> faultRoutes.answer(exchange);
+                    case "/_sim/refusals" -> refusalRoutes.answer(exchange);
+                    default -> admin.answer(exchange);
+                },
                 () -> latency));
         this.executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
         server.setExecutor(executor);
@@ -133,6 +138,11 @@ public final class GraphSimulator implements AutoCloseable {
 
     public Faults faults() {
         return faults;
+    }
+
+    /** The fields and folders this Graph refuses, as a newer Graph version would. */
+    public Refusals refusals() {
+        return refusals;
     }
 
     public void setLatency(Duration d) {

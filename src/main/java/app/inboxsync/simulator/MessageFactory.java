@@ -57,8 +57,10 @@ final class MessageFactory {
                     attachmentJson(n, r), null, null, false);
         }
         if (roll < 45) {
-            return new SimMessage(id, conversationId, created, fromId, fromName, to, "", null,
-                    "https://scontent.example.net/v/t39.1997-6/" + n + "_sticker.png", null, false);
+            // Graph gives a sticker twice: as the sticker field and as an attachment rendered as a sticker.
+            String sticker = "https://scontent.example.net/v/t39.1997-6/" + n + "_sticker.png";
+            return new SimMessage(id, conversationId, created, fromId, fromName, to, "", stickerJson(n, sticker),
+                    sticker, null, false);
         }
         if (roll < 55) {
             String link = "https://shop.example.com/products/" + n;
@@ -123,6 +125,12 @@ final class MessageFactory {
                 + ".jpg\",\"size\":" + (50_000 + n % 3_000_000) + ",\"image_data\":{\"width\":" + width + ",\"height\":"
                 + height + ",\"url\":\"https://scontent.example.net/v/" + n + ".jpg\",\"preview_url\":"
                 + "\"https://scontent.example.net/v/" + n + "_p.jpg\"}}]}";
+    }
+
+    private static String stickerJson(long n, String url) {
+        return "{\"data\":[{\"id\":\"" + (9_100_000_000L + n) + "\",\"mime_type\":\"image/png\",\"name\":\"sticker-" + n
+                + ".png\",\"size\":" + (8_000 + n % 40_000) + ",\"image_data\":{\"width\":240,\"height\":240,\"url\":\""
+                + url + "\",\"preview_url\":\"" + url + "\",\"render_as_sticker\":true}}]}";
     }
 
     private static String pick(List<String> list, SplittableRandom r) {

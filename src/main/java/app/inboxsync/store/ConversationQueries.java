@@ -14,7 +14,9 @@ import javax.sql.DataSource;
 public final class ConversationQueries {
     static final String COLUMNS = """
             c.conversation_id, c.page_id, c.sender_id, c.sender_name, c.last_message, c.last_message_time,
-            c.message_count, c.unread_count, c.folder, c.tags, c.notes, c.missing_since
+            c.message_count, c.unread_count, c.folder, c.tags, c.notes, c.missing_since,
+            CASE WHEN c.message_count IS NULL THEN (SELECT count(*)::int4 FROM messenger_messages sm
+                                                     WHERE sm.conversation_id = c.conversation_id) END AS stored_messages
             """;
     static final String MESSAGE_COLUMNS = """
             m.message_id, m.conversation_id, m.from_id, m.from_name, m.is_from_page, m.text, m.created_time,
@@ -105,9 +107,9 @@ public final class ConversationQueries {
     static ConversationRow conversation(ResultSet rs) throws SQLException {
         return new ConversationRow(rs.getString("conversation_id"), rs.getString("page_id"),
                 rs.getString("sender_id"), rs.getString("sender_name"), rs.getString("last_message"),
-                Rows.instant(rs, "last_message_time"), rs.getInt("message_count"), rs.getInt("unread_count"),
-                rs.getString("folder"), Rows.strings(rs, "tags"), rs.getString("notes"),
-                Rows.instant(rs, "missing_since"));
+                Rows.instant(rs, "last_message_time"), rs.getObject("message_count", Integer.class),
+                rs.getObject("unread_count", Integer.class), rs.getString("folder"), Rows.strings(rs, "tags"),
+                rs.getString("notes"), Rows.instant(rs, "missing_since"), rs.getObject("stored_messages", Integer.class));
     }
 
     static MessageRow message(ResultSet rs) throws SQLException {

@@ -10,8 +10,9 @@ public record ConversationSort(Column column, boolean descending) {
         SENDER("c.sender_name", true),
         LAST_MESSAGE("c.last_message", true),
         TIME("c.last_message_time", false),
-        MESSAGES("c.message_count", false),
-        UNREAD("c.unread_count", false);
+        // Graph versions may not give these: unknown (NULL) sorts last
+        MESSAGES("c.message_count", true),
+        UNREAD("c.unread_count", true);
 
         final String sql;
         final boolean nullable;

@@ -15,15 +15,19 @@ import javax.sql.DataSource;
 public final class PageRepository {
     private static final String SUMMARY = """
             SELECT p.facebook_page_id, p.name, p.category, p.last_synced_at, p.folders, p.token_status,
-                   p.token_error, conv.conversations, conv.reported, conv.missing,
+                   p.token_error, conv.conversations, conv.reported, conv.missing, conv.uncounted,
                    (SELECT count(*) FROM messenger_messages m
                      JOIN messenger_conversations c ON c.conversation_id = m.conversation_id
                     WHERE c.page_id = p.facebook_page_id) AS messages,
                    run.status AS run_status, run.finished_at AS run_finished_at, run.error AS run_error
               FROM facebook_pages p
               CROSS JOIN LATERAL (
-                   SELECT count(*) AS conversations, coalesce(sum(message_count), 0) AS reported,
-                          count(*) FILTER (WHERE missing_since IS NOT NULL) AS missing
+                   SELECT count(*) AS conversations,
+                          coalesce(sum(coalesce(message_count, (SELECT count(*) FROM messenger_messages sm
+                                                                 WHERE sm.conversation_id = c.conversation_id))), 0)
+                              AS reported,
+                          count(*) FILTER (WHERE missing_since IS NOT NULL) AS missing,
+                          count(*) FILTER (WHERE message_count IS NULL) AS uncounted
                      FROM messenger_conversations c WHERE c.page_id = p.facebook_page_id) conv
               LEFT JOIN LATERAL (
                    SELECT status, finished_at, error FROM sync_runs r
@@ -124,6 +128,6 @@ public final class PageRepository {
                 rs.getString("token_status"), rs.getString("token_error"),
                 rs.getLong("conversations"), rs.getLong("messages"), rs.getLong("reported"),
                 rs.getString("run_status"), Rows.instant(rs, "run_finished_at"), rs.getString("run_error"),
-                rs.getLong("missing"));
+                rs.getLong("missing"), rs.getLong("uncounted"));
     }
 }

@@ -11,6 +11,8 @@ import java.util.List;
  * @param reportedMessages the sum of Graph's {@code message_count} estimates over the stored conversations
  * @param lastRunStatus    status of the newest sync run, null when the page never synced
  * @param missingConversations conversations a full pass no longer found on Facebook (kept locally)
+ * @param uncountedConversations conversations Facebook gave no message count for (its Graph version does not):
+ *                               their stored messages stand in for the count in {@code reportedMessages}
  */
 public record PageSummary(
         String pageId,
@@ -26,7 +28,8 @@ public record PageSummary(
         String lastRunStatus,
         Instant lastRunFinishedAt,
         String lastRunError,
-        long missingConversations) {
+        long missingConversations,
+        long uncountedConversations) {
 
     public PageSummary {
         folders = List.copyOf(folders);

@@ -1,6 +1,7 @@
 package app.inboxsync.store;
 
 import app.inboxsync.domain.Conversation;
+import app.inboxsync.domain.Folder;
 import app.inboxsync.domain.Message;
 import app.inboxsync.domain.SyncMode;
 import app.inboxsync.sync.BatchWrite;
@@ -20,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /** The sync engine's {@link InboxStore} on PostgreSQL. Thread safe: every call takes its own connection. */
@@ -162,6 +164,32 @@ public final class PostgresInboxStore implements InboxStore {
                 markTokenWorking(c, pageId);
             }
             return null;
+        });
+    }
+
+    @Override
+    public Set<Folder> foldersBehind(String pageId) {
+        return Transaction.read(dataSource, "read the folders page " + pageId + " is behind in", c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT folders_behind FROM facebook_pages WHERE facebook_page_id = ?")) {
+                s.setString(1, pageId);
+                try (ResultSet rs = s.executeQuery()) {
+                    return rs.next() ? Set.copyOf(Rows.folders(rs, 1)) : Set.<Folder>of();
+                }
+            }
+        });
+    }
+
+    @Override
+    public void setFoldersBehind(String pageId, Set<Folder> folders) {
+        String[] names = folders.stream().map(Folder::wireName).sorted().toArray(String[]::new);
+        Transaction.read(dataSource, "record the folders page " + pageId + " is behind in", c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "UPDATE facebook_pages SET folders_behind = ?, updated_at = now() WHERE facebook_page_id = ?")) {
+                s.setArray(1, c.createArrayOf("text", names));
+                s.setString(2, pageId);
+                return s.executeUpdate();
+            }
         });
     }
 

@@ -21,7 +21,12 @@ public final class GraphException extends RuntimeException {
         /** Network failures, 5xx, codes 1 and 2, after every retry. */
         TRANSIENT,
         /** A response that is not the JSON Graph promises. */
-        MALFORMED
+        MALFORMED,
+        /**
+         * Graph no longer serves this folder ({@code folder=spam} answered with code 100): the pass skips it and
+         * goes on with the others. The message says so, for a notice.
+         */
+        FOLDER_REFUSED
     }
 
     private final Kind kind;

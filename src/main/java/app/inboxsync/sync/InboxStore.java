@@ -1,6 +1,7 @@
 package app.inboxsync.sync;
 
 import app.inboxsync.domain.Conversation;
+import app.inboxsync.domain.Folder;
 import app.inboxsync.domain.Message;
 import app.inboxsync.domain.SyncMode;
 import java.time.Instant;
@@ -8,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The local copy, as the sync engine writes it. Thread safe: several Pages sync at once. */
 public interface InboxStore {
@@ -44,6 +46,18 @@ public interface InboxStore {
 
     /** Closes the run; for a succeeded run with a watermark, advances the Page's watermark atomically. */
     void finishRun(long runId, String pageId, RunOutcome outcome);
+
+    /**
+     * Folders of the Page a completed pass could not read (Facebook refused them). The watermark moved on without
+     * them, so the next pass that can read one must walk it to its end.
+     */
+    default Set<Folder> foldersBehind(String pageId) {
+        return Set.of();
+    }
+
+    /** Replaces the Page's folders behind (see {@link #foldersBehind}). */
+    default void setFoldersBehind(String pageId, Set<Folder> folders) {
+    }
 
     /** Records that the Page's token stopped working (code 190), with Graph's reason. */
     void markTokenInvalid(String pageId, String reason);

@@ -6,6 +6,7 @@ import app.inboxsync.domain.Message;
 import app.inboxsync.domain.SyncMode;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,7 @@ final class PagePass {
     private final CancelSignal cancel;
     private final PassTally tally = new PassTally();
     private final Set<String> seen = new HashSet<>();
+    private final Set<Folder> walked = EnumSet.noneOf(Folder.class);
 
     PagePass(GraphGateway graph, InboxStore store, SyncTuning tuning, PageAccess access, SyncMode mode,
              Instant watermark, SyncListener listener, CancelSignal cancel) {
@@ -48,17 +50,32 @@ final class PagePass {
         return seen;
     }
 
-    void run(List<Folder> folders) {
+    /** The folders this pass read to the end of what it needed; a folder Facebook refused is not among them. */
+    Set<Folder> walkedFolders() {
+        return walked;
+    }
+
+    /** @param behind folders an earlier pass could not read: walked to their end, whatever the mode */
+    void run(List<Folder> folders, Set<Folder> behind) {
         try (BackgroundWriter writer = new BackgroundWriter(store, access.pageId())) {
             for (Folder folder : folders) {
-                walk(folder, writer);
+                try {
+                    walk(folder, writer, behind.contains(folder));
+                    walked.add(folder);
+                } catch (GraphException e) {
+                    if (e.kind() != GraphException.Kind.FOLDER_REFUSED) {
+                        throw e;
+                    }
+                    // A Graph version that no longer serves a folder must not stop the other folders.
+                    listener.on(new SyncEvent.Notice(access.pageId(), e.getMessage()));
+                }
             }
             writer.awaitWrites();
         }
     }
 
-    private void walk(Folder folder, BackgroundWriter writer) {
-        boolean toTheEnd = mode == SyncMode.FULL;
+    private void walk(Folder folder, BackgroundWriter writer, boolean behind) {
+        boolean toTheEnd = mode == SyncMode.FULL || behind;
         int limit = toTheEnd ? GraphGateway.MAX_LIMIT : tuning.firstIncrementalLimit();
         Instant previous = null;
         Cursor after = null;

@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,11 +82,14 @@ public final class SyncService {
         long runId = store.startRun(pageId, mode);
         listener.on(new SyncEvent.Started(pageId, page.name(), mode, runId, page.storedConversations()));
         PagePass pass = new PagePass(graph, store, tuning, request.access(), mode, page.watermark(), listener, cancel);
+        Set<Folder> behind = store.foldersBehind(pageId);
         try {
-            pass.run(folders);
+            pass.run(folders, behind);
+            recordFoldersBehind(pageId, folders, behind, pass.walkedFolders());
             int missing = 0;
-            if (mode == SyncMode.FULL && folders.containsAll(Folder.ALL)) {
-                // Only a pass over every folder can tell that a conversation is gone from Facebook.
+            if (mode == SyncMode.FULL && pass.walkedFolders().containsAll(Folder.ALL)) {
+                // Only a pass over every folder can tell that a conversation is gone from Facebook: a folder not
+                // asked for, or one Facebook refused, may still hold it.
                 missing = store.markMissing(pageId, pass.seenConversationIds(), clock.instant());
             }
             Instant watermark = newer(page.watermark(), safeWatermark(pass.tally().newestUpdate(), started));
@@ -118,6 +123,21 @@ public final class SyncService {
             }
             return end(pass, runId, page, mode, RunOutcome.RunStatus.FAILED, SyncResult.Status.FAILED,
                     describe(e), listener, started);
+        }
+    }
+
+    /** A folder asked for and not read is behind (the watermark moves on without it); one read is caught up. */
+    private void recordFoldersBehind(String pageId, List<Folder> asked, Set<Folder> before, Set<Folder> walked) {
+        Set<Folder> after = EnumSet.noneOf(Folder.class);
+        after.addAll(before);
+        after.removeAll(walked);
+        for (Folder f : asked) {
+            if (!walked.contains(f)) {
+                after.add(f);
+            }
+        }
+        if (!after.equals(before)) {
+            store.setFoldersBehind(pageId, after);
         }
     }
 

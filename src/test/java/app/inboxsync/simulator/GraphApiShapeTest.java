@@ -56,7 +56,7 @@ class GraphApiShapeTest {
         TestGraph.Answer a = graph.get(conversations("fields=id,foo"));
         assertEquals(400, a.status());
         assertEquals(100, a.error().path("code").asInt());
-        assertEquals("(#100) Tried accessing nonexisting field (foo) on node type (Conversation)",
+        assertEquals("(#100) Tried accessing nonexisting field (foo) on node type (UnifiedThread)",
                 a.error().path("message").asText());
         assertFalse(a.error().path("fbtrace_id").asText().isEmpty());
         TestGraph.Answer nested = graph.get(conversations("fields=" + TestGraph.enc("messages{id,bar}")));

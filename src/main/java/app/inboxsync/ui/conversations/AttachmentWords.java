@@ -33,7 +33,10 @@ public final class AttachmentWords {
         for (JsonNode a : root.path("attachments").path("data")) {
             lines.add(attachment(a));
         }
-        if (root.hasNonNull("sticker")) {
+        // Graph gives a sticker both as the sticker field and as an attachment rendered as a sticker; a newer
+        // Graph version may give only the attachment. Either way it is said once.
+        boolean stickerAttached = lines.stream().anyMatch(l -> l.words().equals("Sticker"));
+        if (root.hasNonNull("sticker") && !stickerAttached) {
             String sticker = root.get("sticker").isTextual() ? root.get("sticker").asText() : null;
             lines.add(new Line("Sticker", sticker));
         }
@@ -46,6 +49,9 @@ public final class AttachmentWords {
     }
 
     private static Line attachment(JsonNode a) {
+        if (a.path("image_data").path("render_as_sticker").asBoolean(false)) {
+            return new Line("Sticker", text(a.path("image_data"), "url"));
+        }
         String mime = text(a, "mime_type");
         String kind = mime == null ? "File" : mime.startsWith("image/") ? (mime.equals("image/gif") ? "GIF" : "Photo")
                 : mime.startsWith("video/") ? "Video" : mime.startsWith("audio/") ? "Voice message or audio" : "File";

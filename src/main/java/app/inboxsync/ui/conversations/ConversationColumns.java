@@ -24,6 +24,10 @@ import javafx.scene.layout.HBox;
  */
 final class ConversationColumns {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT);
+    /** What Facebook did not say (its Graph version no longer gives the field). */
+    static final String UNKNOWN = "unknown";
+    /** After a count of the messages copied, standing in for Facebook's count. */
+    static final String STORED = "copied";
 
     private ConversationColumns() {
     }
@@ -36,15 +40,20 @@ final class ConversationColumns {
                 r -> r.senderName() == null ? "Facebook user" : r.senderName(), ConversationSort.Column.SENDER);
         sender.setId("senderColumn");
         TableColumn<ConversationItem, String> last = text("Last message", 260,
-                r -> r.lastMessage() == null ? "" : r.lastMessage().replace('\n', ' '), ConversationSort.Column.LAST_MESSAGE);
+                r -> r.lastMessage() == null ? UNKNOWN : r.lastMessage().replace('\n', ' '), ConversationSort.Column.LAST_MESSAGE);
         TableColumn<ConversationItem, String> time = text("Time", 130,
                 r -> TIME.withZone(zone).format(r.lastMessageTime()), ConversationSort.Column.TIME);
         time.setSortType(TableColumn.SortType.DESCENDING);
         time.setMinWidth(110);
         last.setMinWidth(90);
         sender.setMinWidth(110);
-        TableColumn<ConversationItem, String> messages = number("Msgs", r -> r.messageCount(), ConversationSort.Column.MESSAGES);
-        TableColumn<ConversationItem, String> unread = number("Unread", r -> r.unreadCount(), ConversationSort.Column.UNREAD);
+        // A Graph version may not give Facebook's counts: the messages copied stand in for the count, and say so;
+        // an unknown unread count is said to be unknown, never shown as 0.
+        TableColumn<ConversationItem, String> messages = number("Msgs",
+                r -> r.messageCountIsStored() ? r.messagesShown() + " " + STORED : String.valueOf(r.messageCount()),
+                ConversationSort.Column.MESSAGES);
+        TableColumn<ConversationItem, String> unread = number("Unread",
+                r -> r.unreadCount() == null ? UNKNOWN : String.valueOf(r.unreadCount()), ConversationSort.Column.UNREAD);
         TableColumn<ConversationItem, ConversationRow> tags = new TableColumn<>("Tags");
         tags.setId("tagsColumn");
         tags.setPrefWidth(120);
@@ -77,9 +86,9 @@ final class ConversationColumns {
         return column;
     }
 
-    private static TableColumn<ConversationItem, String> number(String title, Function<ConversationRow, Integer> value,
+    private static TableColumn<ConversationItem, String> number(String title, Function<ConversationRow, String> value,
                                                                 ConversationSort.Column sortBy) {
-        TableColumn<ConversationItem, String> column = text(title, 76, r -> String.valueOf(value.apply(r)), sortBy);
+        TableColumn<ConversationItem, String> column = text(title, 76, value, sortBy);
         column.setMinWidth(64);
         column.setStyle("-fx-alignment: CENTER-RIGHT;");
         column.setSortType(TableColumn.SortType.DESCENDING);

@@ -112,9 +112,9 @@ public final class ScreenshotTour {
             int most = -1;
             for (int i = 0; i < Math.min(30, table.getItems().size()); i++) {
                 ConversationRow row = table.getItems().get(i).row();
-                if (row != null && row.messageCount() > most && row.messageCount() <= 8) {
+                if (row != null && row.messagesShown() > most && row.messagesShown() <= 8) {
                     best = i;
-                    most = row.messageCount();
+                    most = row.messagesShown();
                 }
             }
             table.getSelectionModel().select(best);

@@ -28,6 +28,19 @@ class AttachmentWordsTest {
     }
 
     @Test
+    void aStickerIsSaidOnceWhetherGraphGaveItAsAFieldAnAttachmentOrBoth() {
+        String attached = """
+                {"attachments":{"data":[{"mime_type":"image/png","name":"sticker-1.png",
+                    "image_data":{"width":240,"height":240,"url":"https://cdn/s.png","render_as_sticker":true}}]}}
+                """;
+        String both = attached.strip().replaceFirst("}$", ",\"sticker\":\"https://cdn/s.png\"}");
+        List<AttachmentWords.Line> sticker = List.of(new AttachmentWords.Line("Sticker", "https://cdn/s.png"));
+        assertEquals(sticker, AttachmentWords.of(attached), "only the attachment (the sticker field refused)");
+        assertEquals(sticker, AttachmentWords.of(both));
+        assertEquals(sticker, AttachmentWords.of("{\"sticker\":\"https://cdn/s.png\"}"));
+    }
+
+    @Test
     void nothingOrUnreadableJsonIsSaidPlainly() {
         assertEquals(List.of(), AttachmentWords.of(null));
         assertEquals(List.of(), AttachmentWords.of("{}"));

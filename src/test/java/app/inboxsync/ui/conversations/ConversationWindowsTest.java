@@ -82,7 +82,7 @@ class ConversationWindowsTest {
         List<ConversationRow> rows = new ArrayList<>();
         for (int i = from; i < from + count; i++) {
             rows.add(new ConversationRow("t_" + i, "p", "u" + i, "Name " + i, "hi", Instant.EPOCH, 1, 0, "inbox", List.of(),
-                    null, null));
+                    null, null, null));
         }
         return rows;
     }
