@@ -75,11 +75,19 @@ public final class SyncService {
     private SyncResult runLocked(SyncRequest request, PageState page, SyncListener listener, CancelSignal cancel,
                                  Instant started) {
         String pageId = page.pageId();
-        SyncMode mode = request.forceFull() || page.watermark() == null ? SyncMode.FULL : SyncMode.INCREMENTAL;
+        // A watermark past the clock (set from a far-future time by an older version) would hide everything: redo.
+        boolean oddWatermark = WatermarkCeiling.beyond(page.watermark(), started);
+        SyncMode mode = request.forceFull() || page.watermark() == null || oddWatermark
+                ? SyncMode.FULL : SyncMode.INCREMENTAL;
         List<Folder> folders = request.folders() != null ? request.folders() : page.folders();
         long runId = store.startRun(pageId, mode);
         listener.on(new SyncEvent.Started(pageId, page.name(), mode, runId, page.storedConversations()));
-        PagePass pass = new PagePass(graph, store, tuning, request.access(), mode, page.watermark(), listener, cancel);
+        PagePass pass = new PagePass(new RepeatGuard(graph), store, tuning, request.access(), mode, page.watermark(),
+                listener, cancel);
+        if (oddWatermark) {
+            listener.on(new SyncEvent.Notice(pageId, "The stored watermark (" + page.watermark() + ") lies in the "
+                    + "future, so this sync reads everything again instead of trusting it."));
+        }
         try {
             pass.run(folders);
             int missing = 0;
@@ -87,7 +95,16 @@ public final class SyncService {
                 // Only a pass over every folder can tell that a conversation is gone from Facebook.
                 missing = store.markMissing(pageId, pass.seenConversationIds(), clock.instant());
             }
-            Instant watermark = newer(page.watermark(), safeWatermark(pass.tally().newestUpdate(), started));
+            Instant answeredBy = clock.instant();
+            Instant newest = pass.tally().newestUpdate();
+            if (WatermarkCeiling.beyond(newest, answeredBy)) {
+                listener.on(new SyncEvent.Notice(pageId, "Facebook dated a conversation " + newest + ", later than "
+                        + "the time it answered; it is kept with that time as given, and the watermark stays at "
+                        + WatermarkCeiling.at(answeredBy).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                        + " so no later change is missed."));
+            }
+            Instant watermark = WatermarkCeiling.cap(newer(oddWatermark ? null : page.watermark(),
+                    safeWatermark(WatermarkCeiling.cap(newest, answeredBy), started)), answeredBy);
             PassTally tally = pass.tally();
             store.finishRun(runId, pageId, new RunOutcome(RunOutcome.RunStatus.SUCCEEDED, tally.counts(),
                     tally.apiCalls(), watermark, null));
@@ -100,6 +117,7 @@ public final class SyncService {
             return end(pass, runId, page, mode, RunOutcome.RunStatus.CANCELLED, SyncResult.Status.CANCELLED,
                     e.getMessage(), listener, started);
         } catch (GraphException e) {
+            pass.tally().addCalls(e.httpCalls()); // the failed call's attempts reached Facebook too
             if (cancel.isCancelled()) {
                 // the gateway was interrupted mid-call or mid-wait because we asked it to stop
                 return end(pass, runId, page, mode, RunOutcome.RunStatus.CANCELLED, SyncResult.Status.CANCELLED,
