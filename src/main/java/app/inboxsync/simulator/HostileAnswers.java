@@ -103,7 +103,7 @@ final class HostileAnswers {
         return reply;
     }
 
-    /** The listing's next link (and every nested message list's) leads back to the page in hand. */
+    /** The listing's next link (and every nested message list's that has one) leads back to the page in hand. */
     private void repeatNext(ObjectNode tree, GraphRequest req, boolean sameLink, long seq) {
         if (!tree.has("data")) {
             return;
@@ -114,7 +114,7 @@ final class HostileAnswers {
             return;
         }
         for (JsonNode c : tree.path("data")) {
-            if (c.path("messages") instanceof ObjectNode nested) {
+            if (c.path("messages") instanceof ObjectNode nested && nested.path("paging").has("next")) {
                 // The newest messages again: exactly what the nested list already held.
                 nested.with("paging").put("next", routes.baseUrl() + req.version() + "/" + c.path("id").asText()
                         + "/messages?limit=" + nested.path("data").size() + "&fields=" + MESSAGE_FIELDS + again);

@@ -107,7 +107,7 @@ final class BatchWriter {
     static BatchWrite write(Connection c, String pageId, List<Conversation> conversations, List<Message> messages)
             throws SQLException {
         List<Conversation> threads = oneRowPerCustomer(lastPerKey(conversations, Conversation::id));
-        List<Message> uniqueMessages = lastPerKey(messages, Message::id);
+        List<Message> uniqueMessages = oneConversationPerMessage(messages);
         for (Conversation conversation : threads) {
             requireSamePage(pageId, conversation.pageId(), conversation.id());
         }
@@ -239,6 +239,18 @@ final class BatchWriter {
             byKey.put(key.apply(item), item);
         }
         return new ArrayList<>(byKey.values());
+    }
+
+    /**
+     * Repeated message ids in one batch: the last copy wins, except that a message Graph lists in two
+     * conversations stays with the first (the newer thread, as Graph lists newest first), as across batches.
+     */
+    static List<Message> oneConversationPerMessage(Collection<Message> messages) {
+        Map<String, Message> byId = new LinkedHashMap<>();
+        for (Message m : messages) {
+            byId.merge(m.id(), m, (had, now) -> had.conversationId().equals(now.conversationId()) ? now : had);
+        }
+        return new ArrayList<>(byId.values());
     }
 
     /** Two threads of one customer in the same batch: the newest keeps the plain PSID (see the class comment). */
