@@ -179,7 +179,8 @@ final class GraphFailures {
         if (e instanceof SocketException) {
             return "network error (" + clean(message, token) + ")";
         }
-        return e.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + clean(message, token));
+        // never a Java class name in front of people: the message alone, in a few words
+        return message.isEmpty() ? "network error" : "network error (" + clean(message, token) + ")";
     }
 
     static String human(Duration d) {

@@ -97,6 +97,7 @@ public final class SyncService {
             }
             Instant answeredBy = clock.instant();
             Instant newest = pass.tally().newestUpdate();
+            store.flagOddTimes(pageId, WatermarkCeiling.at(answeredBy));
             if (WatermarkCeiling.beyond(newest, answeredBy)) {
                 listener.on(new SyncEvent.Notice(pageId, "Facebook dated a conversation " + newest + ", later than "
                         + "the time it answered; it is kept with that time as given, and the watermark stays at "
@@ -128,6 +129,13 @@ public final class SyncService {
             }
             return end(pass, runId, page, mode, RunOutcome.RunStatus.FAILED, SyncResult.Status.FAILED,
                     e.getMessage(), listener, started);
+        } catch (OutOfMemoryError e) {
+            // Answers are capped in size, so this is some other load on a small heap: the run must still end,
+            // recorded with a sentence, never left "running" nor showing people a Java error's name.
+            log.warn("Sync of page {} ran out of memory", pageId, e);
+            return end(pass, runId, page, mode, RunOutcome.RunStatus.FAILED, SyncResult.Status.FAILED,
+                    "Inbox Sync ran out of memory during this sync. Nothing was lost; close other windows or give it "
+                            + "more memory, and run the sync again.", listener, started);
         } catch (RuntimeException e) {
             if (e.getMessage() == null || e.getMessage().isBlank()) {
                 log.warn("Sync of page {} failed on a bug", pageId, e); // no sentence for people: keep the trace
@@ -198,7 +206,8 @@ public final class SyncService {
     private static String describe(RuntimeException e) {
         String message = e.getMessage();
         return message == null || message.isBlank()
-                ? "The sync stopped on an unexpected " + e.getClass().getSimpleName() + ". See the log for details."
+                ? "The sync stopped on an unexpected problem inside Inbox Sync. Nothing was lost; see the log for "
+                        + "details, and run the sync again."
                 : message;
     }
 }

@@ -223,6 +223,7 @@ class HostileDataTest {
                 && n.message().contains("later than the time it answered")), events.toString());
         assertEquals(1, fx.count("SELECT count(*) FROM messenger_conversations WHERE last_message_time > now() + "
                 + "interval '1 day'"), "the odd time is kept as Facebook gave it");
+        assertEquals(1, fx.count("SELECT count(*) FROM messenger_conversations WHERE odd_updated_time"), "and flagged");
 
         SimConversation quiet = fx.sim.conversations(page.id()).stream().filter(c -> c.folder().equals("inbox"))
                 .min(java.util.Comparator.comparing(SimConversation::updatedTime)).orElseThrow();
@@ -236,6 +237,8 @@ class HostileDataTest {
                 "the incremental sync after the odd time still finds what changed");
         assertTrue(sync(page, true).succeeded());
         fx.assertStoredEqualsSimulator(page);
+        assertEquals(0, fx.count("SELECT count(*) FROM messenger_conversations WHERE odd_updated_time"),
+                "the flag goes once Facebook gives a sensible time again");
     }
 
     @Test
