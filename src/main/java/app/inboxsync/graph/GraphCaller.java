@@ -38,8 +38,11 @@ final class GraphCaller {
     private final GraphSettings settings;
     private final Sleeper sleeper;
     private final GraphObserver observer;
+    private final PageThrottle pacing;
 
-    GraphCaller(Call.Factory http, ObjectMapper json, GraphSettings settings, Sleeper sleeper, GraphObserver observer) {
+    GraphCaller(Call.Factory http, ObjectMapper json, GraphSettings settings, Sleeper sleeper, GraphObserver observer,
+            PageThrottle pacing) {
+        this.pacing = pacing;
         this.http = http;
         this.json = json;
         this.settings = settings;
@@ -47,19 +50,44 @@ final class GraphCaller {
         this.observer = observer;
     }
 
+    /** The answer; a failure carries every attempt that reached Facebook ({@link GraphException#httpCalls()}). */
     <T> Answer<T> get(PageCall call, HttpUrl firstUrl, Class<T> type, String what) {
+        int[] sent = {0};
+        try {
+            return get(call, firstUrl, type, what, sent);
+        } catch (GraphException e) {
+            throw e.withHttpCalls(sent[0]);
+        }
+    }
+
+    private <T> Answer<T> get(PageCall call, HttpUrl firstUrl, Class<T> type, String what, int[] sent) {
         HttpUrl url = firstUrl;
         int calls = 0;
+        boolean staleRetried = false;
         int transientFailures = 0;
         int rateLimitWaits = 0;
         Duration rateLimited = Duration.ZERO;
         while (true) {
-            calls++;
-            Request request = new Request.Builder().url(url).get().tag(PageCall.class, call).build();
+            ReusedConnections.Note connection = new ReusedConnections.Note();
+            Request request = new Request.Builder().url(url).get().tag(PageCall.class, call)
+                    .tag(ReusedConnections.Note.class, connection).build();
             String reason;
             boolean malformed = false;
+            boolean answered = false;
+            AnswerSizeCap.TooLarge tooLarge = null;
+            Duration serverAsks = null;
             Wire.Error error = null;
+            try {
+                // Paced before the call, so the call's deadline is for Facebook's answer, not for our pacing.
+                pacing.awaitTurn(call.pageId());
+                sent[0] = ++calls;
+            } catch (PageThrottle.PageHeldException e) {
+                throw GraphFailures.heldTooLong(e.wait, settings.maxRateLimitWait(), call);
+            } catch (InterruptedException e) {
+                throw GraphFailures.interrupted(call);
+            }
             try (Response response = http.newCall(request).execute()) {
+                answered = true;
                 ResponseBody body = response.body();
                 if (response.isSuccessful()) {
                     try {
@@ -83,10 +111,12 @@ final class GraphCaller {
                     malformed = true;
                 } else {
                     int status = response.code();
+                    serverAsks = RetryAfter.of(response.headers(), java.time.Instant.now());
                     error = readError(body);
                     int code = error == null || error.code() == null ? 0 : error.code();
                     if (GraphFailures.throttled(code) || (code == 0 && status == 429)) {
-                        Duration wait = rateLimitWait(Usage.of(response.headers(), json), rateLimitWaits++);
+                        Duration wait = serverAsks != null ? serverAsks
+                                : rateLimitWait(Usage.of(response.headers(), json), rateLimitWaits++);
                         if (rateLimited.plus(wait).compareTo(settings.maxRateLimitWait()) > 0) {
                             throw GraphFailures.rateLimited(status, error, wait, rateLimited,
                                     settings.maxRateLimitWait(), call);
@@ -106,14 +136,29 @@ final class GraphCaller {
                     }
                     reason = GraphFailures.transientReason(status, error, call.token());
                 }
-            } catch (PageThrottle.PageHeldException e) {
-                throw GraphFailures.heldTooLong(e.wait, settings.maxRateLimitWait(), call);
+            } catch (AnswerSizeCap.TooLarge e) {
+                HttpUrl smaller = GraphUrls.halveLimits(url);
+                if (smaller.equals(url)) {
+                    throw GraphFailures.tooLarge(what, e.maxBytes);
+                }
+                url = smaller; // fewer conversations or messages at a time make a smaller answer
+                tooLarge = e;
+                reason = e.getMessage();
             } catch (InterruptedIOException e) {
                 if (Thread.currentThread().isInterrupted()) {
                     throw GraphFailures.interrupted(call);
                 }
                 reason = GraphFailures.networkReason(e, call.token());
             } catch (IOException e) {
+                if (!answered && connection.reused() && !staleRetried && !Thread.currentThread().isInterrupted()) {
+                    // The server had closed this idle pooled connection; the request died on it unanswered.
+                    // Asking again on a fresh connection is safe (a GET) and needs no wait.
+                    staleRetried = true;
+                    continue;
+                }
+                if (e instanceof java.net.ConnectException || e instanceof java.net.UnknownHostException) {
+                    sent[0] = --calls; // never reached Facebook
+                }
                 reason = GraphFailures.networkReason(e, call.token());
             }
             if (Thread.currentThread().isInterrupted()) {
@@ -121,13 +166,22 @@ final class GraphCaller {
                 throw GraphFailures.interrupted(call);
             }
             transientFailures++;
+            if (tooLarge != null) {
+                if (transientFailures >= settings.maxAttempts()) {
+                    throw GraphFailures.tooLarge(what, tooLarge.maxBytes);
+                }
+                continue; // a smaller request right away: the server answered, it is not struggling
+            }
             if (transientFailures >= settings.maxAttempts()) {
                 // No cause attached: third-party exceptions may quote URLs, and this message travels to people.
                 throw GraphFailures.exhausted(transientFailures, reason, malformed, error, null);
             }
             Duration wait = backoff(transientFailures);
-            pause(call, wait, "Facebook did not answer (" + reason + "): retrying in " + GraphFailures.human(wait)
-                    + " (attempt " + (transientFailures + 1) + " of " + settings.maxAttempts() + ")");
+            if (serverAsks != null && serverAsks.compareTo(wait) > 0) {
+                wait = serverAsks.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : serverAsks; // a 503's Retry-After
+            }
+            pause(call, wait, "Facebook did not answer (" + reason + "): waiting " + GraphFailures.human(wait)
+                    + ", then attempt " + (transientFailures + 1) + " of " + settings.maxAttempts());
         }
     }
 

@@ -12,15 +12,17 @@ import app.inboxsync.sync.GraphGateway;
 import app.inboxsync.sync.GraphObserver;
 import app.inboxsync.sync.MessageBatch;
 import app.inboxsync.sync.PageAccess;
+import app.inboxsync.sync.PagingTrail;
 import app.inboxsync.sync.RefusalMemory;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import okhttp3.ConnectionPool;
@@ -41,6 +43,11 @@ public final class GraphClient implements GraphGateway, AutoCloseable {
     static final String CONVERSATION_FIELDS = GraphFields.list(GraphFields.Edge.CONVERSATIONS, name -> false);
     /** /me/accounts pages are small (25 by default); a runaway listing stops here. */
     private static final int MAX_ACCOUNT_PAGES = 1_000;
+    /**
+     * How long an idle connection stays pooled: below the idle timeouts servers close connections after (30 s
+     * for the JDK's server under the simulator, about a minute for common proxies), so one is rarely reused dead.
+     */
+    static final Duration KEEP_ALIVE = Duration.ofSeconds(20);
 
     private final GraphSettings settings;
     private final HttpUrl root;
@@ -68,25 +75,31 @@ public final class GraphClient implements GraphGateway, AutoCloseable {
             RefusalMemory refusals) {
         this.settings = Objects.requireNonNull(settings, "settings");
         GraphObserver watcher = observer == null ? GraphObserver.NONE : observer;
-        ObjectMapper json = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        // Jackson refuses texts over 20 MB by default; the answer's size cap is the limit that matters.
+        ObjectMapper json = new ObjectMapper(JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
+                        .maxStringLength((int) Math.min(Integer.MAX_VALUE - 8L, settings.maxAnswerBytes())).build())
+                .build()).disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         this.root = settings.versionRoot();
         this.throttle = new PageThrottle(settings.callsPerSecondPerPage(), settings.maxRateLimitWait(), nanoClock,
                 sleeper, watcher, json);
         this.http = new OkHttpClient.Builder()
                 // Pages sync in parallel (about 8); keep enough idle connections for all of them.
-                .connectionPool(new ConnectionPool(16, 5, TimeUnit.MINUTES))
+                .connectionPool(new ConnectionPool(16, KEEP_ALIVE.toMillis(), TimeUnit.MILLISECONDS))
                 .connectTimeout(settings.connectTimeout())
                 .readTimeout(settings.readTimeout())
+                .callTimeout(settings.callTimeout())
+                .eventListener(new ReusedConnections())
                 // GraphCaller retries (and counts) every failed request itself; silent retries would hide calls.
                 .retryOnConnectionFailure(false)
                 // Graph does not redirect; a redirect must not carry the Bearer token elsewhere.
                 .followRedirects(false)
                 .followSslRedirects(false)
+                .addInterceptor(new AnswerSizeCap(settings.maxAnswerBytes()))
                 .addInterceptor(throttle)
                 .addInterceptor(new GraphAuth(settings.appSecret()))
                 .addInterceptor(new CallLog())
                 .build();
-        this.caller = new GraphCaller(http, json, settings, sleeper, watcher);
+        this.caller = new GraphCaller(http, json, settings, sleeper, watcher, throttle);
         this.fields = new FieldRetry(caller, new KnownRefusals(Objects.requireNonNull(refusals, "refusals"),
                 settings.version(), Clock.systemUTC()), watcher);
         this.mapping = new WireMapping(json);
@@ -186,9 +199,11 @@ public final class GraphClient implements GraphGateway, AutoCloseable {
                 .addQueryParameter("limit", "100")
                 .build();
         List<PageGrant> grants = new ArrayList<>();
-        Set<String> seenLinks = new HashSet<>();
+        PagingTrail trail = new PagingTrail(what);
         for (int pageNo = 0; url != null && pageNo < MAX_ACCOUNT_PAGES; pageNo++) {
             Wire.AccountPage page = fields.get(call, url, GraphFields.Edge.ACCOUNTS, Wire.AccountPage.class, what).body();
+            List<Wire.Account> accounts = page.data() == null ? List.of() : page.data();
+            trail.read(accounts.stream().map(a -> String.valueOf(a.id())).toList());
             for (Wire.Account a : page.data() == null ? List.<Wire.Account>of() : page.data()) {
                 if (a.id() == null || a.id().isBlank() || a.accessToken() == null || a.accessToken().isBlank()) {
                     // Graph leaves out the token when the user may not manage the Page's messages.
@@ -199,8 +214,8 @@ public final class GraphClient implements GraphGateway, AutoCloseable {
                 grants.add(new PageGrant(new PageProfile(a.id(), a.name(), a.category()), Secret.of(a.accessToken())));
             }
             Cursor next = WireMapping.next(page.paging());
-            // A next link seen before would loop forever; Graph's cursors always move on.
-            url = next == null || !seenLinks.add(next.nextUrl()) ? null : follow(next, what);
+            trail.follow(next); // a listing that repeats itself fails here instead of looping forever
+            url = next == null ? null : follow(next, what);
         }
         return List.copyOf(grants);
     }

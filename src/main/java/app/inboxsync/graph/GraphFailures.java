@@ -33,6 +33,9 @@ final class GraphFailures {
         int subcode = error == null || error.subcode() == null ? 0 : error.subcode();
         String trace = error == null ? null : error.fbtraceId();
         String said = graphSaid(status, error, call.token());
+        if (error == null && (status == 401 || status == 403 || status == 404 || status == 407)) {
+            return withoutGraphBody(status, call, what);
+        }
         if (code == 190 || code == 102) {
             String next = call.pageId() == null
                     ? "Check that the whole token was copied, or get a fresh one, and try again."
@@ -48,7 +51,40 @@ final class GraphFailures {
         }
         return new GraphException(Kind.INVALID_REQUEST, "Facebook rejected the request for " + what + ". " + said
                 + " This is likely a Graph version change or a bug in Inbox Sync: check the Graph version setting, "
-                + "and report it with the fbtrace_id if it persists.", code, subcode, trace, null);
+                + "and report it " + (trace == null ? "with the time of the sync" : "with the fbtrace_id")
+                + " if it persists.", code, subcode, trace, null);
+    }
+
+    /**
+     * 401, 403, 404 or 407 without Graph's error object (an HTML page): Graph itself always explains its
+     * refusals, so this came from something in between (a proxy, a firewall, a captive portal) or from a wrong
+     * Graph address. Say what the status means; there is no fbtrace_id to report.
+     */
+    private static GraphException withoutGraphBody(int status, PageCall call, String what) {
+        String meaning = switch (status) {
+            case 401 -> "HTTP 401 Unauthorized: the request was not accepted as signed in";
+            case 403 -> "HTTP 403 Forbidden: access was refused";
+            case 404 -> "HTTP 404 Not Found: there is no such address";
+            default -> "HTTP 407 Proxy Authentication Required: a proxy on the way wants a sign-in";
+        };
+        String next = status == 404
+                ? "Check the Graph address and version settings (e.g. https://graph.facebook.com, v25.0)."
+                : status == 407 ? "Set up the proxy's sign-in for this machine, or let Inbox Sync through it."
+                : "If a proxy or firewall stands between this machine and Facebook, check that it lets Inbox Sync "
+                        + "through; otherwise " + lowerFirst(call.pageId() == null
+                        ? "Check that the whole token was copied, or get a fresh one, and try again." : ADD_AGAIN);
+        return new GraphException(status == 404 ? Kind.INVALID_REQUEST : Kind.PERMISSION, "Facebook refused " + what
+                + " with " + meaning + ", without Graph's own explanation (the answer was a web page, not Graph's "
+                + "JSON). " + next, 0, 0, null, null);
+    }
+
+    /** An answer larger than one may be, even for one item at a time (or after every smaller try). */
+    static GraphException tooLarge(String what, long maxBytes) {
+        return new GraphException(Kind.MALFORMED, "Facebook's answer for " + what + " was larger than the "
+                + AnswerSizeCap.megabytes(maxBytes) + " one answer may be, even when asking for fewer items at a "
+                + "time; Inbox Sync stopped reading it rather than run out of memory. Nothing was lost. If this "
+                + "Page really holds such large messages, allow larger answers with " + GraphSettings.MAX_ANSWER_ENV
+                + " (in MB) and sync again.");
     }
 
     static GraphException rateLimited(int status, Wire.Error error, Duration nextWait, Duration waited,
@@ -143,21 +179,12 @@ final class GraphFailures {
         if (e instanceof SocketException) {
             return "network error (" + clean(message, token) + ")";
         }
-        return e.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + clean(message, token));
+        // never a Java class name in front of people: the message alone, in a few words
+        return message.isEmpty() ? "network error" : "network error (" + clean(message, token) + ")";
     }
 
     static String human(Duration d) {
-        if (d.toMillis() < 950) {
-            // short, jittered backoffs: "0.3 s", not a rounded-up "1 s" that disagrees with the event's seconds
-            return String.format(java.util.Locale.ROOT, "%.1f s", Math.max(0.1, d.toMillis() / 1000.0));
-        }
-        long seconds = (d.toMillis() + 999) / 1000;
-        if (seconds < 60) {
-            return seconds + " s";
-        }
-        long minutes = seconds / 60;
-        long rest = seconds % 60;
-        return rest == 0 ? minutes + " min" : minutes + " min " + rest + " s";
+        return app.inboxsync.sync.WaitWords.of(d);
     }
 
     static String limitName(int status, Wire.Error error) {

@@ -17,6 +17,9 @@ import okhttp3.HttpUrl;
  * @param maxAttempts           attempts for transient failures (5xx, codes 1 and 2, network) before giving up
  * @param backoffBase           first transient backoff; doubles each attempt, capped at 30 s
  * @param maxRateLimitWait      longest total wait for one call under a Facebook rate limit before giving up
+ * @param callTimeout           deadline for one HTTP request from sending it to the last byte of the answer
+ *                              (a trickling server is cut off here; retries get a deadline of their own)
+ * @param maxAnswerBytes        the largest answer read into memory; a larger one is refused with a sentence
  */
 public record GraphSettings(
         String baseUrl,
@@ -27,7 +30,13 @@ public record GraphSettings(
         Duration readTimeout,
         int maxAttempts,
         Duration backoffBase,
-        Duration maxRateLimitWait) {
+        Duration maxRateLimitWait,
+        Duration callTimeout,
+        long maxAnswerBytes) {
+
+    /** Default cap on one answer; {@value #MAX_ANSWER_ENV} (in MB) changes it. */
+    public static final long DEFAULT_MAX_ANSWER_BYTES = 64L << 20;
+    public static final String MAX_ANSWER_ENV = "INBOXSYNC_MAX_ANSWER_MB";
 
     private static final Pattern VERSION = Pattern.compile("v\\d+\\.\\d+");
 
@@ -67,46 +76,76 @@ public record GraphSettings(
         if (maxRateLimitWait.isNegative()) {
             throw new IllegalArgumentException("Max rate limit wait must not be negative; use 0 to never wait");
         }
+        callTimeout = positive(callTimeout, "Call timeout");
+        if (maxAnswerBytes < 1024) {
+            throw new IllegalArgumentException("The largest answer Inbox Sync reads must be at least 1 KB (default "
+                    + (DEFAULT_MAX_ANSWER_BYTES >> 20) + " MB, set in MB with " + MAX_ANSWER_ENV + "); got "
+                    + maxAnswerBytes + " bytes");
+        }
     }
 
     public static GraphSettings defaults(String baseUrl) {
         return new GraphSettings(baseUrl, "v25.0", null, 2.0, Duration.ofSeconds(10), Duration.ofSeconds(60), 5,
-                Duration.ofMillis(500), Duration.ofMinutes(15));
+                Duration.ofMillis(500), Duration.ofMinutes(15), Duration.ofMinutes(2),
+                maxAnswerBytesFrom(System.getenv(MAX_ANSWER_ENV)));
+    }
+
+    /** {@value #MAX_ANSWER_ENV} in MB, or the default when unset. */
+    static long maxAnswerBytesFrom(String megabytes) {
+        if (megabytes == null || megabytes.isBlank()) {
+            return DEFAULT_MAX_ANSWER_BYTES;
+        }
+        try {
+            long mb = Long.parseLong(megabytes.strip());
+            if (mb >= 1 && mb <= 4096) {
+                return mb << 20;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the sentence below
+        }
+        throw new IllegalArgumentException(MAX_ANSWER_ENV + " must be a whole number of megabytes from 1 to 4096 "
+                + "(default " + (DEFAULT_MAX_ANSWER_BYTES >> 20) + "); got '" + megabytes + "'");
+    }
+
+    /** Another deadline per call and cap on one answer's size. */
+    public GraphSettings withAnswerLimits(Duration deadline, long maxBytes) {
+        return new GraphSettings(baseUrl, version, appSecret, callsPerSecondPerPage, connectTimeout, readTimeout,
+                maxAttempts, backoffBase, maxRateLimitWait, deadline, maxBytes);
     }
 
     public GraphSettings withBaseUrl(String url) {
         return new GraphSettings(url, version, appSecret, callsPerSecondPerPage, connectTimeout, readTimeout,
-                maxAttempts, backoffBase, maxRateLimitWait);
+                maxAttempts, backoffBase, maxRateLimitWait, callTimeout, maxAnswerBytes);
     }
 
     public GraphSettings withVersion(String v) {
         return new GraphSettings(baseUrl, v, appSecret, callsPerSecondPerPage, connectTimeout, readTimeout,
-                maxAttempts, backoffBase, maxRateLimitWait);
+                maxAttempts, backoffBase, maxRateLimitWait, callTimeout, maxAnswerBytes);
     }
 
     public GraphSettings withAppSecret(Secret secret) {
         return new GraphSettings(baseUrl, version, secret, callsPerSecondPerPage, connectTimeout, readTimeout,
-                maxAttempts, backoffBase, maxRateLimitWait);
+                maxAttempts, backoffBase, maxRateLimitWait, callTimeout, maxAnswerBytes);
     }
 
     public GraphSettings withCallsPerSecondPerPage(double rate) {
         return new GraphSettings(baseUrl, version, appSecret, rate, connectTimeout, readTimeout,
-                maxAttempts, backoffBase, maxRateLimitWait);
+                maxAttempts, backoffBase, maxRateLimitWait, callTimeout, maxAnswerBytes);
     }
 
     public GraphSettings withTimeouts(Duration connect, Duration read) {
         return new GraphSettings(baseUrl, version, appSecret, callsPerSecondPerPage, connect, read,
-                maxAttempts, backoffBase, maxRateLimitWait);
+                maxAttempts, backoffBase, maxRateLimitWait, callTimeout, maxAnswerBytes);
     }
 
     public GraphSettings withRetries(int attempts, Duration base) {
         return new GraphSettings(baseUrl, version, appSecret, callsPerSecondPerPage, connectTimeout, readTimeout,
-                attempts, base, maxRateLimitWait);
+                attempts, base, maxRateLimitWait, callTimeout, maxAnswerBytes);
     }
 
     public GraphSettings withMaxRateLimitWait(Duration wait) {
         return new GraphSettings(baseUrl, version, appSecret, callsPerSecondPerPage, connectTimeout, readTimeout,
-                maxAttempts, backoffBase, wait);
+                maxAttempts, backoffBase, wait, callTimeout, maxAnswerBytes);
     }
 
     /** {@code {base}/{version}/} as an URL to resolve Graph paths against. */

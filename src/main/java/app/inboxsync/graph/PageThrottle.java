@@ -3,7 +3,6 @@ package app.inboxsync.graph;
 import app.inboxsync.sync.GraphObserver;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
@@ -12,7 +11,8 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * Paces each Page's calls (Graph allows about 2 a second per Page): calls of one Page are spaced at least
+ * Paces each Page's calls ({@link GraphCaller} waits its turn before each request; the interceptor reads the
+ * answers) (Graph allows about 2 a second per Page): calls of one Page are spaced at least
  * one interval apart, the first one goes at once, Pages do not wait for each other. Every response's usage
  * headers (errors too) steer it: at 90 % or more the Page's interval doubles (up to 16×) and relaxes again
  * as usage drops; when Graph names a time to regain access, the Page's calls are held until then.
@@ -52,12 +52,7 @@ final class PageThrottle implements Interceptor {
         Request request = chain.request();
         PageCall call = request.tag(PageCall.class);
         String pageId = call == null ? null : call.pageId();
-        try {
-            awaitTurn(pageId);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while pacing calls");
-        }
+        // The caller waits its turn (awaitTurn) before the call starts, so the call's deadline is not spent here.
         Response response = chain.proceed(request);
         record(pageId, Usage.of(response.headers(), json));
         return response;

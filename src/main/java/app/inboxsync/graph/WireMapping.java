@@ -39,13 +39,14 @@ final class WireMapping {
         JsonNode people = c.participants() == null ? null : c.participants().data();
         JsonNode customer = customerOf(pageId, people);
         String senderId = customer == null ? "unknown:" + c.id() : customer.get("id").asText();
-        String senderName = customer == null || !customer.hasNonNull("name") ? null : customer.get("name").asText();
+        JsonNode named = customer != null ? customer : nameless(people); // without an id, the name still counts
+        String senderName = named == null || !named.hasNonNull("name") ? null : named.get("name").asText();
         Wire.MessagePage nested = c.messages();
         List<Message> messages = nested == null ? List.of() : messages(pageId, c.id(), nested.data());
         String snippet = asked.test("snippet") ? c.snippet() : messages.isEmpty() ? null : messages.get(0).text();
         Conversation conversation = new Conversation(c.id(), pageId, folder, senderId, senderName, snippet,
-                GraphTime.parse(c.updatedTime()), asked.test("message_count") ? orZero(c.messageCount()) : null,
-                asked.test("unread_count") ? orZero(c.unreadCount()) : null,
+                GraphTime.parse(c.updatedTime()), asked.test("message_count") ? count(c.messageCount(), "message_count", c.id()) : null,
+                asked.test("unread_count") ? count(c.unreadCount(), "unread_count", c.id()) : null,
                 asked.test("can_reply") ? Boolean.TRUE.equals(c.canReply()) : null, c.link(),
                 people == null ? null : write(people));
         return new FetchedConversation(conversation, messages, next(nested == null ? null : nested.paging()));
@@ -137,6 +138,20 @@ final class WireMapping {
         return null;
     }
 
+    /** A participant that came without an id: the Page always has its own, so this is the customer. */
+    private static JsonNode nameless(JsonNode people) {
+        if (people == null || !people.isArray()) {
+            return null;
+        }
+        for (JsonNode p : people) {
+            JsonNode id = p.get("id");
+            if ((id == null || !id.isValueNode() || id.asText().isEmpty()) && p.hasNonNull("name")) {
+                return p;
+            }
+        }
+        return null;
+    }
+
     /** Attachments, sticker and shares, as returned, in one object; null when the message has none. */
     private String extras(Wire.Message m) {
         if (absent(m.attachments()) && absent(m.sticker()) && absent(m.shares())) {
@@ -167,7 +182,12 @@ final class WireMapping {
         }
     }
 
-    private static int orZero(Integer n) {
+    /** Graph's counts are estimates; a negative one ({@code -7}) says nothing and is stored as 0. */
+    private static int count(Integer n, String field, String conversationId) {
+        if (n != null && n < 0) {
+            log.info("Conversation {} came with {} {}; stored as 0", conversationId, field, n);
+            return 0;
+        }
         return n == null ? 0 : n;
     }
 

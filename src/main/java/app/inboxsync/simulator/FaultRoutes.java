@@ -10,7 +10,9 @@ import java.util.Map;
  * {@code DELETE /_sim/faults} clears every pending fault.
  */
 final class FaultRoutes {
-    private static final String KINDS = "drop, server-error, cut-mid-body, malformed, not-json, temporary, reduce-data, rate-limit, slow, out-of-order";
+    private static final String KINDS = "drop, server-error, cut-mid-body, malformed, not-json, temporary, reduce-data, rate-limit, slow, out-of-order, "
+            + "repeating-next, endless, oversized, trickle, huge-text, far-future, negative-count, no-participant-id, "
+            + "too-many-requests, unauthorized-html, forbidden-html";
     private final Faults faults;
 
     FaultRoutes(Faults faults) {
@@ -54,6 +56,17 @@ final class FaultRoutes {
             case "rate-limit" -> new Fault.GraphError(400, 32, 0, "(#32) Page request limit reached");
             case "slow" -> new Fault.Delay(Duration.ofSeconds(5));
             case "out-of-order" -> new Fault.ShuffledOrder();
+            case "repeating-next" -> new Fault.RepeatingNext(true);
+            case "endless" -> new Fault.EndlessBody();
+            case "oversized" -> new Fault.OversizedBody(300L << 20);
+            case "trickle" -> new Fault.Trickle(1);
+            case "huge-text" -> new Fault.HugeText(21_000_000);
+            case "far-future" -> new Fault.OddTime("9999-12-31T23:59:59+0000");
+            case "negative-count" -> new Fault.OddCount(-7);
+            case "no-participant-id" -> new Fault.ParticipantWithoutId();
+            case "too-many-requests" -> new Fault.TooManyRequests("10");
+            case "unauthorized-html" -> new Fault.ServerError(401);
+            case "forbidden-html" -> new Fault.ServerError(403);
             default -> null;
         };
     }

@@ -24,6 +24,7 @@ final class GraphCalls {
     private final GraphRoutes routes;
     private final Faults faults;
     private final PageRateLimits limits;
+    private final HostileAnswers hostile;
     private final String userToken;
     private final Map<String, Integer> revoked = new ConcurrentHashMap<>();
     private final List<RequestListener> listeners = new CopyOnWriteArrayList<>();
@@ -35,6 +36,7 @@ final class GraphCalls {
         this.routes = routes;
         this.faults = faults;
         this.limits = limits;
+        this.hostile = new HostileAnswers(world, routes);
         this.userToken = world.ids.userToken();
     }
 
@@ -88,7 +90,7 @@ final class GraphCalls {
         if (tokenPage >= 0) {
             reply = withUsage(reply, tokenPage, !admitted);
         }
-        return changed(reply, fault.orElse(null));
+        return hostile.change(changed(reply, fault.orElse(null)), fault.orElse(null), req, tokenPage, seq);
     }
 
     /** Faults that break or change the normal answer on its way out. */
@@ -159,6 +161,10 @@ final class GraphCalls {
             Fault.GraphError e = t.error();
             return usageHeaders(GraphErrors.error(e.httpStatus(), e.code(), e.subcode(), e.message(), seq),
                     t.usagePercent(), t.minutesToRegain(), null);
+        }
+        if (fault instanceof Fault.TooManyRequests t) {
+            return Reply.text(429, "<html><body><h1>429 Too Many Requests</h1></body></html>")
+                    .withHeader("Retry-After", t.retryAfter());
         }
         if (fault instanceof Fault.Delay d) {
             sleep(d.d());

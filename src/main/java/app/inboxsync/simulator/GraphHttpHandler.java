@@ -71,6 +71,14 @@ final class GraphHttpHandler implements HttpHandler {
             return;
         }
         reply.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+        if (reply.streaming() != null) {
+            long length = reply.streaming().length();
+            exchange.sendResponseHeaders(reply.status(), length < 0 ? 0 : length); // 0: chunked
+            try (OutputStream out = exchange.getResponseBody()) {
+                reply.streaming().writer().writeTo(out);
+            }
+            return;
+        }
         byte[] body = reply.body();
         exchange.sendResponseHeaders(reply.status(), body.length == 0 ? -1 : body.length);
         if (reply.cutShort()) {

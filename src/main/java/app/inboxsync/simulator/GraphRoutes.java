@@ -43,6 +43,10 @@ final class GraphRoutes {
         this.json = new GraphJson(world, baseUrl);
     }
 
+    String baseUrl() {
+        return baseUrl;
+    }
+
     Reply answer(GraphRequest req, Caller caller, boolean shuffled, long seq) {
         if (!req.method().equals("GET")) {
             return GraphErrors.invalidParameter("Unsupported " + req.method().toLowerCase() + " request.", seq);

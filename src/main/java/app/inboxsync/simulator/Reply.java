@@ -5,7 +5,26 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** One answer to a Graph call, before it goes on the wire (or into a batch envelope). */
-record Reply(int status, Map<String, String> headers, byte[] body, boolean dropConnection, boolean cutShort) {
+record Reply(int status, Map<String, String> headers, byte[] body, boolean dropConnection, boolean cutShort,
+        Streaming streaming) {
+
+    /** A body written as it goes (endless, huge, trickled); {@code length} -1 means chunked. */
+    record Streaming(long length, Writer writer) {
+    }
+
+    @FunctionalInterface
+    interface Writer {
+        void writeTo(java.io.OutputStream out) throws java.io.IOException;
+    }
+
+    Reply(int status, Map<String, String> headers, byte[] body, boolean dropConnection, boolean cutShort) {
+        this(status, headers, body, dropConnection, cutShort, null);
+    }
+
+    /** The same status and headers, the body written by {@code streaming} instead. */
+    Reply streamed(Streaming how) {
+        return new Reply(status, headers, body, dropConnection, cutShort, how);
+    }
 
     static final String JSON = "application/json; charset=UTF-8";
 
@@ -25,7 +44,7 @@ record Reply(int status, Map<String, String> headers, byte[] body, boolean dropC
     Reply withHeader(String name, String value) {
         Map<String, String> more = new LinkedHashMap<>(headers);
         more.put(name, value);
-        return new Reply(status, more, body, dropConnection, cutShort);
+        return new Reply(status, more, body, dropConnection, cutShort, streaming);
     }
 
     /** Cuts the body in half at an ASCII byte, so it is broken JSON but still valid UTF-8. */

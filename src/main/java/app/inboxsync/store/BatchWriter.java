@@ -71,7 +71,9 @@ final class BatchWriter {
             SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM written
             """;
 
-    // A message Graph now lists without details never overwrites the details stored earlier.
+    // A message Graph now lists without details never overwrites the details stored earlier. A message id Graph
+    // lists in two conversations stays with the one that stored it first: moved back and forth, it would be
+    // rewritten by every sync, and neither conversation's count would ever match.
     private static final String UPSERT_MESSAGES = """
             WITH written AS (
               INSERT INTO messenger_messages AS m (message_id, conversation_id, page_id, from_id, from_name,
@@ -83,11 +85,11 @@ final class BatchWriter {
                      AS b(message_id, conversation_id, from_id, from_name, is_from_page, text, created_time,
                           attachments, details_unavailable)
               ON CONFLICT (message_id) DO UPDATE SET
-                     conversation_id = EXCLUDED.conversation_id, from_id = EXCLUDED.from_id,
+                     from_id = EXCLUDED.from_id,
                      from_name = EXCLUDED.from_name, is_from_page = EXCLUDED.is_from_page, text = EXCLUDED.text,
                      created_time = EXCLUDED.created_time, attachments = EXCLUDED.attachments,
                      details_unavailable = EXCLUDED.details_unavailable, synced_at = now()
-               WHERE m.page_id = EXCLUDED.page_id
+               WHERE m.page_id = EXCLUDED.page_id AND m.conversation_id = EXCLUDED.conversation_id
                  AND NOT (EXCLUDED.details_unavailable AND NOT m.details_unavailable)
                  AND (m.conversation_id, m.from_id, m.from_name, m.is_from_page, m.text, m.created_time,
                       m.attachments, m.details_unavailable)
@@ -105,7 +107,7 @@ final class BatchWriter {
     static BatchWrite write(Connection c, String pageId, List<Conversation> conversations, List<Message> messages)
             throws SQLException {
         List<Conversation> threads = oneRowPerCustomer(lastPerKey(conversations, Conversation::id));
-        List<Message> uniqueMessages = lastPerKey(messages, Message::id);
+        List<Message> uniqueMessages = oneConversationPerMessage(messages);
         for (Conversation conversation : threads) {
             requireSamePage(pageId, conversation.pageId(), conversation.id());
         }
@@ -237,6 +239,18 @@ final class BatchWriter {
             byKey.put(key.apply(item), item);
         }
         return new ArrayList<>(byKey.values());
+    }
+
+    /**
+     * Repeated message ids in one batch: the last copy wins, except that a message Graph lists in two
+     * conversations stays with the first (the newer thread, as Graph lists newest first), as across batches.
+     */
+    static List<Message> oneConversationPerMessage(Collection<Message> messages) {
+        Map<String, Message> byId = new LinkedHashMap<>();
+        for (Message m : messages) {
+            byId.merge(m.id(), m, (had, now) -> had.conversationId().equals(now.conversationId()) ? now : had);
+        }
+        return new ArrayList<>(byId.values());
     }
 
     /** Two threads of one customer in the same batch: the newest keeps the plain PSID (see the class comment). */

@@ -154,6 +154,33 @@ public final class PostgresInboxStore implements InboxStore {
     }
 
     @Override
+    public int flagOddTimes(String pageId, Instant ceiling) {
+        String sql = """
+                UPDATE messenger_conversations SET odd_updated_time = (last_message_time > ?)
+                 WHERE page_id = ? AND (odd_updated_time OR last_message_time > ?)
+                   AND odd_updated_time IS DISTINCT FROM (last_message_time > ?)
+                """;
+        String count = "SELECT count(*) FROM messenger_conversations WHERE page_id = ? AND odd_updated_time";
+        return Transaction.read(dataSource, "flag odd times of page " + pageId, c -> {
+            Timestamp at = Timestamp.from(ceiling);
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                s.setTimestamp(1, at);
+                s.setString(2, pageId);
+                s.setTimestamp(3, at);
+                s.setTimestamp(4, at);
+                s.executeUpdate();
+            }
+            try (PreparedStatement s = c.prepareStatement(count)) {
+                s.setString(1, pageId);
+                try (java.sql.ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        });
+    }
+
+    @Override
     public void finishRun(long runId, String pageId, RunOutcome outcome) {
         Transaction.run(dataSource, "record the end of a sync of page " + pageId, c -> {
             Timestamp startedAt = closeRun(c, runId, pageId, outcome);

@@ -33,6 +33,7 @@ public final class GraphException extends RuntimeException {
     private final int code;
     private final int subcode;
     private final String fbtraceId;
+    private volatile int httpCalls;
 
     public GraphException(Kind kind, String message, int code, int subcode, String fbtraceId, Throwable cause) {
         super(message, cause);
@@ -61,5 +62,16 @@ public final class GraphException extends RuntimeException {
 
     public String fbtraceId() {
         return fbtraceId;
+    }
+
+    /** HTTP requests that reached Graph for the call that failed, retries included (for the run's api_calls). */
+    public int httpCalls() {
+        return httpCalls;
+    }
+
+    /** Records how many requests the failed call made; returns this exception to rethrow. */
+    public GraphException withHttpCalls(int calls) {
+        this.httpCalls = Math.max(0, calls);
+        return this;
     }
 }

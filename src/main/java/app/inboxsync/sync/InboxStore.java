@@ -44,6 +44,12 @@ public interface InboxStore {
      */
     int markMissing(String pageId, Collection<String> seenIds, Instant at);
 
+    /**
+     * Flags the Page's stored conversations whose updated time lies past {@code ceiling} (the time Facebook
+     * answered, plus a small skew) and clears the flag of the others. Returns how many are flagged now.
+     */
+    int flagOddTimes(String pageId, Instant ceiling);
+
     /** Closes the run; for a succeeded run with a watermark, advances the Page's watermark atomically. */
     void finishRun(long runId, String pageId, RunOutcome outcome);
 

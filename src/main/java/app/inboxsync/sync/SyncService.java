@@ -77,12 +77,20 @@ public final class SyncService {
     private SyncResult runLocked(SyncRequest request, PageState page, SyncListener listener, CancelSignal cancel,
                                  Instant started) {
         String pageId = page.pageId();
-        SyncMode mode = request.forceFull() || page.watermark() == null ? SyncMode.FULL : SyncMode.INCREMENTAL;
+        // A watermark past the clock (set from a far-future time by an older version) would hide everything: redo.
+        boolean oddWatermark = WatermarkCeiling.beyond(page.watermark(), started);
+        SyncMode mode = request.forceFull() || page.watermark() == null || oddWatermark
+                ? SyncMode.FULL : SyncMode.INCREMENTAL;
         List<Folder> folders = request.folders() != null ? request.folders() : page.folders();
         long runId = store.startRun(pageId, mode);
         listener.on(new SyncEvent.Started(pageId, page.name(), mode, runId, page.storedConversations()));
-        PagePass pass = new PagePass(graph, store, tuning, request.access(), mode, page.watermark(), listener, cancel);
+        PagePass pass = new PagePass(new RepeatGuard(graph), store, tuning, request.access(), mode, page.watermark(),
+                listener, cancel);
         Set<Folder> behind = store.foldersBehind(pageId);
+        if (oddWatermark) {
+            listener.on(new SyncEvent.Notice(pageId, "The stored watermark (" + page.watermark() + ") lies in the "
+                    + "future, so this sync reads everything again instead of trusting it."));
+        }
         try {
             pass.run(folders, behind);
             recordFoldersBehind(pageId, folders, behind, pass.walkedFolders());
@@ -92,7 +100,17 @@ public final class SyncService {
                 // asked for, or one Facebook refused, may still hold it.
                 missing = store.markMissing(pageId, pass.seenConversationIds(), clock.instant());
             }
-            Instant watermark = newer(page.watermark(), safeWatermark(pass.tally().newestUpdate(), started));
+            Instant answeredBy = clock.instant();
+            Instant newest = pass.tally().newestUpdate();
+            store.flagOddTimes(pageId, WatermarkCeiling.at(answeredBy));
+            if (WatermarkCeiling.beyond(newest, answeredBy)) {
+                listener.on(new SyncEvent.Notice(pageId, "Facebook dated a conversation " + newest + ", later than "
+                        + "the time it answered; it is kept with that time as given, and the watermark stays at "
+                        + WatermarkCeiling.at(answeredBy).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                        + " so no later change is missed."));
+            }
+            Instant watermark = WatermarkCeiling.cap(newer(oddWatermark ? null : page.watermark(),
+                    safeWatermark(WatermarkCeiling.cap(newest, answeredBy), started)), answeredBy);
             PassTally tally = pass.tally();
             store.finishRun(runId, pageId, new RunOutcome(RunOutcome.RunStatus.SUCCEEDED, tally.counts(),
                     tally.apiCalls(), watermark, null));
@@ -105,6 +123,7 @@ public final class SyncService {
             return end(pass, runId, page, mode, RunOutcome.RunStatus.CANCELLED, SyncResult.Status.CANCELLED,
                     e.getMessage(), listener, started);
         } catch (GraphException e) {
+            pass.tally().addCalls(e.httpCalls()); // the failed call's attempts reached Facebook too
             if (cancel.isCancelled()) {
                 // the gateway was interrupted mid-call or mid-wait because we asked it to stop
                 return end(pass, runId, page, mode, RunOutcome.RunStatus.CANCELLED, SyncResult.Status.CANCELLED,
@@ -115,6 +134,13 @@ public final class SyncService {
             }
             return end(pass, runId, page, mode, RunOutcome.RunStatus.FAILED, SyncResult.Status.FAILED,
                     e.getMessage(), listener, started);
+        } catch (OutOfMemoryError e) {
+            // Answers are capped in size, so this is some other load on a small heap: the run must still end,
+            // recorded with a sentence, never left "running" nor showing people a Java error's name.
+            log.warn("Sync of page {} ran out of memory", pageId, e);
+            return end(pass, runId, page, mode, RunOutcome.RunStatus.FAILED, SyncResult.Status.FAILED,
+                    "Inbox Sync ran out of memory during this sync. Nothing was lost; close other windows or give it "
+                            + "more memory, and run the sync again.", listener, started);
         } catch (RuntimeException e) {
             if (e.getMessage() == null || e.getMessage().isBlank()) {
                 log.warn("Sync of page {} failed on a bug", pageId, e); // no sentence for people: keep the trace
@@ -200,7 +226,8 @@ public final class SyncService {
     private static String describe(RuntimeException e) {
         String message = e.getMessage();
         return message == null || message.isBlank()
-                ? "The sync stopped on an unexpected " + e.getClass().getSimpleName() + ". See the log for details."
+                ? "The sync stopped on an unexpected problem inside Inbox Sync. Nothing was lost; see the log for "
+                        + "details, and run the sync again."
                 : message;
     }
 }

@@ -112,8 +112,8 @@ public final class SyncBoard implements SyncListener {
         return due;
     }
 
+    /** The same words as the reason's own ("0.3 s", not a rounded-up "1 s" beside "waiting 0.3 s"). */
     private static String seconds(Duration d) {
-        long s = Math.max(1, (d.toMillis() + 999) / 1000);
-        return s < 120 ? s + " s" : (s + 59) / 60 + " min";
+        return app.inboxsync.sync.WaitWords.of(d);
     }
 }
