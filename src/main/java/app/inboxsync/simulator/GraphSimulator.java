@@ -50,7 +50,9 @@ public final class GraphSimulator implements AutoCloseable {
         FaultRoutes faultRoutes = new FaultRoutes(faults);
         server.createContext("/", new GraphHttpHandler(calls,
                 exchange -> exchange.getRequestURI().getPath().equals("/_sim/faults")
-                        ? faultRoutes.answer(exchange) : admin.answer(exchange),
+                        ? faultRoutes.answer(exchange)
+                        : exchange.getRequestURI().getPath().equals("/_sim/withhold")
+                        ? world.withholding.answer(exchange) : admin.answer(exchange),
                 () -> latency));
         this.executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
         server.setExecutor(executor);
@@ -133,6 +135,11 @@ public final class GraphSimulator implements AutoCloseable {
 
     public Faults faults() {
         return faults;
+    }
+
+    /** Older history kept out of reach, in Facebook's forms (also {@code /_sim/withhold} over HTTP). */
+    public Withholding withholding() {
+        return world.withholding;
     }
 
     public void setLatency(Duration d) {

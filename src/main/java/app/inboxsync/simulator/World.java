@@ -32,6 +32,8 @@ final class World {
     final Ids ids;
     final List<SimPage> pages;
     final MessageFactory messages;
+    /** Older history kept out of reach, when a test or demo asks for it. */
+    final Withholding withholding = new Withholding();
     private final SimulatorConfig config;
     private final Map<String, Integer> pageIndexById = new HashMap<>();
     private final Map<String, Integer> pageIndexByToken = new HashMap<>();

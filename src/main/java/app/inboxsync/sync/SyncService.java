@@ -80,8 +80,10 @@ public final class SyncService {
         long runId = store.startRun(pageId, mode);
         listener.on(new SyncEvent.Started(pageId, page.name(), mode, runId, page.storedConversations()));
         PagePass pass = new PagePass(graph, store, tuning, request.access(), mode, page.watermark(), listener, cancel);
+        Instant[] listingStored = {null};
         try {
-            pass.run(folders);
+            // The watermark may move only after both phases: pass.run returns after the history phase.
+            pass.run(folders, () -> listingStored[0] = clock.instant());
             int missing = 0;
             if (mode == SyncMode.FULL && folders.containsAll(Folder.ALL)) {
                 // Only a pass over every folder can tell that a conversation is gone from Facebook.
@@ -92,8 +94,9 @@ public final class SyncService {
             store.finishRun(runId, pageId, new RunOutcome(RunOutcome.RunStatus.SUCCEEDED, tally.counts(),
                     tally.apiCalls(), watermark, null));
             Duration elapsed = Duration.between(started, clock.instant());
+            Duration listing = listingStored[0] == null ? elapsed : Duration.between(started, listingStored[0]);
             listener.on(new SyncEvent.Completed(pageId, mode, tally.counts(), tally.apiCalls(),
-                    tally.conversationsSeen(), missing, elapsed, watermark));
+                    tally.conversationsSeen(), missing, elapsed, watermark, coverageOf(pageId), listing));
             return new SyncResult(pageId, SyncResult.Status.SUCCEEDED, mode, tally.counts(), tally.apiCalls(),
                     tally.conversationsSeen(), elapsed, null);
         } catch (CancelSignal.SyncCancelledException e) {
@@ -133,6 +136,16 @@ public final class SyncService {
         listener.on(new SyncEvent.Failed(page.pageId(), status, message));
         return new SyncResult(page.pageId(), status, mode, tally.counts(), tally.apiCalls(), tally.conversationsSeen(),
                 Duration.between(started, clock.instant()), message);
+    }
+
+    /** What the copy holds after the pass; a figure for people, so a failure to count never fails the sync. */
+    private Coverage coverageOf(String pageId) {
+        try {
+            return store.coverage(pageId);
+        } catch (RuntimeException e) {
+            log.debug("Could not count the copy of page {}", pageId, e);
+            return null;
+        }
     }
 
     private SyncResult refuse(SyncRequest request, SyncListener listener, SyncResult.Status status, String message) {
