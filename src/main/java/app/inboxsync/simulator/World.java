@@ -174,7 +174,8 @@ final class World {
     private StoredConversation generate(int number, int page, int indexInPage) {
         SplittableRandom r = randomFor(number);
         String folder = indexInPage < FOLDERS.size() ? FOLDERS.get(indexInPage) : randomFolder(r.nextDouble());
-        int count = MessageCounts.draw(r, config.averageMessages(), config.longConversationShare());
+        int count = MessageCounts.draw(r, config.averageMessages(), config.longConversationShare(),
+                config.hugeConversationShare());
         int unavailable = r.nextDouble() < 0.05 ? Math.min(count - 1, 1 + r.nextInt(count > 100 ? 30 : 3)) : 0;
         double who = r.nextDouble();
         int customer = who < 0.03 ? StoredConversation.DELETED_NAMED
