@@ -94,9 +94,14 @@ final class HistoryPhase {
      * @param probeFolder a folder the listing just read, asked again to tell a Page-wide permission loss
      */
     void run(List<Job> listed, Folder probeFolder) {
-        List<Job> jobs = new ArrayList<>(listed);
+        // A thread that moved folders while the listing ran is listed twice: walk it once.
+        List<Job> jobs = new ArrayList<>(listed.size());
         Set<String> planned = new HashSet<>();
-        listed.forEach(j -> planned.add(j.conversationId()));
+        for (Job j : listed) {
+            if (planned.add(j.conversationId())) {
+                jobs.add(j);
+            }
+        }
         for (InboxStore.PendingHistory p : store.pendingHistories(access.pageId())) {
             if (planned.add(p.conversationId())) {
                 jobs.add(Job.again(p));
@@ -153,9 +158,14 @@ final class HistoryPhase {
             detailless += pageDetailless;
             // A page entirely without details: older ones would be ids only too (see PagePass.plan).
             boolean noDetails = !batch.messages().isEmpty() && pageDetailless == batch.messages().size();
-            boolean last = batch.next() == null || reachedStored || noDetails || batch.next().equals(cursor);
+            boolean loops = batch.next() != null && batch.next().equals(cursor);
+            boolean last = batch.next() == null || reachedStored || noDetails || loops;
             HistoryMark mark = null;
-            if (last) {
+            if (loops) {
+                // Graph's next link points back at the page it came with: what is beyond is out of reach
+                mark = HistoryMark.withheld(id, "Facebook's link to the older messages leads back to the same page", 0);
+                withheld.add(id);
+            } else if (last) {
                 mark = detailless > 0 && job.whenDone().state() == HistoryState.COMPLETE
                         ? HistoryMark.withoutDetails(id, detailless) : job.whenDone();
                 if (mark.state() == HistoryState.WITHHELD && job.stopBefore() == null) {
