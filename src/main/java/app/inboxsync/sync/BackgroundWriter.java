@@ -42,6 +42,11 @@ final class BackgroundWriter implements AutoCloseable {
                 () -> done.accept(store.writeBatch(pageId, conversations, messages, history)), thread);
     }
 
+    /** No write in flight: a submit now starts at once. */
+    boolean idle() {
+        return inFlight.isDone();
+    }
+
     /** Blocks until every submitted write is in the database; rethrows a write's failure. */
     void awaitWrites() {
         try {

@@ -28,6 +28,8 @@ final class HistoryPhase {
     private static final int PAGE = GraphGateway.MAX_LIMIT;
     /** A run of permission refusals this long, none of it answered, gets the listing asked again (see below). */
     private static final int PROBE_EVERY = 10;
+    /** At most this many fetched messages wait for a busy writer. */
+    private static final int MAX_UNWRITTEN = 2_000;
     private static final Pattern FACEBOOK_SAID = Pattern.compile("Facebook said: \"(.*)\" \\(code");
 
     /**
@@ -74,6 +76,10 @@ final class HistoryPhase {
     private final Set<String> withheld;
     private int permissionRefusals;
     private int pagesDone;
+    /** Pages fetched while the writer was busy, written together when it is free (see {@link #write}). */
+    private final List<Message> unwrittenMessages = new ArrayList<>();
+    private final List<HistoryMark> unwrittenMarks = new ArrayList<>();
+    private SyncEvent.History unwrittenProgress;
 
     HistoryPhase(GraphGateway graph, InboxStore store, PageAccess access, SyncListener listener, CancelSignal cancel,
                  PassTally tally, BackgroundWriter writer, Set<String> withheld) {
@@ -112,11 +118,72 @@ final class HistoryPhase {
         }
         int pagesLeft = jobs.stream().mapToInt(Job::estimatedPages).sum();
         listener.on(new SyncEvent.History(access.pageId(), jobs.size(), 0, pagesLeft, tally.apiCalls()));
-        for (int i = 0; i < jobs.size(); i++) {
-            Job job = jobs.get(i);
-            pagesLeft -= job.estimatedPages();
-            walk(job, jobs.size() - i, pagesLeft, probeFolder);
+        try {
+            for (int i = 0; i < jobs.size(); i++) {
+                Job job = jobs.get(i);
+                pagesLeft -= job.estimatedPages();
+                walk(job, jobs.size() - i, pagesLeft, probeFolder);
+            }
+            flush();
+        } catch (RuntimeException stopped) {
+            keepWhatWasFetched(stopped);
+            throw stopped;
         }
+    }
+
+    /**
+     * A pass stopping here (cancelled, a Graph failure) still writes the pages it fetched; a cancel's interrupt is
+     * set aside meanwhile, or the wait for the write would end at once.
+     */
+    private void keepWhatWasFetched(RuntimeException stopped) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            flush();
+            writer.awaitWrites();
+        } catch (RuntimeException alsoFailed) {
+            if (alsoFailed != stopped) {
+                stopped.addSuppressed(alsoFailed);
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * Hands a page to the writer at once when it is free (at Graph's pace it always is), else keeps it until it
+     * is, so a fast Graph never waits for the database: pages fetched meanwhile go in one transaction, up to
+     * {@link #MAX_UNWRITTEN} messages (memory stays bounded; then the fetch waits for the write).
+     */
+    private void write(List<Message> messages, HistoryMark mark, SyncEvent.History progress) {
+        unwrittenMessages.addAll(messages);
+        if (mark != null) {
+            unwrittenMarks.add(mark);
+        }
+        unwrittenProgress = progress;
+        if (writer.idle() || unwrittenMessages.size() >= MAX_UNWRITTEN) {
+            flush();
+        }
+    }
+
+    private void flush() {
+        if (unwrittenMessages.isEmpty() && unwrittenMarks.isEmpty()) {
+            return;
+        }
+        List<Message> messages = List.copyOf(unwrittenMessages);
+        List<HistoryMark> marks = List.copyOf(unwrittenMarks);
+        SyncEvent.History progress = unwrittenProgress;
+        unwrittenMessages.clear();
+        unwrittenMarks.clear();
+        unwrittenProgress = null;
+        writer.submit(List.of(), messages, marks, write -> {
+            tally.addMessages(write);
+            if (progress != null) {
+                listener.on(new SyncEvent.History(progress.pageId(), progress.conversationsLeft(),
+                        progress.pagesDone(), progress.pagesLeft(), tally.apiCalls()));
+            }
+        });
     }
 
     private void walk(Job job, int threadsLeft, int pagesAfter, Folder probeFolder) {
@@ -136,7 +203,7 @@ final class HistoryPhase {
                 tally.addCalls(1);
                 withheld.add(id);
                 HistoryMark mark = HistoryMark.withheld(id, facebookWords(e), e.code());
-                writer.submit(List.of(), List.of(), List.of(mark), write -> tally.addMessages(write));
+                write(List.of(), mark, null);
                 return;
             }
             permissionRefusals = 0;
@@ -175,10 +242,7 @@ final class HistoryPhase {
             int done = ++pagesDone;
             int left = pagesAfter + (last ? 0 : Math.max(1, job.estimatedPages() - pagesOfJob));
             int threads = last ? threadsLeft - 1 : threadsLeft;
-            writer.submit(List.of(), kept, mark == null ? List.of() : List.of(mark), write -> {
-                tally.addMessages(write);
-                listener.on(new SyncEvent.History(access.pageId(), threads, done, left, tally.apiCalls()));
-            });
+            write(kept, mark, new SyncEvent.History(access.pageId(), threads, done, left, 0));
             if (last) {
                 return;
             }
