@@ -34,6 +34,9 @@ final class JsonEvents implements SyncListener {
                     .put("api_calls", p.apiCalls());
         } else if (event instanceof SyncEvent.BatchCompleted b) {
             o.put("status", "batch_complete").put("page", b.pageId()).put("batch", b.batch()).put("total", b.total());
+        } else if (event instanceof SyncEvent.History h) {
+            o.put("status", "history").put("page", h.pageId()).put("conversations_left", h.conversationsLeft())
+                    .put("pages_done", h.pagesDone()).put("pages_left", h.pagesLeft()).put("api_calls", h.apiCalls());
         } else if (event instanceof SyncEvent.Waiting w) {
             o.put("status", "waiting").put("page", w.pageId()).put("seconds", w.pause().toMillis() / 1000.0)
                     .put("reason", w.reason());
@@ -49,7 +52,14 @@ final class JsonEvents implements SyncListener {
                     .put("messages_inserted", c.counts().messagesInserted())
                     .put("marked_missing", c.markedMissing())
                     .put("api_calls", c.apiCalls())
-                    .put("seconds", c.elapsed().toMillis() / 1000.0);
+                    .put("seconds", c.elapsed().toMillis() / 1000.0)
+                    .put("listing_seconds", c.listingElapsed().toMillis() / 1000.0);
+            if (c.coverage() != null) {
+                o.put("conversations_stored", c.coverage().conversations())
+                        .put("messages_stored", c.coverage().messages())
+                        .put("history_pending", c.coverage().pendingHistories())
+                        .put("history_withheld", c.coverage().withheldHistories());
+            }
         } else if (event instanceof SyncEvent.Failed f) {
             o.put("status", "error").put("page", f.pageId())
                     .put("reason", f.status().name().toLowerCase(java.util.Locale.ROOT)).put("error", f.message());

@@ -23,11 +23,13 @@ final class PageTable {
             return;
         }
         Instant now = Instant.now();
-        String format = "%-18s %-24s %-20s %-10s %13s %11s %9s%n";
-        out.printf(format, "PAGE ID", "NAME", "LAST SYNC", "STATUS", "CONVERSATIONS", "MESSAGES", "COVERAGE");
+        String format = "%-18s %-24s %-20s %-10s %13s %11s %9s %9s %9s%n";
+        out.printf(format, "PAGE ID", "NAME", "LAST SYNC", "STATUS", "CONVERSATIONS", "MESSAGES", "PENDING",
+                "WITHHELD", "COVERAGE");
         for (PageSummary p : pages) {
             out.printf(format, p.pageId(), Columns.cut(p.name(), 24), RelativeTime.ago(p.lastRunFinishedAt(), now),
-                    status(p), p.conversations(), p.messages(), String.format("%.1f%%", p.coverage() * 100));
+                    status(p), p.conversations(), p.messages(), p.pendingHistories(), p.withheldHistories(),
+                    p.coverageText());
         }
         for (PageSummary p : pages) {
             if ("invalid".equals(p.tokenStatus())) {
@@ -38,6 +40,14 @@ final class PageTable {
             if (p.uncountedConversations() > 0) {
                 out.printf("! %s: Facebook gives no message count for %d conversation(s); the coverage counts their "
                         + "copied messages instead%n", p.name(), p.uncountedConversations());
+            }
+            if (p.pendingHistories() > 0) {
+                out.printf("  %s: the older messages of %d conversation(s) are still to fetch; the next sync carries on.%n",
+                        p.name(), p.pendingHistories());
+            }
+            if (p.withheldHistories() > 0) {
+                out.printf("  %s: Facebook keeps the older messages of %d conversation(s) out of reach; what it gave is stored.%n",
+                        p.name(), p.withheldHistories());
             }
         }
     }
@@ -58,7 +68,13 @@ final class PageTable {
             o.put("conversations", p.conversations());
             o.put("messages", p.messages());
             o.put("reported_messages", p.reportedMessages());
-            o.put("coverage", p.coverage());
+            if (Double.isNaN(p.coverage())) {
+                o.putNull("coverage");
+            } else {
+                o.put("coverage", p.coverage());
+            }
+            o.put("history_pending", p.pendingHistories());
+            o.put("history_withheld", p.withheldHistories());
             o.put("missing_conversations", p.missingConversations());
             o.put("uncounted_conversations", p.uncountedConversations());
             ArrayNode folders = o.putArray("folders");

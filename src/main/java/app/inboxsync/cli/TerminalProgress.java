@@ -44,6 +44,11 @@ final class TerminalProgress implements SyncListener, AutoCloseable {
             if (page != null) {
                 page.update(p);
             }
+        } else if (event instanceof SyncEvent.History h) {
+            PageProgress page = pages.get(h.pageId());
+            if (page != null) {
+                page.update(h);
+            }
         } else if (event instanceof SyncEvent.Waiting w) {
             line(String.format("%s: %s", name(w.pageId()), w.reason()));
         } else if (event instanceof SyncEvent.Notice n) {
@@ -55,11 +60,31 @@ final class TerminalProgress implements SyncListener, AutoCloseable {
                     c.counts().conversationsUpdated(), c.counts().conversationsTouched(),
                     c.counts().conversationsUnchanged(), c.counts().messagesInserted(), c.apiCalls(),
                     c.elapsed().toMillis() / 1000.0, c.mode().wireName())
-                    + (c.markedMissing() > 0 ? " · " + c.markedMissing() + " gone from Facebook (kept)" : ""));
+                    + (c.markedMissing() > 0 ? " · " + c.markedMissing() + " gone from Facebook (kept)" : "")
+                    + stored(c));
         } else if (event instanceof SyncEvent.Failed f) {
             PageProgress page = pages.remove(f.pageId());
             line(String.format("✗ %s: %s", page != null ? page.name : f.pageId(), f.message()));
         }
+    }
+
+    /** What the copy holds now, and how long the list took when a history phase followed it. */
+    private static String stored(SyncEvent.Completed c) {
+        if (c.coverage() == null) {
+            return "";
+        }
+        String text = String.format("%n  stored: %d conversations, %d messages", c.coverage().conversations(),
+                c.coverage().messages());
+        if (c.listingElapsed().compareTo(c.elapsed()) < 0) {
+            text += String.format(" · the whole list after %.1f s", c.listingElapsed().toMillis() / 1000.0);
+        }
+        if (c.coverage().pendingHistories() > 0) {
+            text += " · older messages of " + c.coverage().pendingHistories() + " still to fetch";
+        }
+        if (c.coverage().withheldHistories() > 0) {
+            text += " · " + c.coverage().withheldHistories() + " withheld by Facebook";
+        }
+        return text;
     }
 
     private String name(String pageId) {
@@ -83,8 +108,14 @@ final class TerminalProgress implements SyncListener, AutoCloseable {
         long expected = 0;
         long messages = 0;
         long calls = 0;
+        long historyPages = 0;
+        boolean inHistory = false;
         boolean allKnown = true;
         for (PageProgress p : pages.values()) {
+            if (p.historyPagesLeft >= 0) {
+                inHistory = true;
+                historyPages += p.historyPagesLeft;
+            }
             seen += p.seen;
             messages += p.messages;
             calls += p.calls;
@@ -93,8 +124,16 @@ final class TerminalProgress implements SyncListener, AutoCloseable {
         }
         String bar = allKnown && expected > 0 ? bar(Math.min(1.0, (double) seen / expected))
                 : "[" + SPINNER[frame++ % SPINNER.length] + "]";
-        out.printf("\r\033[K%s %d conversations · %d new messages · %d calls · %d page(s) syncing",
-                bar, seen, messages, calls, pages.size());
+        if (inHistory && pages.size() == 1) {
+            // one Page in its history phase: the list is stored, the bar now counts its older message pages
+            PageProgress p = pages.values().iterator().next();
+            long total = p.historyPagesDone + p.historyPagesLeft;
+            bar = total > 0 ? bar((double) p.historyPagesDone / total) : bar;
+        }
+        String older = inHistory ? String.format(" · older messages: %d page%s to go", historyPages,
+                historyPages == 1 ? "" : "s") : "";
+        out.printf("\r\033[K%s %d conversations%s · %d new messages · %d calls · %d page(s) syncing",
+                bar, seen, older, messages, calls, pages.size());
         out.flush();
     }
 
@@ -121,6 +160,9 @@ final class TerminalProgress implements SyncListener, AutoCloseable {
         volatile long seen;
         volatile long messages;
         volatile long calls;
+        /** -1 until the history phase starts. */
+        volatile long historyPagesLeft = -1;
+        volatile long historyPagesDone;
 
         PageProgress(String name, long expected) {
             this.name = name;
@@ -131,6 +173,12 @@ final class TerminalProgress implements SyncListener, AutoCloseable {
             seen = p.conversationsSeen();
             messages = p.counts().messagesInserted();
             calls = p.apiCalls();
+        }
+
+        void update(SyncEvent.History h) {
+            historyPagesLeft = h.pagesLeft();
+            historyPagesDone = h.pagesDone();
+            calls = h.apiCalls();
         }
     }
 }

@@ -113,8 +113,17 @@ final class GraphJson {
         List<SimMessage> page = world.messages.newestFirst(c, position, limit);
         g.writeStartObject();
         g.writeArrayFieldStart("data");
-        for (SimMessage m : page) {
-            message(g, c, m, fields);
+        String conversationId = world.ids.conversationId(c.number());
+        for (int i = 0; i < page.size(); i++) {
+            switch (world.withholding.detailAt(conversationId, total, position + i)) {
+                case FULL -> message(g, c, page.get(i), fields);
+                case TIME_AND_ID -> message(g, c, withoutDetails(page.get(i)), fields);
+                case ID_ONLY -> {
+                    g.writeStartObject();
+                    g.writeStringField("id", page.get(i).id());
+                    g.writeEndObject();
+                }
+            }
         }
         g.writeEndArray();
         if (!page.isEmpty()) {
@@ -124,6 +133,11 @@ final class GraphJson {
             paging(g, Cursors.message(c.number(), firstSeq), after, lastSeq > 0 ? nextUrl.apply(after) : null);
         }
         g.writeEndObject();
+    }
+
+    private static SimMessage withoutDetails(SimMessage m) {
+        return new SimMessage(m.id(), m.conversationId(), m.createdTime(), null, null, List.of(), null, null, null,
+                null, true);
     }
 
     void message(JsonGenerator g, StoredConversation c, SimMessage m, List<FieldSpec> fields) throws IOException {

@@ -261,6 +261,11 @@ final class GraphRoutes {
         }
         int limit = GraphJson.limit(req.param("limit"));
         int from = afterSeq;
+        Reply withheld = world.withholding.refusal(world.ids.conversationId(c.number()), c.messageCount(),
+                afterSeq < 0 ? 0 : Math.max(0, c.messageCount() - afterSeq), seq);
+        if (withheld != null) {
+            return withheld;
+        }
         return ok(g -> json.messagesEdge(g, c, from, limit, selected, after -> req.nextUrl(baseUrl, after)));
     }
 

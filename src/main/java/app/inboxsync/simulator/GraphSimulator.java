@@ -54,6 +54,7 @@ public final class GraphSimulator implements AutoCloseable {
                 exchange -> switch (exchange.getRequestURI().getPath()) {
                     case "/_sim/faults" -> faultRoutes.answer(exchange);
                     case "/_sim/refusals" -> refusalRoutes.answer(exchange);
+                    case "/_sim/withhold" -> world.withholding.answer(exchange);
                     default -> admin.answer(exchange);
                 },
                 () -> latency));
@@ -143,6 +144,11 @@ public final class GraphSimulator implements AutoCloseable {
     /** The fields and folders this Graph refuses, as a newer Graph version would. */
     public Refusals refusals() {
         return refusals;
+    }
+
+    /** Older history kept out of reach, in Facebook's forms (also {@code /_sim/withhold} over HTTP). */
+    public Withholding withholding() {
+        return world.withholding;
     }
 
     public void setLatency(Duration d) {

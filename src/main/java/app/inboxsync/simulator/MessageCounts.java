@@ -7,6 +7,8 @@ final class MessageCounts {
 
     static final int LONG_MIN = 101;
     static final int LONG_MAX = 180;
+    static final int HUGE_MIN = 1_001;
+    static final int HUGE_MAX = 3_000;
     private static final double LONG_MEAN = (LONG_MIN + LONG_MAX) / 2.0;
     private static final int SHORT_MAX = 100;
     /** Short threads keep at least this mean (or the average, if lower), so small worlds still have threads. */
@@ -21,6 +23,14 @@ final class MessageCounts {
      * conversations leave too little for the short ones, short ones average 4 (or {@code average} if lower)
      * and the overall average comes out higher than asked.
      */
+    static int draw(SplittableRandom r, double average, double longShare, double hugeShare) {
+        // Only a world that asks for huge threads draws for them: every other world stays as it was.
+        if (hugeShare > 0 && r.nextDouble() < hugeShare) {
+            return HUGE_MIN + r.nextInt(HUGE_MAX - HUGE_MIN + 1);
+        }
+        return draw(r, average, longShare);
+    }
+
     static int draw(SplittableRandom r, double average, double longShare) {
         if (r.nextDouble() < longShare) {
             return LONG_MIN + r.nextInt(LONG_MAX - LONG_MIN + 1);

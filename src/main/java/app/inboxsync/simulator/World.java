@@ -32,6 +32,8 @@ final class World {
     final Ids ids;
     final List<SimPage> pages;
     final MessageFactory messages;
+    /** Older history kept out of reach, when a test or demo asks for it. */
+    final Withholding withholding = new Withholding();
     private final SimulatorConfig config;
     private final Map<String, Integer> pageIndexById = new HashMap<>();
     private final Map<String, Integer> pageIndexByToken = new HashMap<>();
@@ -172,7 +174,8 @@ final class World {
     private StoredConversation generate(int number, int page, int indexInPage) {
         SplittableRandom r = randomFor(number);
         String folder = indexInPage < FOLDERS.size() ? FOLDERS.get(indexInPage) : randomFolder(r.nextDouble());
-        int count = MessageCounts.draw(r, config.averageMessages(), config.longConversationShare());
+        int count = MessageCounts.draw(r, config.averageMessages(), config.longConversationShare(),
+                config.hugeConversationShare());
         int unavailable = r.nextDouble() < 0.05 ? Math.min(count - 1, 1 + r.nextInt(count > 100 ? 30 : 3)) : 0;
         double who = r.nextDouble();
         int customer = who < 0.03 ? StoredConversation.DELETED_NAMED

@@ -3,6 +3,8 @@ package app.inboxsync.store;
 import app.inboxsync.domain.Conversation;
 import app.inboxsync.domain.Message;
 import app.inboxsync.sync.BatchWrite;
+import app.inboxsync.sync.HistoryMark;
+import app.inboxsync.sync.HistoryState;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -101,11 +103,45 @@ final class BatchWriter {
             SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM written
             """;
 
+    // After the rows it describes are written: a state never claims messages that are not stored. The reason,
+    // code and time of a refusal stay while a withheld thread is pending again (a gap to fill); "since" keeps
+    // the first time Facebook refused, as long as it refuses with the same words.
+    private static final String MARK_HISTORY = """
+            UPDATE messenger_conversations c
+               SET history_state = b.state,
+                   history_withheld_reason = CASE WHEN b.state = 'withheld' THEN b.reason
+                                                  WHEN b.state = 'complete' THEN NULL
+                                                  ELSE c.history_withheld_reason END,
+                   history_withheld_code = CASE WHEN b.state = 'withheld' THEN b.code
+                                                WHEN b.state = 'complete' THEN NULL
+                                                ELSE c.history_withheld_code END,
+                   history_withheld_at = CASE
+                       WHEN b.state = 'withheld' AND c.history_withheld_at IS NOT NULL
+                            AND (c.history_withheld_reason, c.history_withheld_code)
+                                IS NOT DISTINCT FROM (b.reason, b.code) THEN c.history_withheld_at
+                       WHEN b.state = 'withheld' THEN now()
+                       WHEN b.state = 'complete' THEN NULL
+                       ELSE c.history_withheld_at END
+              FROM unnest(?::text[], ?::text[], ?::text[], ?::int4[]) AS b(conversation_id, state, reason, code)
+             WHERE c.page_id = ? AND c.conversation_id = b.conversation_id
+               AND (c.history_state, c.history_withheld_reason, c.history_withheld_code)
+                   IS DISTINCT FROM (b.state,
+                                     CASE WHEN b.state = 'pending' THEN c.history_withheld_reason
+                                          WHEN b.state = 'withheld' THEN b.reason END,
+                                     CASE WHEN b.state = 'pending' THEN c.history_withheld_code
+                                          WHEN b.state = 'withheld' THEN b.code END)
+            """;
+
     private BatchWriter() {
     }
 
     static BatchWrite write(Connection c, String pageId, List<Conversation> conversations, List<Message> messages)
             throws SQLException {
+        return write(c, pageId, conversations, messages, List.of());
+    }
+
+    static BatchWrite write(Connection c, String pageId, List<Conversation> conversations, List<Message> messages,
+                            List<HistoryMark> history) throws SQLException {
         List<Conversation> threads = oneRowPerCustomer(lastPerKey(conversations, Conversation::id));
         List<Message> uniqueMessages = oneConversationPerMessage(messages);
         for (Conversation conversation : threads) {
@@ -121,6 +157,9 @@ final class BatchWriter {
         }
         int[] conversationCounts = threads.isEmpty() ? new int[2] : upsertConversations(c, pageId, threads);
         int[] messageCounts = uniqueMessages.isEmpty() ? new int[2] : upsertMessages(c, pageId, uniqueMessages);
+        if (!history.isEmpty()) {
+            markHistory(c, pageId, lastPerKey(history, HistoryMark::conversationId));
+        }
         return new BatchWrite(conversationCounts[0], conversationCounts[1],
                 threads.size() - conversationCounts[0] - conversationCounts[1],
                 messageCounts[0], messageCounts[1]);
@@ -213,6 +252,29 @@ final class BatchWriter {
             s.setArray(9, c.createArrayOf("text", attachments));
             s.setArray(10, c.createArrayOf("bool", unavailable));
             return counts(s);
+        }
+    }
+
+    private static void markHistory(Connection c, String pageId, List<HistoryMark> marks) throws SQLException {
+        int n = marks.size();
+        String[] ids = new String[n];
+        String[] states = new String[n];
+        String[] reasons = new String[n];
+        Integer[] codes = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            HistoryMark m = marks.get(i);
+            ids[i] = m.conversationId();
+            states[i] = m.state().wireName();
+            reasons[i] = m.state() == HistoryState.WITHHELD ? app.inboxsync.domain.Text.clean(m.reason()) : null;
+            codes[i] = m.state() == HistoryState.WITHHELD && m.code() != 0 ? m.code() : null;
+        }
+        try (PreparedStatement s = c.prepareStatement(MARK_HISTORY)) {
+            s.setArray(1, c.createArrayOf("text", ids));
+            s.setArray(2, c.createArrayOf("text", states));
+            s.setArray(3, c.createArrayOf("text", reasons));
+            s.setArray(4, c.createArrayOf("int4", codes));
+            s.setString(5, pageId);
+            s.executeUpdate();
         }
     }
 

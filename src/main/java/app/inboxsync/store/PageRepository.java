@@ -15,7 +15,8 @@ import javax.sql.DataSource;
 public final class PageRepository {
     private static final String SUMMARY = """
             SELECT p.facebook_page_id, p.name, p.category, p.last_synced_at, p.folders, p.token_status,
-                   p.token_error, conv.conversations, conv.reported, conv.missing, conv.uncounted,
+                   p.token_error, conv.conversations, conv.reported, conv.missing, conv.uncounted, conv.pending,
+                   conv.withheld,
                    (SELECT count(*) FROM messenger_messages m
                      JOIN messenger_conversations c ON c.conversation_id = m.conversation_id
                     WHERE c.page_id = p.facebook_page_id) AS messages,
@@ -27,7 +28,9 @@ public final class PageRepository {
                                                                  WHERE sm.conversation_id = c.conversation_id))), 0)
                               AS reported,
                           count(*) FILTER (WHERE missing_since IS NOT NULL) AS missing,
-                          count(*) FILTER (WHERE message_count IS NULL) AS uncounted
+                          count(*) FILTER (WHERE message_count IS NULL) AS uncounted,
+                          count(*) FILTER (WHERE history_state = 'pending') AS pending,
+                          count(*) FILTER (WHERE history_state = 'withheld') AS withheld
                      FROM messenger_conversations c WHERE c.page_id = p.facebook_page_id) conv
               LEFT JOIN LATERAL (
                    SELECT status, finished_at, error FROM sync_runs r
@@ -128,6 +131,6 @@ public final class PageRepository {
                 rs.getString("token_status"), rs.getString("token_error"),
                 rs.getLong("conversations"), rs.getLong("messages"), rs.getLong("reported"),
                 rs.getString("run_status"), Rows.instant(rs, "run_finished_at"), rs.getString("run_error"),
-                rs.getLong("missing"), rs.getLong("uncounted"));
+                rs.getLong("missing"), rs.getLong("uncounted"), rs.getLong("pending"), rs.getLong("withheld"));
     }
 }

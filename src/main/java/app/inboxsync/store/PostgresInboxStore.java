@@ -5,6 +5,10 @@ import app.inboxsync.domain.Folder;
 import app.inboxsync.domain.Message;
 import app.inboxsync.domain.SyncMode;
 import app.inboxsync.sync.BatchWrite;
+import app.inboxsync.sync.Coverage;
+import app.inboxsync.sync.HistoryMark;
+import app.inboxsync.sync.HistoryState;
+import app.inboxsync.sync.StoredHistory;
 import app.inboxsync.sync.InboxStore;
 import app.inboxsync.sync.PageState;
 import app.inboxsync.sync.RunOutcome;
@@ -123,16 +127,90 @@ public final class PostgresInboxStore implements InboxStore {
     }
 
     @Override
-    public BatchWrite writeBatch(String pageId, List<Conversation> conversations, List<Message> messages) {
-        if (conversations.isEmpty() && messages.isEmpty()) {
+    public BatchWrite writeBatch(String pageId, List<Conversation> conversations, List<Message> messages,
+                                 List<HistoryMark> history) {
+        if (conversations.isEmpty() && messages.isEmpty() && history.isEmpty()) {
             return BatchWrite.NONE;
         }
         try {
             return Transaction.run(dataSource, "save a batch of page " + pageId,
-                    c -> BatchWriter.write(c, pageId, conversations, messages));
+                    c -> BatchWriter.write(c, pageId, conversations, messages, history));
         } catch (StoreException e) {
             throw pageMissing(e, pageId);
         }
+    }
+
+    @Override
+    public Map<String, StoredHistory> storedHistories(String pageId, Collection<String> conversationIds) {
+        if (conversationIds.isEmpty()) {
+            return Map.of();
+        }
+        // A top-1 index probe per conversation for its newest message, as in newestStoredMessageTimes.
+        String sql = """
+                SELECT c.conversation_id, c.history_state, c.history_withheld_reason, c.history_withheld_code,
+                       (SELECT max(m.created_time) FROM messenger_messages m
+                         WHERE m.conversation_id = c.conversation_id AND m.page_id = c.page_id)
+                  FROM unnest(?::text[]) AS wanted(id)
+                  JOIN messenger_conversations c ON c.conversation_id = wanted.id
+                 WHERE c.page_id = ?
+                """;
+        return Transaction.read(dataSource, "read the stored histories of page " + pageId, c -> {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                s.setArray(1, c.createArrayOf("text", conversationIds.toArray(new String[0])));
+                s.setString(2, pageId);
+                Map<String, StoredHistory> stored = new HashMap<>();
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        stored.put(rs.getString(1), new StoredHistory(HistoryState.ofWireName(rs.getString(2)),
+                                Rows.instant(rs, 5), rs.getString(3), rs.getInt(4)));
+                    }
+                }
+                return stored;
+            }
+        });
+    }
+
+    @Override
+    public List<PendingHistory> pendingHistories(String pageId) {
+        String sql = """
+                SELECT conversation_id, message_count FROM messenger_conversations
+                 WHERE page_id = ? AND history_state = 'pending'
+                 ORDER BY last_message_time DESC, conversation_id DESC
+                """;
+        return Transaction.read(dataSource, "read the pending histories of page " + pageId, c -> {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                s.setString(1, pageId);
+                List<PendingHistory> pending = new java.util.ArrayList<>();
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        pending.add(new PendingHistory(rs.getString(1), rs.getInt(2)));
+                    }
+                }
+                return pending;
+            }
+        });
+    }
+
+    @Override
+    public Coverage coverage(String pageId) {
+        String sql = """
+                SELECT count(*), count(*) FILTER (WHERE history_state = 'pending'),
+                       count(*) FILTER (WHERE history_state = 'withheld'),
+                       (SELECT count(*) FROM messenger_messages m
+                         JOIN messenger_conversations c ON c.conversation_id = m.conversation_id
+                        WHERE c.page_id = ?)
+                  FROM messenger_conversations WHERE page_id = ?
+                """;
+        return Transaction.read(dataSource, "count the copy of page " + pageId, c -> {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                s.setString(1, pageId);
+                s.setString(2, pageId);
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    return new Coverage(rs.getLong(1), rs.getLong(4), rs.getLong(2), rs.getLong(3));
+                }
+            }
+        });
     }
 
     @Override

@@ -31,9 +31,20 @@ final class BackgroundWriter implements AutoCloseable {
 
     /** Waits for the previous write, then starts this one; {@code done} runs on the writer thread after it. */
     void submit(List<Conversation> conversations, List<Message> messages, Consumer<BatchWrite> done) {
+        submit(conversations, messages, List.of(), done);
+    }
+
+    /** The same, with history states written in the same transaction. */
+    void submit(List<Conversation> conversations, List<Message> messages, List<HistoryMark> history,
+                Consumer<BatchWrite> done) {
         awaitWrites();
         inFlight = CompletableFuture.runAsync(
-                () -> done.accept(store.writeBatch(pageId, conversations, messages)), thread);
+                () -> done.accept(store.writeBatch(pageId, conversations, messages, history)), thread);
+    }
+
+    /** No write in flight: a submit now starts at once. */
+    boolean idle() {
+        return inFlight.isDone();
     }
 
     /** Blocks until every submitted write is in the database; rethrows a write's failure. */

@@ -36,7 +36,33 @@ public interface InboxStore {
      * upserts that leave equal rows untouched, local tags and notes alone, and clear {@code missing_since}.
      * Duplicate keys inside the lists are allowed (the last one wins).
      */
-    BatchWrite writeBatch(String pageId, List<Conversation> conversations, List<Message> messages);
+    default BatchWrite writeBatch(String pageId, List<Conversation> conversations, List<Message> messages) {
+        return writeBatch(pageId, conversations, messages, List.of());
+    }
+
+    /**
+     * {@link #writeBatch(String, List, List)}, and in the same transaction the history state of the conversations
+     * in {@code history}, so a state never claims messages that are not stored. A conversation stored for the first
+     * time starts {@link HistoryState#PENDING}.
+     */
+    BatchWrite writeBatch(String pageId, List<Conversation> conversations, List<Message> messages,
+                          List<HistoryMark> history);
+
+    /** For each given conversation that is stored: its history state and its newest stored message's time. */
+    Map<String, StoredHistory> storedHistories(String pageId, Collection<String> conversationIds);
+
+    /** The Page's conversations whose history is {@link HistoryState#PENDING}, newest first. */
+    List<PendingHistory> pendingHistories(String pageId);
+
+    /** What the copy of the Page holds now (conversations, messages, pending and withheld histories). */
+    Coverage coverage(String pageId);
+
+    /**
+     * A conversation whose older messages are still to fetch.
+     *
+     * @param reportedMessages Graph's {@code message_count} estimate, for "pages to go"
+     */
+    record PendingHistory(String conversationId, int reportedMessages) { }
 
     /**
      * After a full pass: marks every stored conversation of the Page that is not in {@code seenIds} and not

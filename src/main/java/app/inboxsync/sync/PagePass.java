@@ -13,8 +13,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One pass over one Page: walks each folder newest-first, completes the messages each changed conversation
- * needs, and hands every Graph page of conversations to the {@link BackgroundWriter} as one transaction.
+ * One pass over one Page, in two phases. The listing walks each folder newest-first and hands every Graph page of
+ * conversations, with their nested newest messages, to the {@link BackgroundWriter} as one transaction; the
+ * {@link HistoryPhase} then fetches the older messages of the threads that need them.
  */
 final class PagePass {
     private final GraphGateway graph;
@@ -28,6 +29,10 @@ final class PagePass {
     private final PassTally tally = new PassTally();
     private final Set<String> seen = new HashSet<>();
     private final Set<Folder> walked = EnumSet.noneOf(Folder.class);
+    /** Phase 2's work, found by the listing, newest first. */
+    private final List<HistoryPhase.Job> histories = new ArrayList<>();
+    /** Conversations this pass found withheld by Facebook (for the one notice per sync). */
+    private final Set<String> withheld = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     PagePass(GraphGateway graph, InboxStore store, SyncTuning tuning, PageAccess access, SyncMode mode,
              Instant watermark, SyncListener listener, CancelSignal cancel) {
@@ -55,8 +60,14 @@ final class PagePass {
         return walked;
     }
 
-    /** @param behind folders an earlier pass could not read: walked to their end, whatever the mode */
-    void run(List<Folder> folders, Set<Folder> behind) {
+    /**
+     * Phase 1, the listing: every folder, each Graph page of conversations written with its nested newest
+     * messages. Then {@code listingStored} runs (every listed conversation is in the database), and phase 2, the
+     * history: the older messages of the threads that need them.
+     *
+     * @param behind folders an earlier pass could not read: walked to their end, whatever the mode
+     */
+    void run(List<Folder> folders, Set<Folder> behind, Runnable listingStored) {
         try (BackgroundWriter writer = new BackgroundWriter(store, access.pageId())) {
             for (Folder folder : folders) {
                 try {
@@ -71,7 +82,21 @@ final class PagePass {
                 }
             }
             writer.awaitWrites();
+            listingStored.run();
+            new HistoryPhase(graph, store, access, listener, cancel, tally, writer, withheld)
+                    .run(histories, folders.isEmpty() ? Folder.INBOX : folders.get(0));
+            writer.awaitWrites();
         }
+        if (!withheld.isEmpty()) {
+            int n = withheld.size();
+            listener.on(new SyncEvent.Notice(access.pageId(), "Facebook keeps the older messages of " + n
+                    + (n == 1 ? " conversation" : " conversations") + " out of reach. What it gave is stored; "
+                    + "pages list counts them as withheld."));
+        }
+    }
+
+    void run(List<Folder> folders) {
+        run(folders, Set.of(), () -> { });
     }
 
     private void walk(Folder folder, BackgroundWriter writer, boolean behind) {
@@ -114,16 +139,25 @@ final class PagePass {
     }
 
     private void writeWithMessages(List<FetchedConversation> changed, BackgroundWriter writer) {
-        Map<String, Instant> stored = mode == SyncMode.FULL ? Map.of()
-                : store.newestStoredMessageTimes(access.pageId(), changed.stream().map(f -> f.conversation().id()).toList());
+        Map<String, StoredHistory> stored = store.storedHistories(access.pageId(),
+                changed.stream().map(f -> f.conversation().id()).toList());
         List<Conversation> conversations = new ArrayList<>(changed.size());
         List<Message> messages = new ArrayList<>();
+        List<HistoryMark> marks = new ArrayList<>();
         for (FetchedConversation fetched : changed) {
             conversations.add(fetched.conversation());
-            collectMessages(fetched, stored.get(fetched.conversation().id()), messages);
+            StoredHistory before = stored.get(fetched.conversation().id());
+            Instant newestStored = mode == SyncMode.FULL || before == null ? null : before.newestMessage();
+            for (Message m : fetched.messages()) {
+                // Incremental: only what is newer than the newest stored message; a full pass rewrites the page.
+                if (newestStored == null || !m.createdTime().isBefore(newestStored)) {
+                    messages.add(m);
+                }
+            }
+            plan(fetched, before, marks);
         }
         int size = conversations.size();
-        writer.submit(conversations, messages, write -> {
+        writer.submit(conversations, messages, marks, write -> {
             int batch = tally.addBatch(write, size);
             BatchWrite counts = tally.counts();
             listener.on(new SyncEvent.Progress(access.pageId(), tally.conversationsSeen(), counts, tally.apiCalls()));
@@ -132,30 +166,52 @@ final class PagePass {
     }
 
     /**
-     * Full pass (or a conversation never stored): the complete history. Otherwise only what is newer than the
-     * newest stored message: page further only while the page in hand is still all newer than that.
+     * Decides, from the nested page and what is stored, the conversation's history state and what phase 2 still
+     * has to fetch. The older pages are never fetched here: the whole list comes first.
+     * <ul>
+     * <li>No further page: the nested page is the whole history.</li>
+     * <li>A nested page entirely without details: Facebook's detail limit goes by age, so older pages would be
+     * ids only, each a call; the walk ends here, withheld.</li>
+     * <li>New or pending (or withheld, in a full pass): phase 2 walks the rest from the nested page's cursor.</li>
+     * <li>Complete or withheld, changed by more new messages than the nested page holds (it reaches no stored
+     * message): a gap. Phase 2 pages on only while the messages are newer than stored; until then the
+     * conversation is pending, so a pass that stops before filling the gap leaves it to the next one.</li>
+     * </ul>
      */
-    private void collectMessages(FetchedConversation fetched, Instant newestStored, List<Message> into) {
-        String conversationId = fetched.conversation().id();
-        List<Message> page = fetched.messages();
-        Cursor next = fetched.moreMessages();
-        while (true) {
-            boolean reachedStored = false;
-            for (Message m : page) {
-                if (newestStored != null && m.createdTime().isBefore(newestStored)) {
-                    reachedStored = true;
-                } else {
-                    into.add(m);
-                }
+    private void plan(FetchedConversation fetched, StoredHistory before, List<HistoryMark> marks) {
+        String id = fetched.conversation().id();
+        List<Message> nested = fetched.messages();
+        int detailless = (int) nested.stream().filter(Message::detailsUnavailable).count();
+        Cursor more = fetched.moreMessages();
+        if (more == null || (detailless > 0 && detailless == nested.size())) {
+            HistoryMark mark = detailless > 0 ? HistoryMark.withoutDetails(id, detailless) : HistoryMark.complete(id);
+            marks.add(mark);
+            if (mark.state() == HistoryState.WITHHELD) {
+                withheld.add(id);
             }
-            if (next == null || reachedStored) {
-                return;
-            }
-            cancel.throwIfCancelled();
-            MessageBatch more = graph.messages(access, conversationId, next);
-            tally.addCalls(more.httpCalls());
-            page = more.messages();
-            next = more.next();
+            return;
         }
+        int reported = fetched.conversation().messageCount();
+        // A full pass asks withheld threads again: a refusal may have been passing, and a full pass is the one
+        // that reads everything. Incremental passes leave them alone, so they cost nothing while nothing changes.
+        boolean again = before != null && before.state() == HistoryState.WITHHELD && mode == SyncMode.FULL;
+        if (before == null || before.state() == HistoryState.PENDING || before.newestMessage() == null || again) {
+            marks.add(HistoryMark.pending(id));
+            histories.add(HistoryPhase.Job.rest(id, more, reported - nested.size(), detailless));
+            return;
+        }
+        boolean reachesStored = nested.stream().anyMatch(m -> m.createdTime().isBefore(before.newestMessage()));
+        if (reachesStored) {
+            if (detailless > 0 && before.state() == HistoryState.COMPLETE) {
+                marks.add(HistoryMark.withoutDetails(id, detailless));
+                withheld.add(id);
+            }
+            return;
+        }
+        HistoryMark restore = before.state() == HistoryState.WITHHELD
+                ? HistoryMark.withheld(id, before.reason(), before.code())
+                : HistoryMark.complete(id);
+        marks.add(HistoryMark.pending(id));
+        histories.add(HistoryPhase.Job.gap(id, more, before.newestMessage(), restore, detailless));
     }
 }

@@ -30,6 +30,11 @@ final class PassTally {
         return batches.incrementAndGet();
     }
 
+    /** Records messages written by the history phase (no conversations, no listing batch). */
+    void addMessages(BatchWrite write) {
+        counts.accumulateAndGet(write, BatchWrite::plus);
+    }
+
     BatchWrite counts() {
         return counts.get();
     }

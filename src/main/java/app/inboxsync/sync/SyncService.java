@@ -91,8 +91,10 @@ public final class SyncService {
             listener.on(new SyncEvent.Notice(pageId, "The stored watermark (" + page.watermark() + ") lies in the "
                     + "future, so this sync reads everything again instead of trusting it."));
         }
+        Instant[] listingStored = {null};
         try {
-            pass.run(folders, behind);
+            // The watermark may move only after both phases: pass.run returns after the history phase.
+            pass.run(folders, behind, () -> listingStored[0] = clock.instant());
             recordFoldersBehind(pageId, folders, behind, pass.walkedFolders());
             int missing = 0;
             if (mode == SyncMode.FULL && pass.walkedFolders().containsAll(Folder.ALL)) {
@@ -115,8 +117,9 @@ public final class SyncService {
             store.finishRun(runId, pageId, new RunOutcome(RunOutcome.RunStatus.SUCCEEDED, tally.counts(),
                     tally.apiCalls(), watermark, null));
             Duration elapsed = Duration.between(started, clock.instant());
+            Duration listing = listingStored[0] == null ? elapsed : Duration.between(started, listingStored[0]);
             listener.on(new SyncEvent.Completed(pageId, mode, tally.counts(), tally.apiCalls(),
-                    tally.conversationsSeen(), missing, elapsed, watermark));
+                    tally.conversationsSeen(), missing, elapsed, watermark, coverageOf(pageId), listing));
             return new SyncResult(pageId, SyncResult.Status.SUCCEEDED, mode, tally.counts(), tally.apiCalls(),
                     tally.conversationsSeen(), elapsed, null);
         } catch (CancelSignal.SyncCancelledException e) {
@@ -179,6 +182,16 @@ public final class SyncService {
         listener.on(new SyncEvent.Failed(page.pageId(), status, message));
         return new SyncResult(page.pageId(), status, mode, tally.counts(), tally.apiCalls(), tally.conversationsSeen(),
                 Duration.between(started, clock.instant()), message);
+    }
+
+    /** What the copy holds after the pass; a figure for people, so a failure to count never fails the sync. */
+    private Coverage coverageOf(String pageId) {
+        try {
+            return store.coverage(pageId);
+        } catch (RuntimeException e) {
+            log.debug("Could not count the copy of page {}", pageId, e);
+            return null;
+        }
     }
 
     private SyncResult refuse(SyncRequest request, SyncListener listener, SyncResult.Status status, String message) {

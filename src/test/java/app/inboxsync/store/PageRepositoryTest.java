@@ -65,7 +65,8 @@ class PageRepositoryTest {
         assertEquals("Boom", p1.lastRunError());
         assertEquals(List.of(Folder.INBOX, Folder.SPAM), p1.folders());
         PageSummary p2 = pages.findPage("p2").orElseThrow();
-        assertEquals(1.0, p2.coverage());
+        assertTrue(Double.isNaN(p2.coverage()), "nothing stored has no coverage (it said 100 % before)");
+        assertEquals("–", p2.coverageText());
         assertNull(p2.lastRunStatus());
         assertEquals(Folder.ALL, p2.folders());
         assertTrue(pages.findPage("nope").isEmpty());

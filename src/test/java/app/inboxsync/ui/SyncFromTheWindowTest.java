@@ -101,6 +101,8 @@ class SyncFromTheWindowTest {
         // the sidebar follows too: the Page's cell stops saying "Never synced"
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> robot.lookup(".page-cell .page-status").queryLabeled().getText().startsWith("Synced "));
-        assertTrue(robot.lookup(".page-cell .page-status").queryLabeled().getText().endsWith(" · 300 conversations"));
+        // (then what Facebook withholds: the simulator gives some old messages without their details)
+        String status = robot.lookup(".page-cell .page-status").queryLabeled().getText();
+        assertTrue(status.contains(" · 300 conversations") && !status.contains("pending"), status);
     }
 }

@@ -271,7 +271,7 @@ public final class MainController {
             summaryDetails.setText(page.get().summary().tokenValid() ? "" : "Reconnect the Page first: Facebook refused its token.");
         } else {
             summaryHeadline.setText(SummaryText.headline(lastRun, clock.instant()));
-            summaryDetails.setText(SummaryText.details(lastRun));
+            summaryDetails.setText(SummaryText.details(lastRun) + "\n" + SummaryText.copy(page.get().summary()));
         }
     }
 

@@ -13,7 +13,8 @@ final class ProgressWords {
                 ? " of about " + PageStatus.number(p.expected()) : "") + " conversations";
         return switch (p.phase()) {
             case QUEUED -> "Waiting for a free sync slot…";
-            case SYNCING -> counted + " · batch " + p.batches() + " · " + p.apiCalls() + " API calls";
+            case SYNCING -> p.inHistory() ? counted + " · " + p.historyWords() + " · " + p.apiCalls() + " API calls"
+                    : counted + " · batch " + p.batches() + " · " + p.apiCalls() + " API calls";
             case WAITING -> counted + " · " + p.message();
             case SUCCEEDED -> "Done: " + counted + " checked, " + p.touched() + " changed";
             case FAILED, CANCELLED, SKIPPED -> p.message();

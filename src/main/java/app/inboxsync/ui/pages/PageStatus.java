@@ -20,6 +20,9 @@ public record PageStatus(State state, String line) {
         }
         if (live != null && live.phase().running()) {
             String line = "Syncing… " + number(live.seen());
+            if (live.inHistory()) {
+                line = "Syncing… " + conversations(live.seen()) + " · " + live.historyWords();
+            }
             if (live.phase() == PageProgress.Phase.WAITING && live.message() != null) {
                 line += " · " + live.message();
             }
@@ -41,7 +44,19 @@ public record PageStatus(State state, String line) {
         }
         String when = "cancelled".equals(page.lastRunStatus()) ? "Cancelled " : "Synced ";
         return new PageStatus(State.IDLE, when + RelativeTime.ago(page.lastRunFinishedAt(), now) + " · "
-                + conversations(page.conversations()));
+                + conversations(page.conversations()) + histories(page));
+    }
+
+    /** " · older messages of 3 pending · 37 withheld by Facebook", or nothing when every history is complete. */
+    public static String histories(PageSummary page) {
+        String s = "";
+        if (page.pendingHistories() > 0) {
+            s += " · older messages of " + number(page.pendingHistories()) + " pending";
+        }
+        if (page.withheldHistories() > 0) {
+            s += " · " + number(page.withheldHistories()) + " withheld by Facebook";
+        }
+        return s;
     }
 
     public static String conversations(long n) {

@@ -1,7 +1,9 @@
 package app.inboxsync.ui.sync;
 
 import app.inboxsync.app.RelativeTime;
+import app.inboxsync.store.PageSummary;
 import app.inboxsync.store.SyncRunRow;
+import app.inboxsync.ui.pages.PageStatus;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -40,6 +42,13 @@ public final class SummaryText {
         b.append(" · ").append(run.apiCalls()).append(run.apiCalls() == 1 ? " API call" : " API calls");
         b.append(" · ").append(run.messagesInserted()).append(" new messages");
         return b.toString();
+    }
+
+    /** "Stored: 1,000 conversations · 12,345 messages · coverage 93.4 % · older messages of 3 pending · …". */
+    public static String copy(PageSummary page) {
+        return "Stored: " + PageStatus.conversations(page.conversations()) + " · "
+                + PageStatus.number(page.messages()) + (page.messages() == 1 ? " message" : " messages")
+                + " · coverage " + page.coverageText() + PageStatus.histories(page);
     }
 
     public static String duration(Duration d) {

@@ -52,6 +52,8 @@ public final class SyncBoard implements SyncListener {
                     now.touched(), now.inserted(), now.updated(), now.expected(), b.batch(), now.apiCalls(), now.message());
             pendingBatchToasts.put(b.pageId(), new Toast(Toast.Kind.INFO, now.pageName(),
                     "Batch " + b.batch() + " complete — synced " + now.seen() + " conversations so far…"));
+        } else if (event instanceof SyncEvent.History h) {
+            now = now.withHistory(h.pagesDone(), h.pagesLeft(), h.apiCalls());
         } else if (event instanceof SyncEvent.Waiting w) {
             String message = "Waiting " + seconds(w.pause()) + ": " + w.reason();
             now = now.with(Phase.WAITING, message);

@@ -15,7 +15,7 @@ class PageStatusTest {
 
     private static PageSummary page(String tokenStatus, String tokenError, String lastRun, Instant finished, String error) {
         return new PageSummary("p1", "Bakery", "Food", null, List.of(Folder.values()), tokenStatus, tokenError, 1234,
-                5000, 5000, lastRun, finished, error, 0, 0);
+                5000, 5000, lastRun, finished, error, 0, 0, 0, 0);
     }
 
     private static PageProgress live(PageProgress.Phase phase, int seen, String message) {
