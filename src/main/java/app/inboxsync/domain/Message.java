@@ -30,4 +30,12 @@ public record Message(
         text = Text.clean(text);
         attachmentsJson = Text.clean(attachmentsJson);
     }
+
+    /**
+     * Graph gave the id and nothing else (no sender, text or attachments): Facebook's detail limit on old
+     * messages. A message that only lacks a readable time is not that: its details came.
+     */
+    public boolean onlyItsId() {
+        return fromId == null && text == null && attachmentsJson == null;
+    }
 }

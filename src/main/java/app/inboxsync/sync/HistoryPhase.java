@@ -218,21 +218,18 @@ final class HistoryPhase {
                     continue;
                 }
                 kept.add(m);
-                if (m.detailsUnavailable()) {
+                if (m.onlyItsId()) {
                     pageDetailless++;
                 }
             }
             detailless += pageDetailless;
             // A page entirely without details: older ones would be ids only too (see PagePass.plan).
             boolean noDetails = !batch.messages().isEmpty() && pageDetailless == batch.messages().size();
-            boolean loops = batch.next() != null && batch.next().equals(cursor);
-            boolean last = batch.next() == null || reachedStored || noDetails || loops;
+            // A next link that repeats is not withheld history but a broken answer: the gateway's RepeatGuard fails
+            // the Page with a sentence when it is followed (a server that loops must not pass for a complete copy).
+            boolean last = batch.next() == null || reachedStored || noDetails;
             HistoryMark mark = null;
-            if (loops) {
-                // Graph's next link points back at the page it came with: what is beyond is out of reach
-                mark = HistoryMark.withheld(id, "Facebook's link to the older messages leads back to the same page", 0);
-                withheld.add(id);
-            } else if (last) {
+            if (last) {
                 mark = detailless > 0 && job.whenDone().state() == HistoryState.COMPLETE
                         ? HistoryMark.withoutDetails(id, detailless) : job.whenDone();
                 if (mark.state() == HistoryState.WITHHELD && job.stopBefore() == null) {

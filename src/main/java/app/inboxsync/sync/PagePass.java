@@ -181,7 +181,7 @@ final class PagePass {
     private void plan(FetchedConversation fetched, StoredHistory before, List<HistoryMark> marks) {
         String id = fetched.conversation().id();
         List<Message> nested = fetched.messages();
-        int detailless = (int) nested.stream().filter(Message::detailsUnavailable).count();
+        int detailless = (int) nested.stream().filter(Message::onlyItsId).count();
         Cursor more = fetched.moreMessages();
         if (more == null || (detailless > 0 && detailless == nested.size())) {
             HistoryMark mark = detailless > 0 ? HistoryMark.withoutDetails(id, detailless) : HistoryMark.complete(id);
@@ -191,7 +191,9 @@ final class PagePass {
             }
             return;
         }
-        int reported = fetched.conversation().messageCount();
+        // Graph's count is an estimate, and a Graph version may not give it at all (then one more page is guessed).
+        Integer count = fetched.conversation().messageCount();
+        int reported = count == null ? nested.size() + GraphGateway.MAX_LIMIT : count;
         // A full pass asks withheld threads again: a refusal may have been passing, and a full pass is the one
         // that reads everything. Incremental passes leave them alone, so they cost nothing while nothing changes.
         boolean again = before != null && before.state() == HistoryState.WITHHELD && mode == SyncMode.FULL;

@@ -49,8 +49,13 @@ final class RefusalFixture implements AutoCloseable {
 
     /** One run: its result, every event (the Graph client's notices among them), what it cost the simulator. */
     record Run(SyncResult result, List<SyncEvent> events, long requests, long refusedCalls) {
+        /**
+         * The notices, less the one about history Facebook withholds: the simulator's worlds hold old messages that
+         * come back with only their ids, as on Facebook, and that notice is WithheldHistoryTest's subject.
+         */
         List<String> notices() {
-            return events.stream().filter(e -> e instanceof SyncEvent.Notice).map(e -> ((SyncEvent.Notice) e).message()).toList();
+            return events.stream().filter(e -> e instanceof SyncEvent.Notice).map(e -> ((SyncEvent.Notice) e).message())
+                    .filter(n -> !n.startsWith("Facebook keeps the older messages of")).toList();
         }
 
         int markedMissing() {
