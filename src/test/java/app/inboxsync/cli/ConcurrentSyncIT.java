@@ -72,7 +72,8 @@ class ConcurrentSyncIT {
         SimPage page = sim.pages().get(0);
         assertEquals(0, cli.run("sync", "--page", page.id()).exit());
         sim.addConversation(page.id(), "inbox", 40);
-        sim.setLatency(Duration.ofMillis(80)); // a full pass of about 8 s
+        // a full pass of about 12 s: it lists every folder again (8 calls) but no longer re-walks complete histories
+        sim.setLatency(Duration.ofMillis(1500));
         Process running = cli.syncUntilTheFirstBatchIsWritten("--page", page.id(), "--full");
 
         CliProcess.Outcome reset = cli.runAs("reset", "reset", "--page", page.id());
