@@ -70,7 +70,7 @@ final class SyncCommand extends AppCommand {
             int exit;
             do {
                 try {
-                    exit = syncOnce(app, folderList, cancel);
+                    exit = syncOnce(app, folderList, cancel, every);
                 } catch (RuntimeException e) {
                     if (every == null) {
                         throw e;
@@ -92,7 +92,7 @@ final class SyncCommand extends AppCommand {
         }
     }
 
-    private int syncOnce(AppContext app, List<Folder> folderList, CancelSignal cancel) {
+    private int syncOnce(AppContext app, List<Folder> folderList, CancelSignal cancel, Duration every) {
         List<SyncRequest> requests = new ArrayList<>();
         boolean tokenMissing = false;
         for (String pageId : pageIds(app)) {
@@ -115,6 +115,13 @@ final class SyncCommand extends AppCommand {
         boolean interactive = System.console() != null && !json;
         try (TerminalProgress progress = json ? null : new TerminalProgress(out(), interactive)) {
             SyncListener listener = json ? new JsonEvents(out()) : progress;
+            if (target.all) {
+                // Pages are shared with other processes and machines on this database: one that another holds
+                // or finished this round is theirs, a notice rather than a failure.
+                List<SyncResult> results = app.syncShared(requests, listener, parallel, cancel, every);
+                return !tokenMissing && results.stream().allMatch(r -> r.succeeded()
+                        || r.status() == SyncResult.Status.ALREADY_RUNNING) ? 0 : InboxSyncCommand.PAGE_FAILED;
+            }
             List<SyncResult> results = app.sync(requests, listener, parallel, cancel);
             return !tokenMissing && results.stream().allMatch(SyncResult::succeeded) ? 0 : InboxSyncCommand.PAGE_FAILED;
         }
