@@ -77,8 +77,17 @@ public final class AppContext implements AutoCloseable {
         return open(config, TokenVaults.open(config.home(), System.getenv()));
     }
 
+    /** As {@link #open(AppConfig)}, with a database pool sized for syncing {@code parallelism} Pages at once. */
+    public static AppContext open(AppConfig config, int parallelism) {
+        return open(config, TokenVaults.open(config.home(), System.getenv()), Database.poolSizeFor(parallelism));
+    }
+
     /** As {@link #open(AppConfig)}, keeping tokens in {@code vault}. */
     public static AppContext open(AppConfig config, TokenVault vault) {
+        return open(config, vault, Database.poolSizeFor(Parallelism.MOST)); // the desktop's Settings go up to 32
+    }
+
+    private static AppContext open(AppConfig config, TokenVault vault, int poolSize) {
         EmbeddedDatabase embedded = null;
         DatabaseSettings dbSettings = config.database();
         if (dbSettings == null) {
@@ -88,14 +97,14 @@ public final class AppContext implements AutoCloseable {
         try {
             Database database;
             try {
-                database = Database.connect(dbSettings);
+                database = Database.connect(dbSettings, poolSize);
             } catch (RuntimeException e) {
                 if (embedded == null || embedded.ownsServer()) {
                     throw e;
                 }
                 // The process whose server we found stopped it before we connected: run it ourselves.
                 embedded = EmbeddedDatabase.start(config.home());
-                database = Database.connect(embedded.settings());
+                database = Database.connect(embedded.settings(), poolSize);
             }
             return new AppContext(embedded, database, config.graph(), vault);
         } catch (RuntimeException e) {
