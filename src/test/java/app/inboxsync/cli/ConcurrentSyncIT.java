@@ -59,9 +59,11 @@ class ConcurrentSyncIT {
         // the Page the other process holds is skipped as its business: a notice, and no failure
         assertEquals(0, all.exit(), all.all());
         assertTrue(all.out().contains("✓ " + free.name()), all.out());
-        assertTrue(all.out().contains(busy.name() + " is syncing elsewhere"), all.out());
+        // held elsewhere; or, when this JVM started too slowly on a busy machine, already finished elsewhere after
+        // it was launched: either way not synced twice
+        assertTrue(all.out().contains(busy.name() + " is syncing elsewhere")
+                || all.out().contains(busy.name() + " was synced elsewhere during this round"), all.out());
         assertFalse(all.out().contains("✗"), all.out());
-        assertTrue(single.isAlive(), "the single-Page sync was still running");
         assertTrue(single.waitFor(120, TimeUnit.SECONDS));
         assertEquals(0, single.exitValue(), cli.stdout() + cli.stderr());
         assertEveryPageEqualsTheSimulator();
