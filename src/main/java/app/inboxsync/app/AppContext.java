@@ -23,7 +23,9 @@ import app.inboxsync.sync.SyncAll;
 import app.inboxsync.sync.SyncRequest;
 import app.inboxsync.sync.SyncResult;
 import app.inboxsync.sync.SyncService;
+import app.inboxsync.sync.SharedRound;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
@@ -75,8 +77,17 @@ public final class AppContext implements AutoCloseable {
         return open(config, TokenVaults.open(config.home(), System.getenv()));
     }
 
+    /** As {@link #open(AppConfig)}, with a database pool sized for syncing {@code parallelism} Pages at once. */
+    public static AppContext open(AppConfig config, int parallelism) {
+        return open(config, TokenVaults.open(config.home(), System.getenv()), Database.poolSizeFor(parallelism));
+    }
+
     /** As {@link #open(AppConfig)}, keeping tokens in {@code vault}. */
     public static AppContext open(AppConfig config, TokenVault vault) {
+        return open(config, vault, Database.poolSizeFor(Parallelism.MOST)); // the desktop's Settings go up to 32
+    }
+
+    private static AppContext open(AppConfig config, TokenVault vault, int poolSize) {
         EmbeddedDatabase embedded = null;
         DatabaseSettings dbSettings = config.database();
         if (dbSettings == null) {
@@ -86,14 +97,14 @@ public final class AppContext implements AutoCloseable {
         try {
             Database database;
             try {
-                database = Database.connect(dbSettings);
+                database = Database.connect(dbSettings, poolSize);
             } catch (RuntimeException e) {
                 if (embedded == null || embedded.ownsServer()) {
                     throw e;
                 }
                 // The process whose server we found stopped it before we connected: run it ourselves.
                 embedded = EmbeddedDatabase.start(config.home());
-                database = Database.connect(embedded.settings());
+                database = Database.connect(embedded.settings(), poolSize);
             }
             return new AppContext(embedded, database, config.graph(), vault);
         } catch (RuntimeException e) {
@@ -117,6 +128,32 @@ public final class AppContext implements AutoCloseable {
         graphWaitListeners.add(listener);
         try {
             return new SyncAll(new SyncService(graph, store), parallelism).sync(requests, listener, cancel);
+        } finally {
+            graphWaitListeners.remove(listener);
+        }
+    }
+
+    /**
+     * Syncs the Pages as {@link #sync} does, sharing them with other processes and machines on this database:
+     * stalest first, a Page held or finished elsewhere this round skipped with a notice (see {@link SharedRound}).
+     *
+     * @param every the {@code --watch} interval, or null for a one-off round
+     */
+    public List<SyncResult> syncShared(List<SyncRequest> requests, SyncListener listener, int parallelism,
+                                       CancelSignal cancel, Duration every) {
+        Instant dbNow = store.databaseNow();
+        SharedRound round = every != null ? SharedRound.everyInterval(dbNow, every)
+                : SharedRound.sinceLaunch(dbNow, ProcessHandle.current().info().startInstant()
+                        .map(launched -> Duration.between(launched, Instant.now())).orElse(Duration.ZERO));
+        List<SyncRequest> ordered = SharedRound.stalestFirst(requests, store::lastCompletedSync);
+        graphWaitListeners.add(listener);
+        try {
+            List<SyncResult> results = new SyncAll(new SyncService(graph, store), parallelism)
+                    .sync(ordered, round, listener, cancel);
+            // back in the order asked for, as sync() answers
+            java.util.Map<String, SyncResult> byPage = new java.util.HashMap<>();
+            results.forEach(r -> byPage.put(r.pageId(), r));
+            return requests.stream().map(r -> byPage.get(r.pageId())).toList();
         } finally {
             graphWaitListeners.remove(listener);
         }

@@ -1,5 +1,6 @@
 package app.inboxsync.bench;
 
+import app.inboxsync.app.Parallelism;
 import app.inboxsync.store.Database;
 import app.inboxsync.store.EmbeddedDatabase;
 import java.io.IOException;
@@ -64,7 +65,7 @@ public final class BenchCommand implements Callable<Integer> {
                 conversations, latencyMs, rate, Runtime.getRuntime().maxMemory() >> 20);
         List<BenchResult> results = new ArrayList<>();
         try (EmbeddedDatabase embedded = EmbeddedDatabase.start(home);
-             Database database = Database.connect(embedded.settings())) {
+             Database database = Database.connect(embedded.settings(), Database.poolSizeFor(Parallelism.MOST))) {
             BenchScenarios run = new BenchScenarios(database, out, conversations, latencyMs, rate);
             BenchResult full = null;
             if (scenarios.contains("full") || scenarios.contains("incremental")) {

@@ -61,7 +61,9 @@ final class JsonEvents implements SyncListener {
                         .put("history_withheld", c.coverage().withheldHistories());
             }
         } else if (event instanceof SyncEvent.Failed f) {
-            o.put("status", "error").put("page", f.pageId())
+            // a Page another process has is skipped, not failed: scripts can tell the two apart
+            o.put("status", f.status() == app.inboxsync.sync.SyncResult.Status.ALREADY_RUNNING ? "skipped" : "error")
+                    .put("page", f.pageId())
                     .put("reason", f.status().name().toLowerCase(java.util.Locale.ROOT)).put("error", f.message());
         }
         synchronized (out) {

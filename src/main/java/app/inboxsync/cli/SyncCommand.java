@@ -1,6 +1,7 @@
 package app.inboxsync.cli;
 
 import app.inboxsync.app.AppContext;
+import app.inboxsync.app.Parallelism;
 import app.inboxsync.domain.Folder;
 import app.inboxsync.store.PageSummary;
 import app.inboxsync.sync.CancelSignal;
@@ -47,13 +48,17 @@ final class SyncCommand extends AppCommand {
     String watch;
 
     /** The same bounds as the desktop's Settings: a typo such as 0 or 1000 is refused, not run. */
-    static final int MOST_PARALLEL = 32;
+    static final int MOST_PARALLEL = Parallelism.MOST;
 
-    @Option(names = "--parallel", defaultValue = "8", description = "Pages synced at once with --all (default ${DEFAULT-VALUE}).")
-    int parallel;
+    @Option(names = "--parallel", description = "Pages synced at once with --all (default: as many as Java's heap "
+            + "holds, up to 32; 32 under the installed launcher's 512 MB, 16 under -Xmx256m).")
+    Integer parallelOption;
+
+    private int parallel;
 
     @Override
     public Integer call() throws InterruptedException {
+        parallel = parallelOption != null ? parallelOption : Parallelism.ofThisMachine();
         if (parallel < 1 || parallel > MOST_PARALLEL) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--parallel takes how many Pages sync at once, from 1 to " + MOST_PARALLEL + " (got " + parallel + ").");
@@ -66,11 +71,11 @@ final class SyncCommand extends AppCommand {
             cancel.cancel();
             err().println("Stopping at the next safe point (Ctrl-C again to stop at once)…");
             err().flush();
-        }); AppContext app = open()) {
+        }); AppContext app = AppContext.open(config(), parallel)) {
             int exit;
             do {
                 try {
-                    exit = syncOnce(app, folderList, cancel);
+                    exit = syncOnce(app, folderList, cancel, every);
                 } catch (RuntimeException e) {
                     if (every == null) {
                         throw e;
@@ -92,7 +97,7 @@ final class SyncCommand extends AppCommand {
         }
     }
 
-    private int syncOnce(AppContext app, List<Folder> folderList, CancelSignal cancel) {
+    private int syncOnce(AppContext app, List<Folder> folderList, CancelSignal cancel, Duration every) {
         List<SyncRequest> requests = new ArrayList<>();
         boolean tokenMissing = false;
         for (String pageId : pageIds(app)) {
@@ -115,6 +120,13 @@ final class SyncCommand extends AppCommand {
         boolean interactive = System.console() != null && !json;
         try (TerminalProgress progress = json ? null : new TerminalProgress(out(), interactive)) {
             SyncListener listener = json ? new JsonEvents(out()) : progress;
+            if (target.all) {
+                // Pages are shared with other processes and machines on this database: one that another holds
+                // or finished this round is theirs, a notice rather than a failure.
+                List<SyncResult> results = app.syncShared(requests, listener, parallel, cancel, every);
+                return !tokenMissing && results.stream().allMatch(r -> r.succeeded()
+                        || r.status() == SyncResult.Status.ALREADY_RUNNING) ? 0 : InboxSyncCommand.PAGE_FAILED;
+            }
             List<SyncResult> results = app.sync(requests, listener, parallel, cancel);
             return !tokenMissing && results.stream().allMatch(SyncResult::succeeded) ? 0 : InboxSyncCommand.PAGE_FAILED;
         }

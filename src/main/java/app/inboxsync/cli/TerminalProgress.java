@@ -1,6 +1,7 @@
 package app.inboxsync.cli;
 
 import app.inboxsync.sync.SyncEvent;
+import app.inboxsync.sync.SyncResult;
 import app.inboxsync.sync.SyncListener;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -64,7 +65,9 @@ final class TerminalProgress implements SyncListener, AutoCloseable {
                     + stored(c));
         } else if (event instanceof SyncEvent.Failed f) {
             PageProgress page = pages.remove(f.pageId());
-            line(String.format("✗ %s: %s", page != null ? page.name : f.pageId(), f.message()));
+            // skipped because another process has it: news, not a failure (the message names the Page)
+            line(f.status() == SyncResult.Status.ALREADY_RUNNING ? "· " + f.message()
+                    : String.format("✗ %s: %s", page != null ? page.name : f.pageId(), f.message()));
         }
     }
 

@@ -11,8 +11,8 @@ import org.flywaydb.core.api.FlywayException;
  * says what to fix, when the server cannot be reached or refuses the login.
  */
 public final class Database implements AutoCloseable {
-    /** Enough for a bounded "sync all": each syncing Page holds one lock connection and one writer. */
-    private static final int POOL_SIZE = 24; // a syncing page holds one connection for its lock and borrows one to write; 8 pages in parallel fit
+    /** Enough for a bounded "sync all" of 8 Pages (see {@link #poolSizeFor}), when nobody says how many. */
+    private static final int POOL_SIZE = 24;
     private static final long CONNECT_TIMEOUT_MS = 5_000;
 
     /** Names this process's sessions on the server, so an embedded server's owner can tell other processes' apart. */
@@ -25,7 +25,22 @@ public final class Database implements AutoCloseable {
     }
 
     public static Database connect(DatabaseSettings settings) {
-        HikariDataSource pool = openPool(settings);
+        return connect(settings, POOL_SIZE);
+    }
+
+    /**
+     * The connections a process syncing {@code parallelism} Pages at once may need: each syncing Page holds one
+     * for its lock and borrows one to write, and a few serve everything else (queries, the refusal memory, the
+     * window). The pool opens them only as they are needed, so an idle process holds two; on a shared server
+     * the sum over all machines must stay under its {@code max_connections}.
+     */
+    public static int poolSizeFor(int parallelism) {
+        return 2 * parallelism + 4;
+    }
+
+    /** As {@link #connect(DatabaseSettings)}, with at most {@code poolSize} connections. */
+    public static Database connect(DatabaseSettings settings, int poolSize) {
+        HikariDataSource pool = openPool(settings, poolSize);
         try {
             migrate(pool);
             return new Database(pool);
@@ -44,7 +59,7 @@ public final class Database implements AutoCloseable {
         pool.close();
     }
 
-    private static HikariDataSource openPool(DatabaseSettings settings) {
+    private static HikariDataSource openPool(DatabaseSettings settings, int poolSize) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("inbox-sync-db");
         config.setJdbcUrl(settings.jdbcUrl());
@@ -54,7 +69,7 @@ public final class Database implements AutoCloseable {
         if (settings.password() != null) {
             config.setPassword(settings.password().reveal());
         }
-        config.setMaximumPoolSize(POOL_SIZE);
+        config.setMaximumPoolSize(poolSize);
         config.setMinimumIdle(2);
         config.setConnectionTimeout(CONNECT_TIMEOUT_MS);
         config.setInitializationFailTimeout(1); // one attempt at startup: a wrong URL fails in seconds

@@ -66,6 +66,32 @@ public final class PostgresInboxStore implements InboxStore {
         return PageLock.tryTake(dataSource, pageId);
     }
 
+    @Override
+    public Optional<Instant> lastCompletedSync(String pageId) {
+        String sql = "SELECT max(finished_at) FROM sync_runs WHERE page_id = ? AND status = 'succeeded'";
+        return Transaction.read(dataSource, "read the last sync of page " + pageId, c -> {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                s.setString(1, pageId);
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    return Optional.ofNullable(Rows.instant(rs, 1));
+                }
+            }
+        });
+    }
+
+    @Override
+    public Instant databaseNow() {
+        // clock_timestamp, not now(): now() is the start of the transaction, and runs are stamped with it
+        return Transaction.read(dataSource, "read the database clock", c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT clock_timestamp()");
+                 ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return Rows.instant(rs, 1);
+            }
+        });
+    }
+
     static final String ABANDONED_RUN = "This sync never finished: its process was killed or crashed, or lost the "
             + "database. What it had written is kept; the next sync carried on from there.";
 

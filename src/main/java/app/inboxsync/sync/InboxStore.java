@@ -94,6 +94,15 @@ public interface InboxStore {
     /** Records that the Page's token stopped working (code 190), with Graph's reason. */
     void markTokenInvalid(String pageId, String reason);
 
+    /**
+     * When the Page's last succeeded sync finished, on the database's clock; empty when none ever did. Processes
+     * that share Pages (several machines on one server) take the stalest first and skip one finished this round.
+     */
+    Optional<Instant> lastCompletedSync(String pageId);
+
+    /** The database's clock now: rounds on several machines are measured on one clock, not on each machine's. */
+    Instant databaseNow();
+
     /** The per-Page lock; closing it releases it. */
     interface SyncLock extends AutoCloseable {
         @Override

@@ -26,6 +26,15 @@ public final class SyncAll {
 
     /** Results in the order of {@code requests}. */
     public List<SyncResult> sync(List<SyncRequest> requests, SyncListener listener, CancelSignal cancel) {
+        return sync(requests, null, listener, cancel);
+    }
+
+    /**
+     * Syncs the requests in the order given, sharing them with other processes when {@code round} is not null
+     * (see {@link SharedRound}); results in the order of {@code requests}.
+     */
+    public List<SyncResult> sync(List<SyncRequest> requests, SharedRound round, SyncListener listener,
+                                 CancelSignal cancel) {
         if (requests.isEmpty()) {
             return List.of();
         }
@@ -43,7 +52,7 @@ public final class SyncAll {
         try {
             List<Future<SyncResult>> futures = new ArrayList<>();
             for (SyncRequest request : requests) {
-                futures.add(pool.submit(() -> service.sync(request, listener, cancel)));
+                futures.add(pool.submit(() -> service.sync(request, round, listener, cancel)));
             }
             List<SyncResult> results = new ArrayList<>();
             for (Future<SyncResult> f : futures) {

@@ -37,9 +37,18 @@ public final class SyncService {
     }
 
     public SyncResult sync(SyncRequest request, SyncListener listener, CancelSignal cancel) {
+        return sync(request, null, listener, cancel);
+    }
+
+    /**
+     * As {@link #sync(SyncRequest, SyncListener, CancelSignal)}, sharing the Page with other processes when
+     * {@code round} is given: a Page another process holds, or finished during this round, is skipped with a
+     * notice ({@link SyncResult.Status#ALREADY_RUNNING}, no run recorded) instead of refused.
+     */
+    public SyncResult sync(SyncRequest request, SharedRound round, SyncListener listener, CancelSignal cancel) {
         SyncListener shielded = listener.shielded();
         try {
-            return syncWith(request, shielded, cancel);
+            return syncWith(request, round, shielded, cancel);
         } catch (RuntimeException e) {
             // Before a run exists (page state, lock, run row): the database is down or unreachable. This Page
             // fails with the store's sentence; a "sync all" goes on with the others instead of crashing.
@@ -48,7 +57,7 @@ public final class SyncService {
         }
     }
 
-    private SyncResult syncWith(SyncRequest request, SyncListener listener, CancelSignal cancel) {
+    private SyncResult syncWith(SyncRequest request, SharedRound round, SyncListener listener, CancelSignal cancel) {
         String pageId = request.pageId();
         Instant started = clock.instant();
         if (cancel.isCancelled()) {
@@ -60,12 +69,25 @@ public final class SyncService {
                     "Page " + pageId + " is not added. Add it first: pages add --token <page token>.");
         }
         Optional<InboxStore.SyncLock> lock = store.tryLockPage(pageId);
+        if (lock.isEmpty() && round != null) {
+            return refuse(request, listener, SyncResult.Status.ALREADY_RUNNING, state.get().name()
+                    + " is syncing elsewhere (another process or machine has it); skipped here.");
+        }
         if (lock.isEmpty()) {
             return refuse(request, listener, SyncResult.Status.ALREADY_RUNNING, "Another sync of page "
                     + state.get().name() + " is already running (in this or another window or machine). "
                     + "Wait for it to finish.");
         }
         try {
+            if (round != null) {
+                // Under the lock: another process may have finished this Page a moment ago, after we chose it.
+                Optional<Instant> completed = store.lastCompletedSync(pageId);
+                if (round.done(completed)) {
+                    return refuse(request, listener, SyncResult.Status.ALREADY_RUNNING, state.get().name()
+                            + " was synced elsewhere during this round (finished " + completed.get()
+                            .truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "); skipped here.");
+                }
+            }
             // Read again under the lock: the sync that just released it may have moved the watermark.
             PageState page = store.pageState(pageId).orElse(state.get());
             return runLocked(request, page, listener, cancel, started);

@@ -43,6 +43,16 @@ final class CliProcess {
         return Files.readString(home.resolveSibling(file), StandardCharsets.UTF_8);
     }
 
+    /** Starts a process on the same home in the background, its output in files named after {@code name}. */
+    Process startNamed(String name, String... args) throws IOException {
+        return startAs(name, args);
+    }
+
+    /** What the process started with {@link #startNamed} printed to stdout. */
+    String stdoutOf(String name) throws IOException {
+        return read(name + ".out");
+    }
+
     private Process startAs(String name, String... args) throws IOException {
         String jar = System.getProperty("inboxsync.jar", "target/inbox-sync.jar");
         if (!Files.exists(Path.of(jar))) {

@@ -48,7 +48,7 @@ class ConcurrentSyncIT {
     }
 
     @Test
-    void syncAllWhileOnePageSyncsSkipsThatPageWithAReasonAndSyncsTheOthers() throws Exception {
+    void syncAllWhileOnePageSyncsSkipsThatPageAsSyncingElsewhereAndSyncsTheOthers() throws Exception {
         SimPage busy = sim.pages().get(0);
         SimPage free = sim.pages().get(1);
         sim.setLatency(Duration.ofMillis(100)); // about 7 s for the single Page: the "sync all" starts meanwhile
@@ -56,10 +56,14 @@ class ConcurrentSyncIT {
 
         CliProcess.Outcome all = cli.runAs("cron", "sync", "--all");
 
-        assertEquals(1, all.exit(), all.all());
+        // the Page the other process holds is skipped as its business: a notice, and no failure
+        assertEquals(0, all.exit(), all.all());
         assertTrue(all.out().contains("✓ " + free.name()), all.out());
-        assertTrue(all.out().contains("already running"), all.out());
-        assertTrue(single.isAlive(), "the single-Page sync was still running");
+        // held elsewhere; or, when this JVM started too slowly on a busy machine, already finished elsewhere after
+        // it was launched: either way not synced twice
+        assertTrue(all.out().contains(busy.name() + " is syncing elsewhere")
+                || all.out().contains(busy.name() + " was synced elsewhere during this round"), all.out());
+        assertFalse(all.out().contains("✗"), all.out());
         assertTrue(single.waitFor(120, TimeUnit.SECONDS));
         assertEquals(0, single.exitValue(), cli.stdout() + cli.stderr());
         assertEveryPageEqualsTheSimulator();
