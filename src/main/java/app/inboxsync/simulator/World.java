@@ -32,6 +32,8 @@ final class World {
     final Ids ids;
     final List<SimPage> pages;
     final MessageFactory messages;
+    /** The CDN that serves the attachments' files, and how its links expire. */
+    final CdnLinks cdn = new CdnLinks();
     private final SimulatorConfig config;
     private final Map<String, Integer> pageIndexById = new HashMap<>();
     private final Map<String, Integer> pageIndexByToken = new HashMap<>();
