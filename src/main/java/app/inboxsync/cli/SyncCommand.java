@@ -43,6 +43,12 @@ final class SyncCommand extends AppCommand {
     @Option(names = "--json", description = "Print one JSON object per line instead of a progress bar.")
     boolean json;
 
+    @Option(names = "--with-media", description = "Also download the attachments, beside the sync (see: media fetch).")
+    boolean withMedia;
+
+    @picocli.CommandLine.Mixin
+    MediaOptions media;
+
     @Option(names = "--watch", paramLabel = "DURATION", description = "Sync again every DURATION (e.g. 5m, 30s, 1h) until interrupted.")
     String watch;
 
@@ -115,7 +121,8 @@ final class SyncCommand extends AppCommand {
         boolean interactive = System.console() != null && !json;
         try (TerminalProgress progress = json ? null : new TerminalProgress(out(), interactive)) {
             SyncListener listener = json ? new JsonEvents(out()) : progress;
-            List<SyncResult> results = app.sync(requests, listener, parallel, cancel);
+            List<SyncResult> results = withMedia ? SyncWithMedia.sync(app, requests, listener, parallel, cancel,
+                    media.settings(options.home()), json ? null : out()) : app.sync(requests, listener, parallel, cancel);
             return !tokenMissing && results.stream().allMatch(SyncResult::succeeded) ? 0 : InboxSyncCommand.PAGE_FAILED;
         }
     }

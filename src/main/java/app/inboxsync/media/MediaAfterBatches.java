@@ -33,7 +33,7 @@ public final class MediaAfterBatches implements SyncListener, AutoCloseable {
 
     @Override
     public void on(SyncEvent event) {
-        if (event instanceof SyncEvent.BatchCompleted b) {
+        if (event instanceof SyncEvent.BatchCompleted b && !runner.isShutdown()) {
             AtomicBoolean flag = again.computeIfAbsent(b.pageId(), p -> new AtomicBoolean());
             if (!flag.getAndSet(true)) {
                 runner.execute(() -> run(b.pageId(), flag));
@@ -55,6 +55,12 @@ public final class MediaAfterBatches implements SyncListener, AutoCloseable {
     /** What the background fetches did so far. */
     public FetchTally.Snapshot tally() {
         return tally.snapshot();
+    }
+
+    /** Takes no more batches and waits (up to {@code max}) for the fetches started to end; false if they did not. */
+    public boolean finish(java.time.Duration max) throws InterruptedException {
+        runner.shutdown();
+        return runner.awaitTermination(max.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     @Override

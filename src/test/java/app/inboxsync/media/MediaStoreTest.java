@@ -189,6 +189,19 @@ class MediaStoreTest {
         }
     }
 
+    @Test
+    void downloadsRunBesideTheSyncAfterEachBatch() throws Exception {
+        try (MediaFixture f = new MediaFixture(25); MediaService media = f.media(home.resolve("media"), 25 * MB, 1024 * MB);
+             MediaAfterBatches after = media.afterBatches()) {
+            assertTrue(f.sync(after).succeeded());
+            assertTrue(after.finish(Duration.ofMinutes(2)), "the background fetches end");
+            List<MediaFixture.Row> rows = f.rows();
+            assertTrue(after.tally().stored() > 0, "fetched in the background");
+            assertEquals(rows.stream().filter(r -> r.declaredSize() <= 25 * MB).count(),
+                    rows.stream().filter(r -> "stored".equals(r.status())).count(), rows.toString());
+        }
+    }
+
     private static java.security.MessageDigest digestOf(byte[] b) {
         java.security.MessageDigest d = Sha256.digest();
         d.update(b);
