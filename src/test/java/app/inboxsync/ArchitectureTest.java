@@ -14,13 +14,13 @@ class ArchitectureTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("app.inboxsync");
 
     private static final ArchRule domainAndEngineArePure = noClasses()
-            .that().resideInAnyPackage("app.inboxsync.domain..", "app.inboxsync.sync..")
+            .that().resideInAnyPackage("app.inboxsync.domain..", "app.inboxsync.sync..", "app.inboxsync.media..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "java.sql..", "javax.sql..", "okhttp3..",
                     "com.zaxxer..", "org.postgresql..", "com.fasterxml..")
             .because("the sync engine is pure Java; adapters implement its ports");
 
     private static final ArchRule engineDoesNotKnowItsAdapters = noClasses()
-            .that().resideInAnyPackage("app.inboxsync.domain..", "app.inboxsync.sync..")
+            .that().resideInAnyPackage("app.inboxsync.domain..", "app.inboxsync.sync..", "app.inboxsync.media..")
             .should().dependOnClassesThat().resideInAnyPackage("app.inboxsync.graph..", "app.inboxsync.store..",
                     "app.inboxsync.cli..", "app.inboxsync.simulator..", "app.inboxsync.app..");
 

@@ -187,6 +187,11 @@ public final class AppContext implements AutoCloseable {
         return new SyncRunQueries(database);
     }
 
+    /** The database, for stores wired outside this class (the media store). */
+    public Database database() {
+        return database;
+    }
+
     public ActivityQueries activity() {
         return new ActivityQueries(database);
     }

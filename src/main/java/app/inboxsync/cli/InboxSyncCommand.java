@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "inbox-sync", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "Inbox Sync 0.1.0",
         description = "Copies the Messenger conversations of your Facebook Pages into PostgreSQL and keeps them current.",
         subcommands = {PagesCommand.class, SyncCommand.class, ResetCommand.class, ConversationsCommand.class,
-                ExportCommand.class, RunsCommand.class, DemoServerCommand.class, DemoCommand.class,
+                ExportCommand.class, MediaCommand.class, RunsCommand.class, DemoServerCommand.class, DemoCommand.class,
                 BenchCommand.class, DesktopCommand.class, NestedHelp.class})
 public final class InboxSyncCommand implements Runnable {
     /** Exit code for "a page failed to sync". */

@@ -12,6 +12,7 @@ import app.inboxsync.sync.SyncResult;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -43,6 +44,12 @@ final class SyncCommand extends AppCommand {
 
     @Option(names = "--json", description = "Print one JSON object per line instead of a progress bar.")
     boolean json;
+
+    @Option(names = "--with-media", description = "Also download the attachments, beside the sync (see: media fetch).")
+    boolean withMedia;
+
+    @picocli.CommandLine.Mixin
+    MediaOptions media;
 
     @Option(names = "--watch", paramLabel = "DURATION", description = "Sync again every DURATION (e.g. 5m, 30s, 1h) until interrupted.")
     String watch;
@@ -120,15 +127,15 @@ final class SyncCommand extends AppCommand {
         boolean interactive = System.console() != null && !json;
         try (TerminalProgress progress = json ? null : new TerminalProgress(out(), interactive)) {
             SyncListener listener = json ? new JsonEvents(out()) : progress;
-            if (target.all) {
-                // Pages are shared with other processes and machines on this database: one that another holds
-                // or finished this round is theirs, a notice rather than a failure.
-                List<SyncResult> results = app.syncShared(requests, listener, parallel, cancel, every);
-                return !tokenMissing && results.stream().allMatch(r -> r.succeeded()
-                        || r.status() == SyncResult.Status.ALREADY_RUNNING) ? 0 : InboxSyncCommand.PAGE_FAILED;
-            }
-            List<SyncResult> results = app.sync(requests, listener, parallel, cancel);
-            return !tokenMissing && results.stream().allMatch(SyncResult::succeeded) ? 0 : InboxSyncCommand.PAGE_FAILED;
+            // With --all, Pages are shared with other processes and machines on this database: one that another
+            // holds or finished this round is theirs, a notice rather than a failure.
+            Function<SyncListener, List<SyncResult>> syncing = heard -> target.all
+                    ? app.syncShared(requests, heard, parallel, cancel, every)
+                    : app.sync(requests, heard, parallel, cancel);
+            List<SyncResult> results = withMedia ? SyncWithMedia.sync(app, syncing, requests, listener,
+                    media.settings(options.home()), json ? null : out()) : syncing.apply(listener);
+            return !tokenMissing && results.stream().allMatch(r -> r.succeeded()
+                    || (target.all && r.status() == SyncResult.Status.ALREADY_RUNNING)) ? 0 : InboxSyncCommand.PAGE_FAILED;
         }
     }
 

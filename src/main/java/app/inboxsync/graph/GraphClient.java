@@ -176,6 +176,28 @@ public final class GraphClient implements GraphGateway, AutoCloseable {
         }
     }
 
+    /**
+     * The links of a message's attachments as Graph gives them now, in order (null where one has none): a fresh CDN
+     * link for one that expired. {@code GET /{message-id}?fields=attachments}, paced and retried like any call.
+     */
+    public List<String> attachmentLinks(PageAccess page, String messageId) {
+        Objects.requireNonNull(page, "page");
+        String what = "the attachments of message " + messageId + " of Page " + page.pageId();
+        HttpUrl url = root.newBuilder().addPathSegment(Objects.requireNonNull(messageId, "messageId"))
+                .addQueryParameter("fields", "attachments").build();
+        Wire.Message m = caller.get(new PageCall(page.pageId(), page.token()), url, Wire.Message.class, what).body();
+        List<String> links = new ArrayList<>();
+        com.fasterxml.jackson.databind.JsonNode data = m.attachments() == null ? null : m.attachments().path("data");
+        if (data != null && data.isArray()) {
+            for (com.fasterxml.jackson.databind.JsonNode a : data) {
+                String link = a.at("/video_data/url").asText(null);
+                link = link != null ? link : a.at("/image_data/url").asText(null);
+                links.add(link != null ? link : a.path("file_url").asText(null));
+            }
+        }
+        return links;
+    }
+
     @Override
     public PageProfile identifyPage(Secret pageToken) {
         Objects.requireNonNull(pageToken, "pageToken");

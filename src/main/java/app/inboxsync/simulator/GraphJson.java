@@ -170,10 +170,10 @@ final class GraphJson {
                             g.writeStringField("message", m.text());
                         }
                     }
-                    case "attachments" -> raw(g, "attachments", m.attachmentsJson());
+                    case "attachments" -> raw(g, "attachments", world.cdn.served(m.attachmentsJson()));
                     case "sticker" -> {
                         if (m.sticker() != null) {
-                            g.writeStringField("sticker", m.sticker());
+                            g.writeStringField("sticker", world.cdn.served(m.sticker()));
                         }
                     }
                     case "shares" -> raw(g, "shares", m.sharesJson());

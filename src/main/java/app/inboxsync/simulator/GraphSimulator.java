@@ -46,6 +46,7 @@ public final class GraphSimulator implements AutoCloseable {
         this.limits = new PageRateLimits(config.pages(), config.callsPerSecondPerPage());
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 256);
         this.baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
+        world.cdn.serveFrom(baseUrl);
         this.calls = new GraphCalls(world, new GraphRoutes(world, baseUrl, refusals), faults, limits);
         AdminRoutes admin = new AdminRoutes(world, config.seed());
         FaultRoutes faultRoutes = new FaultRoutes(faults);
@@ -58,6 +59,7 @@ public final class GraphSimulator implements AutoCloseable {
                     default -> admin.answer(exchange);
                 },
                 () -> latency));
+        server.createContext("/cdn/", new CdnHandler(world.cdn)); // no token, no rate limit: a CDN, not Graph
         this.executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
         server.setExecutor(executor);
         server.start();
@@ -102,7 +104,20 @@ public final class GraphSimulator implements AutoCloseable {
         if (c == null) {
             throw new IllegalArgumentException("no such (live) conversation: " + conversationId);
         }
-        return world.messages.newestFirst(c, 0, c.messageCount());
+        return world.messages.newestFirst(c, 0, c.messageCount()).stream().map(this::truth).toList();
+    }
+
+    /** The attachments' files: their links, expiry, files gone and a slow CDN. */
+    public CdnLinks cdn() {
+        return world.cdn;
+    }
+
+    private SimMessage truth(SimMessage m) {
+        if (m.attachmentsJson() == null && m.sticker() == null) {
+            return m;
+        }
+        return new SimMessage(m.id(), m.conversationId(), m.createdTime(), m.fromId(), m.fromName(), m.toIds(), m.text(),
+                world.cdn.truth(m.attachmentsJson()), world.cdn.truth(m.sticker()), m.sharesJson(), m.detailsUnavailable());
     }
 
     /** Adds the newest message; the conversation's {@code updated_time} becomes its time, later than anything before. */

@@ -58,7 +58,7 @@ final class MessageFactory {
         }
         if (roll < 45) {
             // Graph gives a sticker twice: as the sticker field and as an attachment rendered as a sticker.
-            String sticker = "https://scontent.example.net/v/t39.1997-6/" + n + "_sticker.png";
+            String sticker = link("t39.1997-6", n, n % 12, CdnFiles.Kind.PNG);
             return new SimMessage(id, conversationId, created, fromId, fromName, to, "", stickerJson(n, sticker),
                     sticker, null, false);
         }
@@ -113,24 +113,57 @@ final class MessageFactory {
         return new SplittableRandom(Ids.mix(seed + 0x9E3779B97F4A7C15L * (((long) number << 20) | seq)));
     }
 
+    /**
+     * One attachment in Graph's shape. Its links name a file of the simulated CDN ({@link CdnLinks}); the picture
+     * number repeats across messages, so the same photo, sticker or file is sent more than once.
+     */
     private static String attachmentJson(long n, SplittableRandom r) {
+        String id = "\"id\":\"" + (9_000_000_000L + n) + "\"";
         if (r.nextInt(4) == 0) {
-            return "{\"data\":[{\"id\":\"" + (9_000_000_000L + n) + "\",\"mime_type\":\"application/pdf\",\"name\":\"invoice-"
-                    + n + ".pdf\",\"size\":" + (20_000 + n % 500_000) + ",\"file_url\":\"https://cdn.example.net/f/" + n
-                    + "/invoice.pdf\"}]}";
+            boolean audio = n % 3 == 0;
+            CdnFiles.Kind kind = audio ? CdnFiles.Kind.MP3 : CdnFiles.Kind.PDF;
+            long picture = audio ? n % 25 : n % 50;
+            String name = audio ? "audioclip-" + n + ".mp3" : "invoice-" + n + ".pdf";
+            return "{\"data\":[{" + id + ",\"mime_type\":\"" + kind.mime + "\",\"name\":\"" + name + "\",\"size\":"
+                    + CdnFiles.size(kind, picture) + ",\"file_url\":\"" + link("t59.2708-21", n, picture, kind) + "\"}]}";
         }
-        int width = 320 + (int) (n % 1600);
-        int height = 240 + (int) (n % 1200);
-        return "{\"data\":[{\"id\":\"" + (9_000_000_000L + n) + "\",\"mime_type\":\"image/jpeg\",\"name\":\"image-" + n
-                + ".jpg\",\"size\":" + (50_000 + n % 3_000_000) + ",\"image_data\":{\"width\":" + width + ",\"height\":"
-                + height + ",\"url\":\"https://scontent.example.net/v/" + n + ".jpg\",\"preview_url\":"
-                + "\"https://scontent.example.net/v/" + n + "_p.jpg\"}}]}";
+        int pick = (int) (n % 10);
+        CdnFiles.Kind kind = pick < 6 ? CdnFiles.Kind.JPG : pick < 8 ? CdnFiles.Kind.GIF : CdnFiles.Kind.MP4;
+        long picture = switch (kind) {
+            case JPG -> n % 40;
+            case GIF -> n % 20;
+            default -> n % 30;
+        };
+        int width = CdnFiles.width(picture);
+        int height = CdnFiles.height(picture);
+        String head = "{\"data\":[{" + id + ",\"mime_type\":\"" + kind.mime + "\",\"name\":\""
+                + (kind == CdnFiles.Kind.MP4 ? "video-" : "image-") + n + "." + kind.name().toLowerCase()
+                + "\",\"size\":" + CdnFiles.size(kind, picture) + ",";
+        String size = "\"width\":" + width + ",\"height\":" + height;
+        if (kind == CdnFiles.Kind.MP4) {
+            return head + "\"video_data\":{" + size + ",\"length\":" + (3 + n % 60) + ",\"video_type\":0,\"url\":\""
+                    + link("t42.3356-2", n, picture, kind) + "\",\"preview_url\":\""
+                    + link("t15.3394-10", n, picture, CdnFiles.Kind.JPG) + "\",\"rotation\":0}}]}";
+        }
+        String url = link("t39.1997-6", n, picture, kind);
+        String preview = link("t39.1997-6/p200x200", n, picture, kind);
+        return head + "\"image_data\":{" + size + ",\"max_width\":" + width + ",\"max_height\":" + height
+                + ",\"url\":\"" + url + "\",\"preview_url\":\"" + preview + "\""
+                + (kind == CdnFiles.Kind.GIF ? ",\"animated_gif_url\":\"" + url + "\",\"animated_gif_preview_url\":\""
+                        + preview + "\",\"image_type\":3" : ",\"image_type\":1")
+                + ",\"render_as_sticker\":false}}]}";
     }
 
     private static String stickerJson(long n, String url) {
+        long picture = n % 12;
         return "{\"data\":[{\"id\":\"" + (9_100_000_000L + n) + "\",\"mime_type\":\"image/png\",\"name\":\"sticker-" + n
-                + ".png\",\"size\":" + (8_000 + n % 40_000) + ",\"image_data\":{\"width\":240,\"height\":240,\"url\":\""
+                + ".png\",\"size\":" + CdnFiles.size(CdnFiles.Kind.PNG, picture) + ",\"image_data\":{\"width\":"
+                + CdnFiles.width(picture) + ",\"height\":" + CdnFiles.height(picture) + ",\"url\":\""
                 + url + "\",\"preview_url\":\"" + url + "\",\"render_as_sticker\":true}}]}";
+    }
+
+    private static String link(String folder, long n, long picture, CdnFiles.Kind kind) {
+        return CdnLinks.PLACEHOLDER + "/v/" + folder + "/" + n + "_" + picture + "." + kind.name().toLowerCase();
     }
 
     private static String pick(List<String> list, SplittableRandom r) {

@@ -1,0 +1,207 @@
+package app.inboxsync.media;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Downloads the pending attachment files of a Page (or all) on its own bounded pool, and records each outcome.
+ * A link the CDN refuses (expired: 403; or 404/410) is asked of Graph again once; refused again, the file is gone.
+ * Transient failures wait with exponential backoff. The quota counts distinct files kept: when the next file would
+ * pass it, the run stops and what is left stays pending (with a note saying so) for a run with more room.
+ */
+public final class MediaFetcher implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MediaFetcher.class);
+    /** Within one run, a retry due sooner than this is waited for; a later one is left to the next run. */
+    private static final Duration WAIT_FOR_RETRY = Duration.ofSeconds(30);
+    private static final int BATCH = 64;
+
+    private final MediaQueue queue;
+    private final MediaFiles files;
+    private final CdnDownload cdn;
+    private final AttachmentLinks links;
+    private final MediaSettings settings;
+    private final Clock clock;
+    private final ExecutorService pool;
+
+    public MediaFetcher(MediaQueue queue, MediaFiles files, CdnDownload cdn, AttachmentLinks links,
+            MediaSettings settings, Clock clock) {
+        this.queue = Objects.requireNonNull(queue, "queue");
+        this.files = Objects.requireNonNull(files, "files");
+        this.cdn = Objects.requireNonNull(cdn, "cdn");
+        this.links = Objects.requireNonNull(links, "links");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        AtomicInteger n = new AtomicInteger();
+        this.pool = Executors.newFixedThreadPool(settings.threads(), r -> {
+            Thread t = new Thread(r, "media-download-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Lists new attachments, then downloads every due one; returns when none is left that can be done now. */
+    public FetchTally.Snapshot fetch(String pageId, FetchTally tally) throws InterruptedException {
+        queue.enqueue(pageId);
+        queue.summary(pageId).forEach(s -> tally.planned.addAndGet(s.count(MediaStatus.PENDING)));
+        AtomicLong used = new AtomicLong(queue.storedBytes());
+        while (!tally.quotaReached.get()) {
+            List<MediaItem> due = queue.due(pageId, clock.instant(), BATCH);
+            if (due.isEmpty()) {
+                Instant next = queue.nextAttempt(pageId);
+                Duration wait = next == null ? null : Duration.between(clock.instant(), next);
+                if (wait == null || wait.compareTo(WAIT_FOR_RETRY) > 0) {
+                    break;
+                }
+                Thread.sleep(Math.max(10, wait.toMillis()));
+                continue;
+            }
+            List<Callable<Void>> work = new ArrayList<>();
+            for (MediaItem item : due) {
+                work.add(() -> {
+                    fetchOne(item, used, tally);
+                    return null;
+                });
+            }
+            for (Future<Void> f : pool.invokeAll(work)) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    LOG.warn("A media download failed unexpectedly: {}", e.getCause().toString());
+                }
+            }
+        }
+        return tally.snapshot();
+    }
+
+    private void fetchOne(MediaItem item, AtomicLong used, FetchTally tally) {
+        if (item.declaredSize() > settings.maxFileBytes()) {
+            queue.ended(item, MediaStatus.TOO_LARGE, "Facebook says it is " + Sizes.of(item.declaredSize())
+                    + ", over the size cap of " + Sizes.of(settings.maxFileBytes()) + " per file");
+            tally.tooLarge.incrementAndGet();
+            return;
+        }
+        if (tally.quotaReached.get() || used.get() + Math.max(0, item.declaredSize()) > settings.quotaBytes()) {
+            quotaFull(item, tally);
+            return;
+        }
+        MediaItem current = item;
+        boolean refreshed = false;
+        while (true) {
+            Path temp = files.temporaryFolder().resolve(UUID.randomUUID() + ".part");
+            try {
+                CdnDownload.Result result = current.url() == null
+                        ? new CdnDownload.Result.Refused(404, "no link")
+                        : cdn.download(current.url(), settings.maxFileBytes(), temp);
+                if (result instanceof CdnDownload.Result.Fetched f) {
+                    keep(current, f, temp, used, tally);
+                    return;
+                }
+                if (result instanceof CdnDownload.Result.TooLarge t) {
+                    queue.ended(current, MediaStatus.TOO_LARGE, "The file is " + (t.size() < 0 ? "larger" : Sizes.of(t.size()))
+                            + " than the size cap of " + Sizes.of(settings.maxFileBytes()) + " per file");
+                    tally.tooLarge.incrementAndGet();
+                    return;
+                }
+                if (result instanceof CdnDownload.Result.Broken b) {
+                    retry(current, b.why(), tally);
+                    return;
+                }
+                CdnDownload.Result.Refused r = (CdnDownload.Result.Refused) result;
+                if (refreshed) {
+                    queue.ended(current, MediaStatus.GONE, "The CDN answered " + r.status() + " (" + r.text()
+                            + ") even for a fresh link from Facebook");
+                    tally.gone.incrementAndGet();
+                    return;
+                }
+                String fresh;
+                try {
+                    fresh = links.fresh(current.pageId(), current.messageId(), current.index());
+                } catch (RuntimeException e) {
+                    retry(current, "The link expired (" + r.status() + ") and Facebook could not give a new one: "
+                            + e.getMessage(), tally);
+                    return;
+                }
+                if (fresh == null) {
+                    queue.ended(current, MediaStatus.GONE, "The CDN answered " + r.status() + " (" + r.text()
+                            + ") and Facebook no longer lists this attachment");
+                    tally.gone.incrementAndGet();
+                    return;
+                }
+                current = current.withUrl(fresh);
+                queue.relinked(current, fresh);
+                tally.refreshed.incrementAndGet();
+                refreshed = true;
+            } catch (IOException e) {
+                retry(current, "Could not keep the file: " + e.getMessage(), tally);
+                return;
+            } finally {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException e) {
+                    LOG.debug("could not remove a temporary download {}: {}", temp, e.toString());
+                }
+            }
+        }
+    }
+
+    private void keep(MediaItem item, CdnDownload.Result.Fetched f, Path temp, AtomicLong used, FetchTally tally)
+            throws IOException {
+        synchronized (used) { // the quota check and the keep go together, or two threads overrun it
+            if (files.has(f.sha256())) {
+                queue.stored(item, f.sha256(), f.size());
+                tally.alreadyStored.incrementAndGet();
+                return;
+            }
+            if (used.get() + f.size() > settings.quotaBytes()) {
+                quotaFull(item, tally);
+                return;
+            }
+            files.keep(temp, f.sha256(), f.size());
+            used.addAndGet(f.size());
+        }
+        queue.stored(item, f.sha256(), f.size());
+        tally.stored.incrementAndGet();
+        tally.bytes.addAndGet(f.size());
+    }
+
+    private void quotaFull(MediaItem item, FetchTally tally) {
+        tally.quotaReached.set(true);
+        queue.later(item, "Waiting: the media quota of " + Sizes.of(settings.quotaBytes())
+                + " is full. Raise media.quota-mb or free space, then run media fetch again.", clock.instant(), false);
+    }
+
+    private void retry(MediaItem item, String why, FetchTally tally) {
+        int attempts = item.attempts() + 1;
+        if (attempts >= settings.maxAttempts()) {
+            queue.ended(item, MediaStatus.FAILED, why + " (gave up after " + attempts + " attempts)");
+            tally.failed.incrementAndGet();
+            return;
+        }
+        Duration backoff = settings.firstRetry().multipliedBy(1L << Math.min(16, attempts - 1));
+        queue.later(item, why, clock.instant().plus(backoff), true);
+        tally.retryLater.incrementAndGet();
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+}

@@ -1,0 +1,34 @@
+package app.inboxsync.media;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The port to where attachment files are listed and their status kept ({@code message_media}). */
+public interface MediaQueue {
+
+    /** Lists (as pending) the attachments of this Page's stored messages not listed yet; returns how many. */
+    int enqueue(String pageId);
+
+    /** Pending items whose next attempt is due, oldest message first; {@code pageId} null means every Page. */
+    List<MediaItem> due(String pageId, Instant now, int limit);
+
+    /** When the earliest pending item not yet due may be tried again, or null when none waits. */
+    Instant nextAttempt(String pageId);
+
+    void stored(MediaItem item, String sha256, long size);
+
+    /** A final status other than stored, with the CDN's or Facebook's words. */
+    void ended(MediaItem item, MediaStatus status, String error);
+
+    /** Still pending: a transient failure (attempts + 1) or waiting for the quota; tried again from {@code next}. */
+    void later(MediaItem item, String error, Instant next, boolean countAttempt);
+
+    /** Graph gave a fresh link for an expired one. */
+    void relinked(MediaItem item, String url);
+
+    /** Bytes of distinct files stored (what the quota counts). */
+    long storedBytes();
+
+    /** Per Page; {@code pageId} null means every Page that has attachments. */
+    List<MediaSummary> summary(String pageId);
+}
