@@ -89,6 +89,56 @@ class AwkwardDataTest {
     }
 
     @Test
+    void u0000InNamesSnippetsAndAttachmentsIsRemovedAndNothingElse() throws Exception {
+        assertTrue(fx.sync(page).succeeded());
+        SimConversation target = fx.sim.conversations(page.id()).get(0);
+        fx.sim.addMessage(target.id(), true, "hello");
+        String nulName = "Zo\u00eb\u0000 \u0000Smith 👍🏽";
+        String nulSnippet = "\u0000snip\u0000pet";
+        String nulFile = "photo\u0000.jpg";
+        fx.sim.faults().failNext(1, new Fault.EditedJson(listing(body -> {
+            for (JsonNode c : body.path("data")) {
+                if (!c.path("id").asText().equals(target.id())) {
+                    continue;
+                }
+                ((ObjectNode) c).put("snippet", nulSnippet);
+                c.path("participants").path("data").forEach(p -> renameCustomer(p, page.id(), nulName));
+                for (JsonNode m : c.path("messages").path("data")) {
+                    renameCustomer(m.path("from"), page.id(), nulName);
+                    ((ObjectNode) m).putObject("attachments").putArray("data").addObject().put("name", nulFile)
+                            .putObject("image_data").put("url", "https://cdn.example.com/\u0000x");
+                }
+            }
+            return body;
+        })), call -> call.path().endsWith("/conversations"));
+
+        SyncResult result = fx.sync(page);
+
+        assertTrue(result.succeeded(), result.error());
+        String name = "Zo\u00eb Smith 👍🏽"; // written out: the rule is "remove U+0000", not "replace" or "trim"
+        assertEquals(name, stringOf("SELECT sender_name FROM messenger_conversations WHERE conversation_id = '" + target.id() + "'"));
+        assertEquals("snippet", stringOf("SELECT last_message FROM messenger_conversations WHERE conversation_id = '" + target.id() + "'"));
+        assertEquals(name, stringOf("SELECT participants -> 0 ->> 'name' FROM messenger_conversations WHERE conversation_id = '"
+                + target.id() + "' AND participants -> 0 ->> 'id' <> '" + page.id() + "' UNION ALL SELECT participants -> 1 ->> 'name' "
+                + "FROM messenger_conversations WHERE conversation_id = '" + target.id() + "' AND participants -> 1 ->> 'id' <> '"
+                + page.id() + "'"));
+        assertTrue(fx.count("SELECT count(*) FROM messenger_messages WHERE conversation_id = '" + target.id() + "' AND from_id <> '"
+                + page.id() + "' AND from_name = '" + name + "'") > 0, "the customer's messages carry the name without U+0000");
+        long files = fx.count("SELECT count(*) FROM messenger_messages WHERE conversation_id = '" + target.id()
+                + "' AND attachments -> 'attachments' -> 'data' -> 0 ->> 'name' = 'photo.jpg'"
+                + " AND attachments -> 'attachments' -> 'data' -> 0 -> 'image_data' ->> 'url' = 'https://cdn.example.com/x'");
+        assertTrue(files > 0, "attachment strings without U+0000");
+        assertEquals(0, fx.count("SELECT count(*) FROM messenger_messages WHERE strpos(attachments::text, 'photo') > 0 "
+                + "AND conversation_id = '" + target.id() + "' AND attachments -> 'attachments' -> 'data' -> 0 ->> 'name' <> 'photo.jpg'"));
+    }
+
+    private static void renameCustomer(JsonNode person, String pageId, String name) {
+        if (person.isObject() && person.has("id") && !person.path("id").asText().equals(pageId)) {
+            ((ObjectNode) person).put("name", name);
+        }
+    }
+
+    @Test
     void messagesWithoutTextAndPeopleWithoutANameAreStoredAsTheyAre() throws Exception {
         SyncResult result = fx.sync(page);
 
