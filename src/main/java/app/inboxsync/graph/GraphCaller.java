@@ -48,6 +48,17 @@ final class GraphCaller {
     }
 
     <T> Answer<T> get(PageCall call, HttpUrl firstUrl, Class<T> type, String what) {
+        int[] sent = {0};
+        try {
+            return attempts(call, firstUrl, type, what, sent);
+        } catch (GraphException e) {
+            // the requests sent for a call that failed count as API calls all the same (sync_runs.api_calls)
+            throw e.afterCalls(sent[0]);
+        }
+    }
+
+    /** The call, retried as the settings allow; {@code sent[0]} counts the HTTP requests sent so far. */
+    private <T> Answer<T> attempts(PageCall call, HttpUrl firstUrl, Class<T> type, String what, int[] sent) {
         HttpUrl url = firstUrl;
         int calls = 0;
         int transientFailures = 0;
@@ -55,6 +66,7 @@ final class GraphCaller {
         Duration rateLimited = Duration.ZERO;
         while (true) {
             calls++;
+            sent[0] = calls;
             Request request = new Request.Builder().url(url).get().tag(PageCall.class, call).build();
             String reason;
             boolean malformed = false;
@@ -105,6 +117,7 @@ final class GraphCaller {
                     reason = GraphFailures.transientReason(status, error, call.token());
                 }
             } catch (PageThrottle.PageHeldException e) {
+                sent[0] = calls - 1; // held before it was sent: this attempt never reached Graph
                 throw GraphFailures.heldTooLong(e.wait, settings.maxRateLimitWait(), call);
             } catch (InterruptedIOException e) {
                 if (Thread.currentThread().isInterrupted()) {

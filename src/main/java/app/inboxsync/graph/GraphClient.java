@@ -102,7 +102,8 @@ public final class GraphClient implements GraphGateway, AutoCloseable {
                 conversations.add(mapping.conversation(page.pageId(), folder, c));
             }
         } catch (RuntimeException e) {
-            throw GraphFailures.malformedContent(what, GraphFailures.clean(e.getMessage(), page.token()));
+            throw GraphFailures.malformedContent(what, GraphFailures.clean(e.getMessage(), page.token()))
+                    .afterCalls(answer.httpCalls());
         }
         return new ConversationBatch(conversations, WireMapping.next(answer.body().paging()), answer.httpCalls());
     }
@@ -125,7 +126,8 @@ public final class GraphClient implements GraphGateway, AutoCloseable {
             return new MessageBatch(mapping.messages(page.pageId(), conversationId, answer.body().data()),
                     WireMapping.next(answer.body().paging()), answer.httpCalls());
         } catch (RuntimeException e) {
-            throw GraphFailures.malformedContent(what, GraphFailures.clean(e.getMessage(), page.token()));
+            throw GraphFailures.malformedContent(what, GraphFailures.clean(e.getMessage(), page.token()))
+                    .afterCalls(answer.httpCalls());
         }
     }
 

@@ -28,6 +28,7 @@ public final class GraphException extends RuntimeException {
     private final int code;
     private final int subcode;
     private final String fbtraceId;
+    private volatile int httpCalls;
 
     public GraphException(Kind kind, String message, int code, int subcode, String fbtraceId, Throwable cause) {
         super(message, cause);
@@ -56,5 +57,16 @@ public final class GraphException extends RuntimeException {
 
     public String fbtraceId() {
         return fbtraceId;
+    }
+
+    /** The HTTP requests the failed call sent before it gave up, retries included: each is an API call. */
+    public int httpCalls() {
+        return httpCalls;
+    }
+
+    /** Records how many HTTP requests the failed call sent; returns this exception. */
+    public GraphException afterCalls(int calls) {
+        this.httpCalls = calls;
+        return this;
     }
 }

@@ -100,6 +100,7 @@ public final class SyncService {
             return end(pass, runId, page, mode, RunOutcome.RunStatus.CANCELLED, SyncResult.Status.CANCELLED,
                     e.getMessage(), listener, started);
         } catch (GraphException e) {
+            pass.tally().addCalls(e.httpCalls());
             if (cancel.isCancelled()) {
                 // the gateway was interrupted mid-call or mid-wait because we asked it to stop
                 return end(pass, runId, page, mode, RunOutcome.RunStatus.CANCELLED, SyncResult.Status.CANCELLED,

@@ -267,6 +267,8 @@ class AwkwardDataTest {
             fx.sim.addMessage(all.get(i * 5).id(), true, "new " + i);
         }
         long before = fx.count("SELECT count(*) FROM messenger_messages");
+        long conversationsBefore = fx.count("SELECT count(*) FROM messenger_conversations");
+        String rowsBefore = conversationRows();
         long callsBefore = fx.sim.requestCount(page.id());
         fx.sim.faults().failNext(1, new Fault.EditedJson(listing(body -> {
             ((ObjectNode) body.path("data").get(1)).put("message_count", "many");
@@ -278,7 +280,9 @@ class AwkwardDataTest {
         assertEquals(SyncResult.Status.FAILED, result.status());
         assertTrue(result.error().contains("data[1].message_count (many) is not a number"), result.error());
         assertEquals(SyncMode.INCREMENTAL, result.mode());
-        assertEquals(before, fx.count("SELECT count(*) FROM messenger_messages"), "nothing of that page was written");
+        assertEquals(before, fx.count("SELECT count(*) FROM messenger_messages"), "no message of that page was written");
+        assertEquals(conversationsBefore, fx.count("SELECT count(*) FROM messenger_conversations"), "no conversation added");
+        assertEquals(rowsBefore, conversationRows(), "no conversation changed");
         assertEquals(result.error(), stringOf("SELECT error FROM sync_runs ORDER BY id DESC LIMIT 1"));
         assertEquals(1, fx.sim.requestCount(page.id()) - callsBefore, "not retried: the same answer would come again");
 
@@ -297,6 +301,12 @@ class AwkwardDataTest {
     /** Applies {@code edit} to a conversations listing's JSON. */
     private static UnaryOperator<JsonNode> listing(UnaryOperator<JsonNode> edit) {
         return body -> body.has("data") ? edit.apply(body) : body;
+    }
+
+    /** Every stored conversation row, as text, in id order (a fingerprint of the conversations table). */
+    private String conversationRows() throws Exception {
+        return stringOf("SELECT coalesce(string_agg(row_to_json(c)::text, E'\\n' ORDER BY conversation_id), '') "
+                + "FROM messenger_conversations c");
     }
 
     private String stringOf(String sql) throws Exception {

@@ -4,10 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.inboxsync.domain.Folder;
+import app.inboxsync.domain.Secret;
 import app.inboxsync.domain.SyncMode;
 import app.inboxsync.simulator.SimConversation;
+import app.inboxsync.simulator.SimMessage;
 import app.inboxsync.simulator.SimPage;
 import app.inboxsync.simulator.SimulatorConfig;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -99,6 +103,59 @@ class GroundTruthTest {
         assertTrue(full.succeeded(), full.error());
         assertEquals(1, fx.count("SELECT count(*) FROM messenger_conversations WHERE missing_since IS NOT NULL AND conversation_id = '" + gone + "'"));
         assertTrue(fx.count("SELECT count(*) FROM messenger_messages WHERE conversation_id = '" + gone + "'") > 0, "data kept");
+        fx.assertStoredEqualsSimulator(page);
+    }
+
+    @Test
+    void aFullPassOverFewerThanAllFoldersMarksNothingMissing() throws Exception {
+        SimPage page = fx.page(0);
+        assertTrue(fx.sync(page).succeeded());
+        List<SimConversation> all = fx.sim.conversations(page.id());
+        SimConversation inInbox = all.stream().filter(c -> c.folder().equals("inbox")).findFirst().orElseThrow();
+        SimConversation inSpam = all.stream().filter(c -> c.folder().equals("spam")).findFirst().orElseThrow();
+        fx.sim.deleteConversation(inInbox.id()); // gone from a folder the pass walks
+        fx.sim.deleteConversation(inSpam.id()); // and from one it does not
+
+        SyncResult partial = fx.service.sync(new SyncRequest(new PageAccess(page.id(), Secret.of(page.token())),
+                List.of(Folder.INBOX, Folder.PAGE_DONE, Folder.OTHER), true), SyncListener.NONE, new CancelSignal());
+
+        assertTrue(partial.succeeded(), partial.error());
+        assertEquals(SyncMode.FULL, partial.mode());
+        assertEquals(0, fx.count("SELECT count(*) FROM messenger_conversations WHERE missing_since IS NOT NULL"),
+                "a pass that did not walk every folder cannot tell what is gone");
+        assertEquals(150, fx.count("SELECT count(*) FROM messenger_conversations WHERE page_id = '" + page.id() + "'"));
+
+        // the same pass over all four folders does mark them (so the check above could have seen it)
+        SyncResult whole = fx.service.sync(fx.request(page, true), SyncListener.NONE, new CancelSignal());
+        assertTrue(whole.succeeded(), whole.error());
+        assertEquals(2, fx.count("SELECT count(*) FROM messenger_conversations WHERE missing_since IS NOT NULL AND conversation_id IN ('"
+                + inInbox.id() + "', '" + inSpam.id() + "')"));
+    }
+
+    @Test
+    void aConversationUpdatedWithinTheOverlapBelowTheWatermarkIsPickedUp() throws Exception {
+        SimPage page = fx.page(0);
+        assertTrue(fx.sync(page).succeeded());
+        SimConversation changed = fx.sim.conversations(page.id()).get(30);
+        SimMessage late = fx.sim.addMessage(changed.id(), true, "stamped by a clock a little behind ours");
+        // the watermark is 2 minutes past the new message: as if Facebook's clock ran behind the newest time we
+        // saw; the rule is to walk until updated_time < watermark − 5 min
+        Instant watermark = fx.sim.conversations(page.id()).get(0).updatedTime().plus(Duration.ofMinutes(2));
+        assertTrue(watermark.isAfter(fx.watermark(page.id())));
+        try (var c = fx.db.dataSource().getConnection();
+             var s = c.prepareStatement("UPDATE facebook_pages SET last_synced_at = ? WHERE facebook_page_id = ?")) {
+            s.setTimestamp(1, java.sql.Timestamp.from(watermark));
+            s.setString(2, page.id());
+            assertEquals(1, s.executeUpdate());
+        }
+        assertEquals(watermark, fx.watermark(page.id()));
+
+        SyncResult again = fx.sync(page);
+
+        assertTrue(again.succeeded(), again.error());
+        assertEquals(SyncMode.INCREMENTAL, again.mode());
+        assertEquals(1, again.counts().conversationsUpdated(), "the conversation 2 minutes below the watermark");
+        assertEquals(1, fx.count("SELECT count(*) FROM messenger_messages WHERE message_id = '" + late.id() + "'"));
         fx.assertStoredEqualsSimulator(page);
     }
 

@@ -46,8 +46,13 @@ final class SyncFixture implements AutoCloseable {
 
     /** @param client makes the Graph client for the started simulator (e.g. with other timeouts) */
     SyncFixture(SimulatorConfig config, java.util.function.Function<GraphSimulator, GraphClient> client) {
+        this(config, TestDatabase.fresh(), client);
+    }
+
+    /** @param db the database to sync into (e.g. a copy of a known state); closed with the fixture */
+    SyncFixture(SimulatorConfig config, Database db, java.util.function.Function<GraphSimulator, GraphClient> client) {
         this.sim = GraphSimulator.start(config);
-        this.db = TestDatabase.fresh();
+        this.db = db;
         this.graph = client.apply(sim);
         this.store = new PostgresInboxStore(db);
         this.service = new SyncService(graph, store);
@@ -120,6 +125,15 @@ final class SyncFixture implements AutoCloseable {
         assertEquals(0, count("SELECT count(*) FROM (SELECT message_id FROM messenger_messages GROUP BY 1 HAVING count(*) > 1) d"));
         assertEquals(0, count("SELECT count(*) FROM (SELECT conversation_id FROM messenger_conversations GROUP BY 1 HAVING count(*) > 1) d"));
         assertEquals(0, count("SELECT count(*) FROM sync_runs WHERE status = 'running'"), "every run was closed");
+    }
+
+    /** The database's name on the shared test server (for {@link TestDatabase#copyOf}). */
+    String databaseName() throws SQLException {
+        try (Connection conn = db.dataSource().getConnection();
+             ResultSet rs = conn.createStatement().executeQuery("SELECT current_database()")) {
+            assertTrue(rs.next());
+            return rs.getString(1);
+        }
     }
 
     long count(String sql) throws SQLException {
