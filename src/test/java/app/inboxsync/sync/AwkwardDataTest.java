@@ -192,6 +192,26 @@ class AwkwardDataTest {
     }
 
     @Test
+    void aCancelStopsALongHistoryBetweenTwoOfItsPages() throws Exception {
+        SimConversation huge = fx.sim.addConversation(page.id(), "inbox", 10_050);
+        CancelSignal cancel = new CancelSignal();
+        java.util.concurrent.atomic.AtomicInteger historyCalls = new java.util.concurrent.atomic.AtomicInteger();
+        fx.sim.addListener(call -> {
+            if (call.path().equals("/" + huge.id() + "/messages") && historyCalls.incrementAndGet() == 3) {
+                cancel.cancel();
+            }
+        });
+
+        SyncResult result = fx.service.sync(fx.request(page, false), SyncListener.NONE, cancel);
+
+        assertEquals(SyncResult.Status.CANCELLED, result.status(), result.error());
+        assertTrue(historyCalls.get() <= 4, "stopped within a page of the cancel, not after the whole history: "
+                + historyCalls.get() + " of about 100 pages");
+        assertEquals(0, fx.count("SELECT count(*) FROM messenger_conversations WHERE conversation_id = '" + huge.id() + "'"),
+                "nothing of a half-read conversation is stored");
+    }
+
+    @Test
     void thePageListedFirstOrAloneAndUnknownNewFieldsChangeNothing() throws Exception {
         fx.sim.faults().failNext(4, new Fault.EditedJson(listing(body -> {
             JsonNode data = body.path("data");
