@@ -148,7 +148,8 @@ public final class GraphClient implements GraphGateway, AutoCloseable {
                         name -> asked == null || GraphFields.asks(asked, name, false)));
             }
         } catch (RuntimeException e) {
-            throw GraphFailures.malformedContent(what, GraphFailures.clean(e.getMessage(), page.token()));
+            throw GraphFailures.malformedContent(what, GraphFailures.clean(e.getMessage(), page.token()))
+                    .withHttpCalls(answer.httpCalls());
         }
         return new ConversationBatch(conversations, WireMapping.next(answer.body().paging()), answer.httpCalls());
     }
@@ -172,7 +173,8 @@ public final class GraphClient implements GraphGateway, AutoCloseable {
             return new MessageBatch(mapping.messages(page.pageId(), conversationId, answer.body().data()),
                     WireMapping.next(answer.body().paging()), answer.httpCalls());
         } catch (RuntimeException e) {
-            throw GraphFailures.malformedContent(what, GraphFailures.clean(e.getMessage(), page.token()));
+            throw GraphFailures.malformedContent(what, GraphFailures.clean(e.getMessage(), page.token()))
+                    .withHttpCalls(answer.httpCalls());
         }
     }
 

@@ -3,12 +3,15 @@ package app.inboxsync.graph;
 import app.inboxsync.domain.Conversation;
 import app.inboxsync.domain.Folder;
 import app.inboxsync.domain.Message;
+import app.inboxsync.domain.Text;
 import app.inboxsync.sync.Cursor;
 import app.inboxsync.sync.FetchedConversation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -176,10 +179,32 @@ final class WireMapping {
 
     private String write(JsonNode node) {
         try {
-            return json.writeValueAsString(node);
+            return json.writeValueAsString(withoutNul(node));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a parsed JSON tree could not be written back", e);
         }
+    }
+
+    /**
+     * jsonb cannot hold U+0000 any more than text can (Jackson writes it as {@code \\u0000}, which PostgreSQL
+     * refuses, and the batch with it would fail on every sync): removed from every key and string, as
+     * {@code Text.clean} does for plain texts.
+     */
+    private JsonNode withoutNul(JsonNode node) {
+        if (node.isTextual()) {
+            return node.textValue().indexOf('\u0000') < 0 ? node : TextNode.valueOf(Text.clean(node.textValue()));
+        }
+        if (node.isArray()) {
+            ArrayNode out = json.createArrayNode();
+            node.forEach(e -> out.add(withoutNul(e)));
+            return out;
+        }
+        if (node.isObject()) {
+            ObjectNode out = json.createObjectNode();
+            node.fields().forEachRemaining(e -> out.set(Text.clean(e.getKey()), withoutNul(e.getValue())));
+            return out;
+        }
+        return node;
     }
 
     /** Graph's counts are estimates; a negative one ({@code -7}) says nothing and is stored as 0. */

@@ -42,12 +42,27 @@ class SchemaMigrationTest {
     }
 
     @Test
-    void migratingAgainIsANoOp() {
+    void migratingAgainIsANoOp() throws SQLException {
         try (Database db = TestDatabase.fresh()) {
+            String before = schemaAndHistory(db);
+            assertTrue(before.contains("messenger_messages.text"), before);
             // connect() migrates; a second pool on the same database must find nothing to do
             String url = ((com.zaxxer.hikari.HikariDataSource) db.dataSource()).getJdbcUrl();
             DatabaseSettings again = new DatabaseSettings(url, "postgres", TestDatabase.server().settings().password());
             Database.connect(again).close();
+            assertEquals(before, schemaAndHistory(db), "no migration ran again and no column changed");
+        }
+    }
+
+    /** Flyway's history (versions, checksums, how many rows) and every column of the public schema, as text. */
+    private static String schemaAndHistory(Database db) throws SQLException {
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT (SELECT string_agg(installed_rank || ':' || coalesce(version, '-') || ':' "
+                     + "|| coalesce(checksum::text, '-') || ':' || success, ',' ORDER BY installed_rank) FROM flyway_schema_history)"
+                     + " || ' | ' || (SELECT string_agg(table_name || '.' || column_name || ' ' || data_type, ',' "
+                     + "ORDER BY table_name, column_name) FROM information_schema.columns WHERE table_schema = 'public')")) {
+            assertTrue(rs.next());
+            return rs.getString(1);
         }
     }
 

@@ -37,6 +37,23 @@ public final class TestDatabase {
         return Database.connect(s.settings(name));
     }
 
+    /**
+     * A new database that starts as a copy of {@code template} (a database of this server nobody is connected
+     * to any more, e.g. a fresh one filled and closed), so tests can each start from the same known state.
+     */
+    public static Database copyOf(String template) {
+        EmbeddedDatabase s = server();
+        String name = "test_" + UUID.randomUUID().toString().replace("-", "");
+        DatabaseSettings admin = s.settings("postgres");
+        try (Connection c = DriverManager.getConnection(admin.jdbcUrl(), admin.user(), admin.password().reveal());
+             Statement st = c.createStatement()) {
+            st.execute("CREATE DATABASE " + name + " TEMPLATE " + template);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not copy test database " + template + " to " + name, e);
+        }
+        return Database.connect(s.settings(name));
+    }
+
     /** The shared embedded server (for tests that need its settings, e.g. to connect a second way). */
     public static synchronized EmbeddedDatabase server() {
         if (server == null) {

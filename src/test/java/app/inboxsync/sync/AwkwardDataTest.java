@@ -89,6 +89,56 @@ class AwkwardDataTest {
     }
 
     @Test
+    void u0000InNamesSnippetsAndAttachmentsIsRemovedAndNothingElse() throws Exception {
+        assertTrue(fx.sync(page).succeeded());
+        SimConversation target = fx.sim.conversations(page.id()).get(0);
+        fx.sim.addMessage(target.id(), true, "hello");
+        String nulName = "Zo\u00eb\u0000 \u0000Smith 👍🏽";
+        String nulSnippet = "\u0000snip\u0000pet";
+        String nulFile = "photo\u0000.jpg";
+        fx.sim.faults().failNext(1, new Fault.EditedJson(listing(body -> {
+            for (JsonNode c : body.path("data")) {
+                if (!c.path("id").asText().equals(target.id())) {
+                    continue;
+                }
+                ((ObjectNode) c).put("snippet", nulSnippet);
+                c.path("participants").path("data").forEach(p -> renameCustomer(p, page.id(), nulName));
+                for (JsonNode m : c.path("messages").path("data")) {
+                    renameCustomer(m.path("from"), page.id(), nulName);
+                    ((ObjectNode) m).putObject("attachments").putArray("data").addObject().put("name", nulFile)
+                            .putObject("image_data").put("url", "https://cdn.example.com/\u0000x");
+                }
+            }
+            return body;
+        })), call -> call.path().endsWith("/conversations"));
+
+        SyncResult result = fx.sync(page);
+
+        assertTrue(result.succeeded(), result.error());
+        String name = "Zo\u00eb Smith 👍🏽"; // written out: the rule is "remove U+0000", not "replace" or "trim"
+        assertEquals(name, stringOf("SELECT sender_name FROM messenger_conversations WHERE conversation_id = '" + target.id() + "'"));
+        assertEquals("snippet", stringOf("SELECT last_message FROM messenger_conversations WHERE conversation_id = '" + target.id() + "'"));
+        assertEquals(name, stringOf("SELECT participants -> 0 ->> 'name' FROM messenger_conversations WHERE conversation_id = '"
+                + target.id() + "' AND participants -> 0 ->> 'id' <> '" + page.id() + "' UNION ALL SELECT participants -> 1 ->> 'name' "
+                + "FROM messenger_conversations WHERE conversation_id = '" + target.id() + "' AND participants -> 1 ->> 'id' <> '"
+                + page.id() + "'"));
+        assertTrue(fx.count("SELECT count(*) FROM messenger_messages WHERE conversation_id = '" + target.id() + "' AND from_id <> '"
+                + page.id() + "' AND from_name = '" + name + "'") > 0, "the customer's messages carry the name without U+0000");
+        long files = fx.count("SELECT count(*) FROM messenger_messages WHERE conversation_id = '" + target.id()
+                + "' AND attachments -> 'attachments' -> 'data' -> 0 ->> 'name' = 'photo.jpg'"
+                + " AND attachments -> 'attachments' -> 'data' -> 0 -> 'image_data' ->> 'url' = 'https://cdn.example.com/x'");
+        assertTrue(files > 0, "attachment strings without U+0000");
+        assertEquals(0, fx.count("SELECT count(*) FROM messenger_messages WHERE strpos(attachments::text, 'photo') > 0 "
+                + "AND conversation_id = '" + target.id() + "' AND attachments -> 'attachments' -> 'data' -> 0 ->> 'name' <> 'photo.jpg'"));
+    }
+
+    private static void renameCustomer(JsonNode person, String pageId, String name) {
+        if (person.isObject() && person.has("id") && !person.path("id").asText().equals(pageId)) {
+            ((ObjectNode) person).put("name", name);
+        }
+    }
+
+    @Test
     void messagesWithoutTextAndPeopleWithoutANameAreStoredAsTheyAre() throws Exception {
         SyncResult result = fx.sync(page);
 
@@ -139,6 +189,26 @@ class AwkwardDataTest {
         assertTrue(result.succeeded(), result.error());
         assertEquals(10_050, fx.count("SELECT count(*) FROM messenger_messages WHERE conversation_id = '" + huge.id() + "'"));
         fx.assertStoredEqualsSimulator(page);
+    }
+
+    @Test
+    void aCancelStopsALongHistoryBetweenTwoOfItsPages() throws Exception {
+        SimConversation huge = fx.sim.addConversation(page.id(), "inbox", 10_050);
+        CancelSignal cancel = new CancelSignal();
+        java.util.concurrent.atomic.AtomicInteger historyCalls = new java.util.concurrent.atomic.AtomicInteger();
+        fx.sim.addListener(call -> {
+            if (call.path().equals("/" + huge.id() + "/messages") && historyCalls.incrementAndGet() == 3) {
+                cancel.cancel();
+            }
+        });
+
+        SyncResult result = fx.service.sync(fx.request(page, false), SyncListener.NONE, cancel);
+
+        assertEquals(SyncResult.Status.CANCELLED, result.status(), result.error());
+        assertTrue(historyCalls.get() <= 4, "stopped within a page of the cancel, not after the whole history: "
+                + historyCalls.get() + " of about 100 pages");
+        assertEquals(0, fx.count("SELECT count(*) FROM messenger_conversations WHERE conversation_id = '" + huge.id() + "'"),
+                "nothing of a half-read conversation is stored");
     }
 
     @Test
@@ -217,6 +287,8 @@ class AwkwardDataTest {
             fx.sim.addMessage(all.get(i * 5).id(), true, "new " + i);
         }
         long before = fx.count("SELECT count(*) FROM messenger_messages");
+        long conversationsBefore = fx.count("SELECT count(*) FROM messenger_conversations");
+        String rowsBefore = conversationRows();
         long callsBefore = fx.sim.requestCount(page.id());
         fx.sim.faults().failNext(1, new Fault.EditedJson(listing(body -> {
             ((ObjectNode) body.path("data").get(1)).put("message_count", "many");
@@ -228,7 +300,9 @@ class AwkwardDataTest {
         assertEquals(SyncResult.Status.FAILED, result.status());
         assertTrue(result.error().contains("data[1].message_count (many) is not a number"), result.error());
         assertEquals(SyncMode.INCREMENTAL, result.mode());
-        assertEquals(before, fx.count("SELECT count(*) FROM messenger_messages"), "nothing of that page was written");
+        assertEquals(before, fx.count("SELECT count(*) FROM messenger_messages"), "no message of that page was written");
+        assertEquals(conversationsBefore, fx.count("SELECT count(*) FROM messenger_conversations"), "no conversation added");
+        assertEquals(rowsBefore, conversationRows(), "no conversation changed");
         assertEquals(result.error(), stringOf("SELECT error FROM sync_runs ORDER BY id DESC LIMIT 1"));
         assertEquals(1, fx.sim.requestCount(page.id()) - callsBefore, "not retried: the same answer would come again");
 
@@ -247,6 +321,12 @@ class AwkwardDataTest {
     /** Applies {@code edit} to a conversations listing's JSON. */
     private static UnaryOperator<JsonNode> listing(UnaryOperator<JsonNode> edit) {
         return body -> body.has("data") ? edit.apply(body) : body;
+    }
+
+    /** Every stored conversation row, as text, in id order (a fingerprint of the conversations table). */
+    private String conversationRows() throws Exception {
+        return stringOf("SELECT coalesce(string_agg(row_to_json(c)::text, E'\\n' ORDER BY conversation_id), '') "
+                + "FROM messenger_conversations c");
     }
 
     private String stringOf(String sql) throws Exception {

@@ -27,8 +27,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
+import app.inboxsync.graph.GraphClient;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,8 +43,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  * is synced as if nothing happened; and once the fault clears, one more sync makes the database equal the
  * simulator exactly, without duplicates. The README's "Reliability" table summarises these rows.
  * <p>
- * One simulator and one database serve all rows in order; each row ends equal to the simulator, so the next
- * one starts from a known state. Waits (backoff, rate limits) are skipped, not slept.
+ * Every row and test starts from the same known state, in a world of its own: a new simulator with the same
+ * seed, a new client, and a copy of a database in which both Pages were synced once; one row's failure cannot
+ * cascade into the next. Each row also checks what the simulator saw: the fault was served as often as armed,
+ * a call that must not be retried reached Graph once, {@code sync_runs.api_calls} equals the requests the
+ * simulator answered for the Page, the token's state, and the wait (or its absence). Waits (backoff, rate
+ * limits) are skipped, not slept.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FaultMatrixTest {
@@ -51,9 +57,13 @@ class FaultMatrixTest {
     static final Duration READ_TIMEOUT = Duration.ofMillis(1500);
     static final Duration SLOWER_THAN_THE_TIMEOUT = Duration.ofMillis(2500);
 
-    private final SkippedWaits time = new SkippedWaits();
+    static final SimulatorConfig WORLD = SimulatorConfig.small(404).withPages(2).withConversations(CONVERSATIONS);
+
     private final List<String> waits = new CopyOnWriteArrayList<>();
-    private final Random random = new Random(4);
+    private SkippedWaits time;
+    private Random random;
+    /** The database with both Pages synced once, copied for every row. */
+    private String knownState;
     private SyncFixture fx;
     private SimPage big;
     private SimPage other;
@@ -160,18 +170,29 @@ class FaultMatrixTest {
     }
 
     @BeforeAll
-    void start() throws Exception {
-        fx = new SyncFixture(SimulatorConfig.small(404).withPages(2).withConversations(CONVERSATIONS),
+    void syncBothPagesOnce() throws Exception {
+        // the other Page is copied once; each row then catches it up incrementally beside the faulted one
+        try (SyncFixture first = new SyncFixture(WORLD, sim -> new GraphClient(SyncFixture.unpaced(sim, ATTEMPTS), GraphObserver.NONE))) {
+            assertTrue(first.sync(first.page(1)).succeeded());
+            assertTrue(first.sync(first.page(0)).succeeded());
+            first.assertStoredEqualsSimulator(first.page(0));
+            knownState = first.databaseName();
+        }
+    }
+
+    @BeforeEach
+    void startFromTheKnownState() {
+        time = new SkippedWaits();
+        waits.clear();
+        random = new Random(4);
+        fx = new SyncFixture(WORLD, TestDatabase.copyOf(knownState),
                 sim -> time.client(SyncFixture.unpaced(sim, ATTEMPTS).withTimeouts(Duration.ofSeconds(5), READ_TIMEOUT),
                         (pageId, pause, reason) -> waits.add(reason)));
         big = fx.page(0);
         other = fx.page(1);
-        // the other Page is copied once; each row then catches it up incrementally beside the faulted one
-        assertTrue(fx.sync(other).succeeded());
-        assertTrue(fx.sync(big).succeeded());
     }
 
-    @AfterAll
+    @AfterEach
     void stop() {
         fx.close();
     }
@@ -184,12 +205,38 @@ class FaultMatrixTest {
         waits.clear();
         Duration skippedBefore = time.skipped();
         AtomicInteger matching = new AtomicInteger();
-        fx.sim.faults().failNext(row.times(), row.fault(), call -> hits(row.at(), call, matching));
+        List<Long> served = new CopyOnWriteArrayList<>();
+        List<Long> bigCalls = new CopyOnWriteArrayList<>();
+        fx.sim.addListener(call -> {
+            if (big.id().equals(call.pageId())) {
+                bigCalls.add(call.sequence());
+            }
+        });
+        fx.sim.faults().failNext(row.times(), row.fault(), call -> {
+            boolean hit = hits(row.at(), call, matching);
+            if (hit) {
+                served.add(call.sequence());
+            }
+            return hit;
+        });
+        long bigBefore = fx.sim.requestCount(big.id());
+        long otherBefore = fx.sim.requestCount(other.id());
 
         List<SyncResult> results = syncAll();
 
         fx.sim.faults().clear();
         Duration waited = time.skipped().minus(skippedBefore);
+        assertEquals(row.times(), served.size(), "the simulator served the fault as often as armed: " + row);
+        long callsFromTheFault = bigCalls.stream().filter(seq -> seq >= served.get(0)).count();
+        if (row.outcome() == Outcome.FAILS) {
+            // the faulted call was tried as often as the client may (once: never retried), then the run stopped
+            assertEquals(row.times(), callsFromTheFault, "calls of the Page from the first fault on: " + row);
+        }
+        assertEquals(fx.sim.requestCount(big.id()) - bigBefore, results.get(0).apiCalls(),
+                "api_calls are the requests the simulator answered for the Page");
+        assertEquals(fx.sim.requestCount(other.id()) - otherBefore, results.get(1).apiCalls(),
+                "api_calls of the other Page are the requests the simulator answered for it");
+        assertTokenStatus(row.fault() instanceof Fault.GraphError e && e.code() == 190 ? "invalid" : "valid");
         if (row.fault() instanceof Fault.Throttled t) {
             time.pass(Duration.ofMinutes(t.minutesToRegain())); // the fault clears when Graph said it would
         }
@@ -211,8 +258,18 @@ class FaultMatrixTest {
                     "waited as long as Graph asked");
             assertTrue(waits.stream().anyMatch(w -> w.contains(t.minutesToRegain() + " min")), waits.toString());
         }
-        if (row.fault() instanceof Fault.GraphError e && GraphFaults.throttled(e.code())) {
+        Fault.GraphError throttle = row.fault() instanceof Fault.GraphError e && GraphFaults.throttled(e.code()) ? e
+                : row.fault() instanceof Fault.Throttled t ? t.error() : null;
+        if (throttle != null && row.outcome() == Outcome.RECOVERS) {
+            assertTrue(waited.compareTo(Duration.ZERO) > 0, "a throttled Page waits before it calls again: " + row);
             assertTrue(waits.stream().anyMatch(w -> w.toLowerCase(Locale.ROOT).contains("rate limit")), waits.toString());
+        }
+        if (throttle != null && row.outcome() == Outcome.FAILS) {
+            assertEquals(Duration.ZERO, waited, "a wait longer than a sync may wait is not begun: " + row);
+        }
+        if (throttle == null) {
+            assertTrue(waits.stream().noneMatch(w -> w.toLowerCase(Locale.ROOT).contains("rate limit")),
+                    "no rate-limit wait without throttling: " + waits);
         }
         fx.assertWatermarkNotAheadOfData(big);
         assertOtherPageUnaffected(results.get(1));
@@ -223,8 +280,14 @@ class FaultMatrixTest {
         fx.assertStoredEqualsSimulator(big);
         fx.assertWatermarkNotAheadOfData(big);
         fx.assertNoDuplicates();
-        assertEquals(1, fx.count("SELECT count(*) FROM facebook_pages WHERE token_status = 'valid' AND token_error IS NULL "
-                + "AND facebook_page_id = '" + big.id() + "'"), "a sync that works shows the token works");
+        assertTokenStatus("valid");
+    }
+
+    /** How the big Page's token stands: 'invalid' with the sentence, or 'valid' without one. */
+    private void assertTokenStatus(String status) throws Exception {
+        assertEquals(1, fx.count("SELECT count(*) FROM facebook_pages WHERE token_status = '" + status + "' AND (token_error IS NULL) = "
+                + status.equals("valid") + " AND facebook_page_id = '" + big.id() + "'"),
+                "the token of the big Page is " + status);
     }
 
     @Test
@@ -257,16 +320,24 @@ class FaultMatrixTest {
     void everyDatabaseConnectionKilledMidSync() throws Exception {
         prepare(Start.EMPTY);
         AtomicInteger calls = new AtomicInteger();
+        AtomicInteger killed = new AtomicInteger();
         fx.sim.addListener(call -> {
             if (big.id().equals(call.pageId()) && calls.incrementAndGet() == 20) {
-                terminate("true"); // the lock's connection too: that sync carries on without its lock or stops
+                // the lock's connection too: that sync carries on without its lock or stops
+                killed.addAndGet(terminate("true"));
             }
         });
 
         SyncResult faulted = fx.sync(big);
 
         calls.set(Integer.MIN_VALUE);
-        if (!faulted.succeeded()) {
+        assertTrue(killed.get() > 0, "backends were terminated mid-sync");
+        if (faulted.succeeded()) {
+            // it got new connections and finished: then its copy is complete and the run is recorded as such
+            fx.assertStoredEqualsSimulator(big);
+            assertRun(faulted, "succeeded", null);
+            assertTrue(fx.watermark(big.id()) != null, "a completed pass sets the watermark");
+        } else {
             assertTrue(faulted.error().contains("database"), faulted.error());
             assertEquals(null, fx.watermark(big.id()));
         }

@@ -10,10 +10,7 @@ import app.inboxsync.simulator.Fault;
 import app.inboxsync.simulator.SimPage;
 import app.inboxsync.simulator.SimulatorConfig;
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.ThrowableProxyUtil;
-import ch.qos.logback.core.read.ListAppender;
+import app.inboxsync.testing.SecretWatch;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,73 +22,77 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /**
  * A Page token and an app secret used as canaries through syncs that hit every kind of failure, Graph errors
  * that quote the token included: neither they nor the appsecret_proof show up in any log line at any level
- * (TRACE captured), exception or event text, sync_runs.error, any database row, or any temp file written
- * meanwhile. (The CLI ITs check the home directory outside the token store.)
+ * (the suite-wide {@link SecretWatch} sees TRACE), exception or event text, sync_runs.error, any database row,
+ * or any temp file written meanwhile. Every network fault kind is armed for every sync that reaches Graph and
+ * is counted as the simulator serves it, so each failure path really ran. (The CLI ITs check the home
+ * directory outside the token store.)
  */
 class SecretsStayOutTest {
     private static final String APP_SECRET = "CANARY-app-secret-5f0c2e9d";
+    /** Enough attempts that all network faults and a transient Graph error in a row on one call still let it through. */
+    private static final int ATTEMPTS = 9;
+    private static final Duration READ_TIMEOUT = Duration.ofMillis(400);
+
+    /** Every way the network or a proxy breaks a call; a fresh instance per kind, so each is counted alone. */
+    private static List<Fault> networkFaults() {
+        return List.of(new Fault.DropConnection(), new Fault.CutMidBody(), new Fault.ServerError(502),
+                new Fault.ServerError(503), new Fault.MalformedJson(), new Fault.NotJson(),
+                new Fault.Delay(READ_TIMEOUT.multipliedBy(2)));
+    }
+
+    private final Map<String, AtomicInteger> served = new ConcurrentHashMap<>();
 
     @Test
     void canariesAppearNowhere() throws Exception {
         FileTime start = FileTime.fromMillis(System.currentTimeMillis() - 1000);
-        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        Level before = root.getLevel();
-        ListAppender<ILoggingEvent> logs = new ListAppender<>();
-        logs.start();
-        root.addAppender(logs);
-        root.setLevel(Level.TRACE);
         List<String> texts = new CopyOnWriteArrayList<>();
         try (SyncFixture fx = new SyncFixture(SimulatorConfig.small(909).withPages(2).withConversations(150),
-                sim -> new GraphClient(SyncFixture.unpaced(sim, 3).withAppSecret(Secret.of(APP_SECRET))
-                        .withMaxRateLimitWait(Duration.ofSeconds(2)), (page, pause, reason) -> texts.add(reason)))) {
+                sim -> new GraphClient(SyncFixture.unpaced(sim, ATTEMPTS).withAppSecret(Secret.of(APP_SECRET))
+                        .withTimeouts(Duration.ofSeconds(5), READ_TIMEOUT).withMaxRateLimitWait(Duration.ofSeconds(2)),
+                        (page, pause, reason) -> texts.add(reason)))) {
             SimPage page = fx.page(0);
             String token = page.token();
             List<String> canaries = List.of(token, APP_SECRET, proof(APP_SECRET, token));
+            canaries.forEach(SecretWatch::forbid);
             SyncListener listener = event -> texts.add(event.toString());
 
-            fx.sim.faults().failRandomly(0.05, new Fault.DropConnection(), 1);
-            fx.sim.faults().failRandomly(0.05, new Fault.CutMidBody(), 2);
-            fx.sim.faults().failRandomly(0.05, new Fault.ServerError(502), 3);
-            fx.sim.faults().failRandomly(0.05, new Fault.MalformedJson(), 4);
-            // Graph quoting the token back, in a transient and in a fatal error
-            fx.sim.faults().failNext(1, new Fault.GraphError(500, 2, 0, "Temporary: could not use access_token=" + token));
-            texts.add(sync(fx, page, listener).toString());
-            fx.sim.faults().clear();
-            fx.sim.faults().failNext(3, new Fault.GraphError(500, 1, 0, "Reduce data for https://graph.facebook.com/v25.0/me?access_token="
-                    + token + "&appsecret_proof=" + proof(APP_SECRET, token)));
-            texts.add(sync(fx, page, listener).toString());
-            fx.sim.faults().failNext(1, new Fault.GraphError(400, 100, 0, "(#100) Bad parameter access_token " + token));
-            texts.add(sync(fx, page, listener).toString());
-            fx.sim.faults().failNext(1, new Fault.GraphError(400, 190, 460, "Error validating access token " + token));
-            texts.add(sync(fx, page, listener).toString());
-            fx.sim.faults().clear();
-            SyncResult clean = fx.service.sync(fx.request(page, true), listener, new CancelSignal());
+            // Graph quoting the token back, in transient and in fatal errors; each after the network faults
+            texts.add(armedSync(fx, page, listener, false,
+                    new Fault.GraphError(500, 2, 0, "Temporary: could not use access_token=" + token)).toString());
+            texts.add(armedSync(fx, page, listener, false, new Fault.GraphError(500, 1, 0,
+                    "Reduce data for https://graph.facebook.com/v25.0/me?access_token=" + token + "&appsecret_proof="
+                            + proof(APP_SECRET, token))).toString());
+            texts.add(armedSync(fx, page, listener, false,
+                    new Fault.GraphError(400, 100, 0, "(#100) Bad parameter access_token " + token)).toString());
+            texts.add(armedSync(fx, page, listener, false,
+                    new Fault.GraphError(400, 190, 460, "Error validating access token " + token)).toString());
+            SyncResult clean = armedSync(fx, page, listener, true, null);
             assertTrue(clean.succeeded(), clean.error());
-            // last: the client then holds this Page's calls for the 30 minutes Graph asked for
-            fx.sim.faults().failNext(1, new Fault.Throttled(new Fault.GraphError(400, 80001, 0,
-                    "Too many calls for token " + token), 100, 30));
-            texts.add(sync(fx, page, listener).toString());
-            texts.add(sync(fx, page, listener).toString());
-            assertTrue(fx.count("SELECT count(*) FROM sync_runs WHERE status = 'failed'") >= 3, "the error paths ran");
+            // the client then holds this Page's calls for the 30 minutes Graph asked for
+            texts.add(armedSync(fx, page, listener, false, new Fault.Throttled(new Fault.GraphError(400, 80001, 0,
+                    "Too many calls for token " + token), 100, 30)).toString());
+            // held: this sync fails without a call (so no network fault can be armed for it), saying why
+            long before = fx.sim.requestCount(page.id());
+            SyncResult held = sync(fx, page, listener, false);
+            texts.add(held.toString());
+            assertEquals(SyncResult.Status.FAILED, held.status());
+            assertEquals(before, fx.sim.requestCount(page.id()), "the held sync made no call");
+            assertTrue(fx.count("SELECT count(*) FROM sync_runs WHERE status = 'failed'") >= 4, "the error paths ran");
 
-            for (ILoggingEvent e : logs.list) {
-                texts.add(e.getFormattedMessage());
-                if (e.getThrowableProxy() != null) {
-                    texts.add(ThrowableProxyUtil.asString(e.getThrowableProxy()));
-                }
-            }
-            assertTrue(logs.list.stream().anyMatch(e -> e.getLevel() == Level.DEBUG || e.getLevel() == Level.TRACE),
-                    "the low levels were captured");
+            assertTrue(SecretWatch.events(Level.DEBUG) + SecretWatch.events(Level.TRACE) > 0, "the low levels were captured");
+            assertEquals(List.of(), SecretWatch.takeOffending(), "no secret in any log event");
             texts.addAll(databaseRows(fx));
             for (String canary : canaries) {
                 for (String text : texts) {
@@ -99,14 +100,52 @@ class SecretsStayOutTest {
                 }
                 assertFalse(tempFileWith(canary, start), "a secret in a temp file");
             }
-        } finally {
-            root.detachAppender(logs);
-            root.setLevel(before);
         }
     }
 
-    private static SyncResult sync(SyncFixture fx, SimPage page, SyncListener listener) {
-        return fx.service.sync(fx.request(page, false), listener, new CancelSignal());
+    /**
+     * One sync with every network fault armed, one after the other on the Page's first calls (the client's
+     * retries carry it through), then {@code then} on the next call; asserts the simulator served each of them.
+     */
+    private SyncResult armedSync(SyncFixture fx, SimPage page, SyncListener listener, boolean full, Fault then) {
+        served.clear();
+        List<Fault> faults = networkFaults();
+        for (Fault f : faults) {
+            fx.sim.faults().failNext(1, f, call -> page.id().equals(call.pageId()) && counted(f));
+        }
+        if (then != null) {
+            fx.sim.faults().failNext(1, then, call -> page.id().equals(call.pageId()) && counted(then));
+        }
+        try {
+            return sync(fx, page, listener, full);
+        } finally {
+            fx.sim.faults().clear();
+            for (Fault f : faults) {
+                assertEquals(1, servedCount(f), "the simulator served " + f);
+            }
+            if (then != null) {
+                assertEquals(1, servedCount(then), "the simulator served " + then);
+            }
+        }
+    }
+
+    /** Called by the simulator when the fault is about to be served (the predicate that takes it said yes). */
+    private boolean counted(Fault f) {
+        served.computeIfAbsent(key(f), k -> new AtomicInteger()).incrementAndGet();
+        return true;
+    }
+
+    private int servedCount(Fault f) {
+        AtomicInteger n = served.get(key(f));
+        return n == null ? 0 : n.get();
+    }
+
+    private static String key(Fault f) {
+        return f.getClass().getSimpleName() + "@" + System.identityHashCode(f);
+    }
+
+    private static SyncResult sync(SyncFixture fx, SimPage page, SyncListener listener, boolean full) {
+        return fx.service.sync(fx.request(page, full), listener, new CancelSignal());
     }
 
     /** Every row of every table, as JSON text. */

@@ -5,21 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.inboxsync.domain.PageProfile;
 import app.inboxsync.domain.Secret;
-import app.inboxsync.domain.Text;
 import app.inboxsync.graph.GraphClient;
 import app.inboxsync.graph.GraphSettings;
 import app.inboxsync.simulator.GraphSimulator;
 import app.inboxsync.simulator.SimConversation;
-import app.inboxsync.simulator.SimMessage;
 import app.inboxsync.simulator.SimPage;
 import app.inboxsync.simulator.SimulatorConfig;
 import app.inboxsync.store.Database;
 import app.inboxsync.store.PageRepository;
 import app.inboxsync.store.PostgresInboxStore;
 import app.inboxsync.store.TestDatabase;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -34,10 +29,6 @@ import java.util.TreeMap;
  * fresh database on the embedded PostgreSQL. Compares what is stored with the simulator's ground truth.
  */
 final class SyncFixture implements AutoCloseable {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    /** jsonb reorders keys; compare JSON with keys sorted. */
-    private static final ObjectMapper CANONICAL = new ObjectMapper()
-            .configure(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
     final GraphSimulator sim;
     final Database db;
     final GraphClient graph;
@@ -55,8 +46,13 @@ final class SyncFixture implements AutoCloseable {
 
     /** @param client makes the Graph client for the started simulator (e.g. with other timeouts) */
     SyncFixture(SimulatorConfig config, java.util.function.Function<GraphSimulator, GraphClient> client) {
+        this(config, TestDatabase.fresh(), client);
+    }
+
+    /** @param db the database to sync into (e.g. a copy of a known state); closed with the fixture */
+    SyncFixture(SimulatorConfig config, Database db, java.util.function.Function<GraphSimulator, GraphClient> client) {
         this.sim = GraphSimulator.start(config);
-        this.db = TestDatabase.fresh();
+        this.db = db;
         this.graph = client.apply(sim);
         this.store = new PostgresInboxStore(db);
         this.service = new SyncService(graph, store);
@@ -87,54 +83,12 @@ final class SyncFixture implements AutoCloseable {
         return store.pageState(pageId).orElseThrow().watermark();
     }
 
-    /** Every conversation and message the simulator has for the page is stored, field for field, and nothing else. */
+    /**
+     * Every conversation and message the simulator has for the page is stored, field for field, and nothing else
+     * (the expected values are worked out by {@link StoredCopy} from the simulator's raw data).
+     */
     void assertStoredEqualsSimulator(SimPage page) throws SQLException {
-        Map<String, String> expected = new TreeMap<>();
-        Map<String, String> expectedMessages = new TreeMap<>();
-        for (SimConversation c : sim.conversations(page.id())) {
-            expected.put(c.id(), String.join("|", c.customerId(), String.valueOf(Text.clean(c.customerName())),
-                    String.valueOf(Text.clean(c.snippet())), c.updatedTime().toString(), String.valueOf(c.messageCount()),
-                    String.valueOf(c.unreadCount()), c.folder(), String.valueOf(c.canReply()), String.valueOf(c.link())));
-            for (SimMessage m : sim.messages(c.id())) {
-                expectedMessages.put(m.id(), messageKey(page.id(), c.id(), m.fromId(), Text.clean(m.fromName()),
-                        page.id().equals(m.fromId()), blankToNull(Text.clean(m.text())), m.createdTime(),
-                        expectedAttachments(m), m.detailsUnavailable()));
-            }
-        }
-        Map<String, String> stored = new TreeMap<>();
-        Map<String, String> storedMessages = new TreeMap<>();
-        try (Connection conn = db.dataSource().getConnection()) {
-            try (PreparedStatement ps = conn.prepareStatement("SELECT conversation_id, sender_id, sender_name, last_message, "
-                    + "last_message_time, message_count, unread_count, folder, can_reply, link FROM messenger_conversations "
-                    + "WHERE page_id = ? AND missing_since IS NULL")) {
-                ps.setString(1, page.id());
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        stored.put(rs.getString(1), String.join("|", rs.getString(2), String.valueOf(rs.getString(3)),
-                                String.valueOf(rs.getString(4)), rs.getTimestamp(5).toInstant().toString(),
-                                String.valueOf(rs.getInt(6)), String.valueOf(rs.getInt(7)), rs.getString(8),
-                                String.valueOf(rs.getBoolean(9)), String.valueOf(rs.getString(10))));
-                    }
-                }
-            }
-            try (PreparedStatement ps = conn.prepareStatement("SELECT m.message_id, m.conversation_id, m.from_id, m.from_name, "
-                    + "m.is_from_page, m.text, m.created_time, m.attachments::text, m.details_unavailable, m.page_id "
-                    + "FROM messenger_messages m JOIN messenger_conversations c USING (conversation_id) "
-                    + "WHERE m.page_id = ? AND c.missing_since IS NULL")) {
-                ps.setString(1, page.id());
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        storedMessages.put(rs.getString(1), messageKey(rs.getString(10), rs.getString(2), rs.getString(3),
-                                rs.getString(4), rs.getBoolean(5), rs.getString(6), rs.getTimestamp(7).toInstant(),
-                                normalizeJson(rs.getString(8)), rs.getBoolean(9)));
-                    }
-                }
-            }
-        }
-        assertEquals(expected.keySet(), stored.keySet(), "conversation ids");
-        assertEquals(expected, stored, "conversation fields");
-        assertEquals(expectedMessages.size(), storedMessages.size(), "message count");
-        assertEquals(expectedMessages, storedMessages, "message fields");
+        StoredCopy.assertEqualsSimulator(sim, db.dataSource(), page.id());
     }
 
     /**
@@ -173,54 +127,19 @@ final class SyncFixture implements AutoCloseable {
         assertEquals(0, count("SELECT count(*) FROM sync_runs WHERE status = 'running'"), "every run was closed");
     }
 
+    /** The database's name on the shared test server (for {@link TestDatabase#copyOf}). */
+    String databaseName() throws SQLException {
+        try (Connection conn = db.dataSource().getConnection();
+             ResultSet rs = conn.createStatement().executeQuery("SELECT current_database()")) {
+            assertTrue(rs.next());
+            return rs.getString(1);
+        }
+    }
+
     long count(String sql) throws SQLException {
         try (Connection conn = db.dataSource().getConnection(); ResultSet rs = conn.createStatement().executeQuery(sql)) {
             assertTrue(rs.next());
             return rs.getLong(1);
-        }
-    }
-
-    private static String messageKey(String pageId, String conversationId, String fromId, String fromName, boolean fromPage,
-                                     String text, Instant created, String attachments, boolean unavailable) {
-        return String.join("|", pageId, conversationId, String.valueOf(fromId), String.valueOf(fromName),
-                String.valueOf(fromPage), String.valueOf(text), created.toString(), String.valueOf(attachments),
-                String.valueOf(unavailable));
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isEmpty() ? null : s;
-    }
-
-    private static String expectedAttachments(SimMessage m) {
-        if (m.attachmentsJson() == null && m.sticker() == null && m.sharesJson() == null) {
-            return null;
-        }
-        try {
-            ObjectNode o = JSON.createObjectNode();
-            if (m.attachmentsJson() != null) {
-                o.set("attachments", JSON.readTree(Text.clean(m.attachmentsJson())));
-            }
-            if (m.sticker() != null) {
-                o.put("sticker", m.sticker());
-            }
-            if (m.sharesJson() != null) {
-                o.set("shares", JSON.readTree(Text.clean(m.sharesJson())));
-            }
-            return normalizeJson(o.toString());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String normalizeJson(String json) {
-        if (json == null) {
-            return null;
-        }
-        try {
-            JsonNode node = JSON.readTree(json);
-            return CANONICAL.writeValueAsString(JSON.treeToValue(node, Object.class));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -9,7 +9,6 @@ import app.inboxsync.simulator.SimPage;
 import app.inboxsync.simulator.SimulatorConfig;
 import app.inboxsync.store.ConversationFilter;
 import app.inboxsync.store.ConversationRow;
-import app.inboxsync.store.MessageRow;
 import app.inboxsync.sync.CancelSignal;
 import app.inboxsync.sync.PageAccess;
 import app.inboxsync.sync.SyncListener;
@@ -17,8 +16,15 @@ import app.inboxsync.sync.SyncRequest;
 import app.inboxsync.ui.conversations.ConversationItem;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.control.ListView;
+import javafx.scene.Node;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -29,7 +35,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The Conversations tab in the real window, on a Page synced from the simulator into the embedded database. */
+/**
+ * The Conversations tab in the real window, on a Page synced from the simulator into the embedded database.
+ * Everything is read off what is drawn: the rows' cell texts, the tag chips, the thread's bubble texts.
+ */
 @ExtendWith(ApplicationExtension.class)
 class ConversationsTabTest {
     private static final String PHRASE = "periwinkle umbrella";
@@ -62,14 +71,18 @@ class ConversationsTabTest {
 
         robot.write("Periwinkle UMBR").type(KeyCode.ENTER);
         awaitOneRow(robot, table);
-        assertEquals(target.id(), table.getItems().get(0).row().conversationId());
+        TableRow<?> row = drawnRows(robot).get(0);
+        String sender = target.customerName() == null ? "Facebook user" : target.customerName();
+        assertEquals(sender, cellText(row, "Sender"), "the row drawn is the conversation with the phrase");
+        assertEquals("Yes, since Monday: https://shop.example.com/umbrellas", cellText(row, "Last message"));
         assertEquals("1 conversation", robot.lookup("#countLabel").queryLabeled().getText());
 
-        robot.clickOn(".table-row-cell");
-        ListView<MessageRow> thread = robot.lookup("#threadMessages").queryListView();
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> thread.getItems().stream()
-                .anyMatch(m -> m.text() != null && m.text().contains(PHRASE)));
-        assertTrue(robot.lookup(".bubble-link").queryAll().stream().findAny().isPresent(), "the link is clickable");
+        robot.clickOn(row);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> bubbleTexts(robot).contains("Did the " + PHRASE + " come back in stock?"));
+        assertTrue(bubbleTexts(robot).contains("Yes, since Monday: https://shop.example.com/umbrellas"), bubbleTexts(robot).toString());
+        assertEquals(List.of("https://shop.example.com/umbrellas"), robot.lookup("#threadMessages .bubble-link")
+                .queryAllAs(Hyperlink.class).stream().filter(Node::isVisible).map(Hyperlink::getText).distinct().toList(),
+                "the link is drawn as a link");
     }
 
     @Test
@@ -78,19 +91,20 @@ class ConversationsTabTest {
         TableView<ConversationItem> table = table(robot);
         robot.write(PHRASE).type(KeyCode.ENTER);
         awaitOneRow(robot, table);
-        robot.clickOn(".table-row-cell");
+        assertEquals(List.of(), chipsDrawn(robot), "no tag yet");
+        robot.clickOn(drawnRows(robot).get(0));
         robot.clickOn("#tagChoice").write("Follow up");
         robot.clickOn("#applyTagButton");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> tagsShown(table).equals(List.of("Follow up")));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> chipsDrawn(robot).equals(List.of("Follow up")));
 
         fx.sim.addMessage(target.id(), true, "Any news on my order?");
         robot.clickOn("#syncButton");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx.app.runs().recent(page.id(), 5).size() == 2
                 && "succeeded".equals(fx.app.runs().recent(page.id(), 1).get(0).status()));
         // the sync rewrote the conversation (new snippet) and the tab reloaded: the tag is still there
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 1 && table.getItems().get(0).row() != null
-                && "Any news on my order?".equals(table.getItems().get(0).row().lastMessage()));
-        assertEquals(List.of("Follow up"), tagsShown(table));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> drawnRows(robot).size() == 1
+                && "Any news on my order?".equals(cellText(drawnRows(robot).get(0), "Last message")));
+        assertEquals(List.of("Follow up"), chipsDrawn(robot));
         ConversationRow stored = fx.app.browse().window(ConversationFilter.page(page.id()).withTag("Follow up"),
                 app.inboxsync.store.ConversationSort.NEWEST_FIRST, 0, 10).get(0);
         assertEquals(target.id(), stored.conversationId());
@@ -99,7 +113,8 @@ class ConversationsTabTest {
 
     private static void awaitOneRow(FxRobot robot, TableView<ConversationItem> table) {
         try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 1 && table.getItems().get(0).row() != null);
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> drawnRows(robot).size() == 1
+                    && !"…".equals(cellText(drawnRows(robot).get(0), "Sender")));
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("expected one row; the table has " + table.getItems().size() + ", the count says \""
                     + robot.lookup("#countLabel").queryLabeled().getText() + "\", the search field \""
@@ -124,8 +139,31 @@ class ConversationsTabTest {
         return robot.lookup(".conversations-table").queryAs(TableView.class);
     }
 
-    private static List<String> tagsShown(TableView<ConversationItem> table) {
-        ConversationRow row = table.getItems().isEmpty() ? null : table.getItems().get(0).row();
-        return row == null ? List.of() : row.tags();
+    /** The table's rows that are drawn with a conversation in them (a virtual flow keeps empty rows around). */
+    private static List<TableRow<?>> drawnRows(FxRobot robot) {
+        return robot.lookup(".conversations-table .table-row-cell").queryAllAs(TableRow.class).stream()
+                .filter(r -> !r.isEmpty() && r.getItem() != null && r.isVisible()).<TableRow<?>>map(r -> r).toList();
+    }
+
+    /** The text drawn in the row's cell of the column titled {@code column}. */
+    private static String cellText(TableRow<?> row, String column) {
+        return row.lookupAll(".table-cell").stream().map(n -> (TableCell<?, ?>) n)
+                .filter(c -> c.getTableColumn() != null && column.equals(c.getTableColumn().getText()))
+                .map(Labeled::getText).findFirst().orElseThrow(() -> new AssertionError("no " + column + " cell drawn"));
+    }
+
+    /** The tag chips drawn in the table, in order. */
+    private static List<String> chipsDrawn(FxRobot robot) {
+        return robot.lookup(".conversations-table .tag-chip").queryAllAs(Label.class).stream()
+                .filter(l -> l.isVisible() && l.getScene() != null && l.getParent() != null && l.getParent().isVisible())
+                .map(Label::getText).toList();
+    }
+
+    /** Each bubble's text as drawn: its text runs and links, joined. */
+    private static List<String> bubbleTexts(FxRobot robot) {
+        return robot.lookup("#threadMessages .bubble-text").queryAllAs(TextFlow.class).stream().filter(Node::isVisible)
+                .map(flow -> flow.getChildren().stream().map(n -> n instanceof Text t ? t.getText()
+                        : n instanceof Hyperlink h ? h.getText() : "").collect(java.util.stream.Collectors.joining()))
+                .toList();
     }
 }

@@ -73,14 +73,18 @@ class ResetAndReconnectTest {
 
         robot.type(KeyCode.ESCAPE);
         waitUntil("the confirmation closes", () -> robot.lookup("#reset-confirmation").tryQuery().isEmpty());
-        WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(1, runs().size(), "Esc cancels: nothing ran");
+        // Esc must not have reset anything. A reset would already be under way or asked for, so the next plain
+        // Sync shows it: wait for that sync, then look. (Looking right away would pass whatever Esc did.)
+        robot.clickOn("#syncButton");
+        waitUntil("the plain sync after Esc finished", () -> runs().size() >= 2 && !"running".equals(runs().get(0).status()));
+        assertEquals(2, runs().size(), "Esc cancels: only the plain sync ran: " + runs());
+        assertEquals("incremental", runs().get(0).mode(), "and it was not made full by a reset: " + runs());
 
         robot.clickOn("#resetButton");
         waitUntil("the confirmation shows again", () -> robot.lookup("#reset-confirmation").tryQuery().isPresent());
         robot.clickOn((Node) robot.lookup("#reset-confirmation .button").match((Button b) -> b.getText().equals("Reset & full sync")).query());
 
-        waitUntil("a second run finished", () -> runs().size() == 2 && !"running".equals(runs().get(0).status()));
+        waitUntil("the reset's run finished", () -> runs().size() == 3 && !"running".equals(runs().get(0).status()));
         SyncRunRow reset = runs().get(0);
         assertEquals("full", reset.mode());
         assertEquals("succeeded", reset.status());
