@@ -207,8 +207,18 @@ class AwkwardDataTest {
         assertEquals(SyncResult.Status.CANCELLED, result.status(), result.error());
         assertTrue(historyCalls.get() <= 4, "stopped within a page of the cancel, not after the whole history: "
                 + historyCalls.get() + " of about 100 pages");
-        assertEquals(0, fx.count("SELECT count(*) FROM messenger_conversations WHERE conversation_id = '" + huge.id() + "'"),
-                "nothing of a half-read conversation is stored");
+        // The list comes first: the conversation is kept with what was fetched, its history pending ...
+        assertEquals(1, fx.count("SELECT count(*) FROM messenger_conversations WHERE conversation_id = '" + huge.id()
+                + "' AND history_state = 'pending'"), "the half-read conversation is kept, its history pending");
+        long kept = fx.count("SELECT count(*) FROM messenger_messages WHERE conversation_id = '" + huge.id() + "'");
+        assertTrue(kept >= 100 && kept < 10_050, "what was fetched before the cancel is kept: " + kept);
+
+        // ... and the next sync finishes it.
+        SyncResult again = fx.sync(page);
+        assertTrue(again.succeeded(), again.error());
+        assertEquals(10_050, fx.count("SELECT count(*) FROM messenger_messages WHERE conversation_id = '" + huge.id() + "'"));
+        assertEquals(1, fx.count("SELECT count(*) FROM messenger_conversations WHERE conversation_id = '" + huge.id()
+                + "' AND history_state = 'complete'"));
     }
 
     @Test

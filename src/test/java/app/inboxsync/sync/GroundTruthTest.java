@@ -2,6 +2,7 @@ package app.inboxsync.sync;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.inboxsync.domain.Folder;
@@ -207,7 +208,9 @@ class GroundTruthTest {
                 .sync(fx.request(page, false), SyncListener.NONE, new CancelSignal());
 
         assertEquals(SyncResult.Status.FAILED, result.status());
-        assertTrue(result.error() != null && result.error().contains("See the log for details"), result.error());
+        assertTrue(result.error() != null && result.error().toLowerCase(java.util.Locale.ROOT)
+                .contains("see the log for details"), result.error());
+        assertFalse(result.error().contains("Exception"), "no Java exception name in front of people: " + result.error());
         assertEquals(1, fx.count("SELECT count(*) FROM sync_runs WHERE status = 'failed' AND error = '" + result.error() + "'"));
         assertEquals(1, app.inboxsync.testing.SecretWatch.events(ch.qos.logback.classic.Level.WARN), "the bug is logged as a warning");
         assertEquals(null, fx.watermark(page.id()));
