@@ -143,8 +143,11 @@ public final class AppContext implements AutoCloseable {
                                        CancelSignal cancel, Duration every) {
         Instant dbNow = store.databaseNow();
         SharedRound round = every != null ? SharedRound.everyInterval(dbNow, every)
-                : SharedRound.sinceLaunch(dbNow, ProcessHandle.current().info().startInstant()
-                        .map(launched -> Duration.between(launched, Instant.now())).orElse(Duration.ZERO));
+                // since this JVM started, by its own millisecond clock (the OS's process start time on Linux is
+                // counted from a boot time kept in whole seconds: up to a second early, which would take a sync
+                // finished just before this process for one of this round's)
+                : SharedRound.sinceLaunch(dbNow, Duration.ofMillis(Math.max(0, System.currentTimeMillis()
+                        - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime())));
         List<SyncRequest> ordered = SharedRound.stalestFirst(requests, store::lastCompletedSync);
         graphWaitListeners.add(listener);
         try {
