@@ -117,7 +117,8 @@ public final class GraphClient implements GraphGateway, AutoCloseable {
         if (refused.folder(page.pageId(), folder.wireName())) {
             throw folderRefused(page, folder); // known from an earlier call: not asked again
         }
-        HttpUrl url = after != null ? follow(after, what) : root.newBuilder()
+        // The next link keeps the limit of the page it came from; the engine's limit for this page goes on it.
+        HttpUrl url = after != null ? GraphUrls.withLimit(follow(after, what), limit) : root.newBuilder()
                 .addPathSegment(page.pageId())
                 .addPathSegment("conversations")
                 .addQueryParameter("platform", "messenger")

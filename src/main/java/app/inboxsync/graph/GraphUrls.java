@@ -10,6 +10,7 @@ final class GraphUrls {
     static final String APPSECRET_PROOF = "appsecret_proof";
 
     private static final Pattern NESTED_LIMIT = Pattern.compile("\\.limit\\((\\d+)\\)");
+    private static final Pattern TOP_LIMIT = Pattern.compile("(?:^|&)limit=([^&]*)");
     private static final Pattern URL_QUERY = Pattern.compile("(https?://[^\\s?#\"']*)[?#][^\\s\"']*");
 
     private GraphUrls() {
@@ -49,6 +50,21 @@ final class GraphUrls {
             b.setQueryParameter("fields", out.toString());
         }
         return b.build();
+    }
+
+    /**
+     * A followed {@code next} link with its top-level {@code limit} set to {@code limit}, everything else exactly as
+     * Graph gave it: Graph's link repeats the limit of the page it came from, so an engine that asks for bigger
+     * pages later in a listing (25, then 50, 100) has to say so on the link.
+     */
+    static HttpUrl withLimit(HttpUrl url, int limit) {
+        String query = url.encodedQuery();
+        Matcher m = TOP_LIMIT.matcher(query == null ? "" : query);
+        if (!m.find()) {
+            return url.newBuilder().addQueryParameter("limit", Integer.toString(limit)).build();
+        }
+        String replaced = query.substring(0, m.start(1)) + limit + query.substring(m.end(1));
+        return url.newBuilder().encodedQuery(replaced).build();
     }
 
     private static int half(int n) {

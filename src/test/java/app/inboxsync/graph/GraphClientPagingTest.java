@@ -94,6 +94,28 @@ class GraphClientPagingTest {
     }
 
     @Test
+    void aFollowedNextLinkCarriesTheLimitAskedForNotTheOneOfThePageBefore() throws Exception {
+        // Graph's next link repeats the limit of the page it came from (25); the engine asks for 50, then 100.
+        String next = graph.url("/v25.0/111/conversations?platform=messenger&folder=inbox&limit=25"
+                + "&fields=id%2Cupdated_time&after=QVFI");
+        String noLimit = graph.url("/v25.0/111/conversations?folder=inbox&after=QVFJ");
+        graph.ok("{\"data\":[" + conversation("t_1", null) + "],\"paging\":{\"next\":\"" + next + "\"}}");
+        graph.ok("{\"data\":[" + conversation("t_2", null) + "],\"paging\":{\"next\":\"" + noLimit + "\"}}");
+        graph.ok("{\"data\":[]}");
+        GraphClient client = graph.client();
+
+        ConversationBatch first = client.conversations(PAGE, Folder.INBOX, 25, 10, null);
+        ConversationBatch second = client.conversations(PAGE, Folder.INBOX, 50, 10, first.next());
+        client.conversations(PAGE, Folder.INBOX, 100, 10, second.next());
+
+        assertEquals("25", graph.take().getUrl().queryParameter("limit"));
+        assertEquals("/v25.0/111/conversations?platform=messenger&folder=inbox&limit=50&fields=id%2Cupdated_time"
+                + "&after=QVFI", graph.take().getTarget(), "only the limit changed, in its place");
+        assertEquals("/v25.0/111/conversations?folder=inbox&after=QVFJ&limit=100", graph.take().getTarget(),
+                "a link without a limit gets one");
+    }
+
+    @Test
     void nestedMessagesCursorLeadsToTheConversationsMessagesEdge() throws Exception {
         String nestedNext = graph.url("/v25.0/t_1/messages?access_token=" + CANARY
                 + "&limit=10&fields=id%2Ccreated_time&after=QVFI");
