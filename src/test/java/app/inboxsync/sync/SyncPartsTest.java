@@ -103,7 +103,7 @@ class SyncPartsTest {
         assertEquals(Cursor.ofNullable("http://graph/x?access_token=SECRET").hashCode(), c.hashCode());
         assertFalse(c.equals(Cursor.ofNullable("http://graph/y")));
         assertFalse(c.equals("http://graph/x?access_token=SECRET"));
-        assertFalse(c.toString().contains("SECRET"));
+        assertEquals("Cursor[…]", c.toString());
     }
 
     @Test
@@ -116,6 +116,7 @@ class SyncPartsTest {
         assertFalse(cancel.isCancelled());
         cancel.throwIfCancelled(); // not cancelled: nothing thrown
         cancel.cancel();
+        assertEquals(1, woken.get(), "run by the cancel");
         cancel.cancel();
         assertTrue(cancel.isCancelled());
         assertEquals(1, woken.get(), "run once, not per cancel");
@@ -152,6 +153,10 @@ class SyncPartsTest {
 
     @Test
     void aGraphExceptionCountsItsCallsNeverBelowZero() {
+        GraphException full = new GraphException(GraphException.Kind.TOKEN_INVALID, "y", 190, 460, "Atrace", null);
+        assertEquals(190, full.code());
+        assertEquals(460, full.subcode());
+        assertEquals("Atrace", full.fbtraceId());
         GraphException e = new GraphException(GraphException.Kind.MALFORMED, "x");
         assertEquals(0, e.httpCalls());
         assertSame(e, e.withHttpCalls(3));
@@ -188,13 +193,18 @@ class SyncPartsTest {
         graph.pages.add(new ConversationBatch(List.of(fetched("a", null)), next, 3));
         RepeatGuard guard = new RepeatGuard(graph);
 
+        Cursor second = Cursor.ofNullable("http://graph/next?after=0");
+        graph.pages.addFirst(new ConversationBatch(List.of(fetched("b", null)), second, 1));
+        graph.pages.addFirst(new ConversationBatch(List.of(fetched("z", null)), second, 1));
         guard.conversations(PAGE, Folder.INBOX, 25, 10, null);
+        guard.conversations(PAGE, Folder.INBOX, 25, 10, second); // new ids on a new link: the walk goes on
+        guard.conversations(PAGE, Folder.INBOX, 25, 10, null); // a new walk of the folder: a trail of its own
         GraphException e = assertThrows(GraphException.class, () -> guard.conversations(PAGE, Folder.INBOX, 50, 10, next));
         assertEquals(3, e.httpCalls());
         assertTrue(e.getMessage().contains("the inbox conversations of Page 111"), e.getMessage());
         assertThrows(GraphException.class, () -> guard.conversations(PAGE, Folder.INBOX, 100, 10, next),
                 "a link already followed is not followed again");
-        assertEquals(List.of(25, 50), graph.limits, "the limit is passed on as asked; the repeated link never sent");
+        assertEquals(List.of(25, 25, 25, 50), graph.limits, "the limit is passed on as asked; the repeated link never sent");
     }
 
     @Test
@@ -213,6 +223,22 @@ class SyncPartsTest {
                 "only the nested message again");
         assertEquals(4, e.httpCalls());
         assertTrue(e.getMessage().contains("the messages of conversation a of Page 111"), e.getMessage());
+    }
+
+    @Test
+    void theGuardDoesNotFollowAMessageLinkTwice() {
+        Scripted graph = new Scripted();
+        Cursor more = Cursor.ofNullable("http://graph/a/messages?after=1");
+        graph.pages.add(new ConversationBatch(List.of(fetched("a", more)), null, 1));
+        graph.messages.add(new MessageBatch(List.of(message("a", "m_2")), more, 1)); // a next link back to itself
+        graph.messages.add(new MessageBatch(List.of(message("a", "m_3")), null, 1));
+        RepeatGuard guard = new RepeatGuard(graph);
+
+        guard.conversations(PAGE, Folder.INBOX, 25, 10, null);
+        guard.messages(PAGE, "a", more);
+        GraphException e = assertThrows(GraphException.class, () -> guard.messages(PAGE, "a", more));
+        assertTrue(e.getMessage().contains("is one already followed"), e.getMessage());
+        assertEquals(1, graph.messages.size(), "not asked");
     }
 
     @Test
