@@ -99,6 +99,34 @@ class GroundTruthTest {
     }
 
     @Test
+    void aFullPassRewritesTheNestedMessagesOlderThanTheNewestStored() throws Exception {
+        SimPage page = fx.page(0);
+        assertTrue(fx.sync(page).succeeded());
+        // a thread of several messages, its oldest one damaged in the stored copy
+        SimConversation thread = fx.sim.conversations(page.id()).stream()
+                .filter(c -> c.messageCount() >= 3 && c.messageCount() <= 100).findFirst().orElseThrow();
+        List<app.inboxsync.simulator.SimMessage> messages = fx.sim.messages(thread.id());
+        String oldest = messages.get(messages.size() - 1).id();
+        try (var c = fx.db.dataSource().getConnection();
+             var s = c.prepareStatement("UPDATE messenger_messages SET text = 'damaged' WHERE message_id = ?")) {
+            s.setString(1, oldest);
+            assertEquals(1, s.executeUpdate());
+        }
+
+        SyncResult incremental = fx.sync(page);
+        assertTrue(incremental.succeeded(), incremental.error());
+        assertEquals(1, fx.count("SELECT count(*) FROM messenger_messages WHERE text = 'damaged'"),
+                "an incremental pass writes only what is newer than the newest stored message");
+
+        SyncResult full = fx.service.sync(fx.request(page, true), SyncListener.NONE, new CancelSignal());
+        assertTrue(full.succeeded(), full.error());
+        assertEquals(SyncMode.FULL, full.mode());
+        assertEquals(0, fx.count("SELECT count(*) FROM messenger_messages WHERE text = 'damaged'"),
+                "a full pass rewrites the whole nested page");
+        fx.assertStoredEqualsSimulator(page);
+    }
+
+    @Test
     void incrementalSyncCatchesUpWithOneCallPerFolderWhenNothingChanged() throws Exception {
         SimPage page = fx.page(0);
         assertTrue(fx.sync(page).succeeded());

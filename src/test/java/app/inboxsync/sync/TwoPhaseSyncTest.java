@@ -89,6 +89,8 @@ class TwoPhaseSyncTest {
 
             // phase 2: the history, counted down to zero, then the copy is exact field for field
             assertEquals(long_, history.get(0).conversationsLeft());
+            assertEquals(minimumHistoryCalls(fx, page), history.get(0).pagesLeft(),
+                    "the estimate from Graph's message counts: one page per further 100 messages");
             SyncEvent.History last = history.get(history.size() - 1);
             assertEquals(0, last.conversationsLeft());
             assertEquals(0, last.pagesLeft());
