@@ -116,6 +116,46 @@ class TwoPhaseSyncTest {
     }
 
     @Test
+    void aFailedLastHistoryWriteFailsTheSyncAndKeepsTheWatermark() throws Exception {
+        try (SyncFixture fx = new SyncFixture(SimulatorConfig.small(91).withPages(1).withConversations(40)
+                .withLongShare(0.2))) {
+            SimPage page = fx.page(0);
+            // the history walks the long threads in listing order (folder by folder, newest first): the last
+            // write of the pass is the one that marks the last of them complete
+            SimConversation last = null;
+            for (Folder folder : Folder.ALL) {
+                for (SimConversation c : fx.sim.conversations(page.id()).stream()
+                        .filter(c -> c.folder().equals(folder.wireName()) && c.messageCount() > NESTED)
+                        .sorted(java.util.Comparator.comparing(SimConversation::updatedTime).reversed()).toList()) {
+                    last = c;
+                }
+            }
+            assertTrue(last != null, "a thread with a history phase");
+            String lastId = last.id();
+            // that write fails, as a full disk would: nothing after it would notice but the pass's end
+            InboxStore failingHistory = (InboxStore) java.lang.reflect.Proxy.newProxyInstance(
+                    InboxStore.class.getClassLoader(), new Class<?>[] {InboxStore.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("writeBatch") && args.length == 4 && ((List<?>) args[1]).isEmpty()
+                                && ((List<?>) args[3]).stream().anyMatch(m -> ((HistoryMark) m).conversationId().equals(lastId)
+                                        && ((HistoryMark) m).state() != HistoryState.PENDING)) {
+                            throw new IllegalStateException("The disk is full.");
+                        }
+                        try {
+                            return method.invoke(fx.store, args);
+                        } catch (java.lang.reflect.InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+
+            SyncResult result = new SyncService(fx.graph, failingHistory)
+                    .sync(fx.request(page, false), SyncListener.NONE, new CancelSignal());
+
+            assertEquals(SyncResult.Status.FAILED, result.status(), "the failed write is not swallowed");
+            assertEquals(null, fx.watermark(page.id()), "the watermark does not move past what was not written");
+        }
+    }
+
+    @Test
     void moreNewMessagesThanTheNestedPageHoldsAreAllFetchedAndNothingOlderIsWalkedAgain() throws Exception {
         try (SyncFixture fx = new SyncFixture(SimulatorConfig.small(92).withPages(1).withConversations(60)
                 .withLongShare(0.3))) {
