@@ -6,6 +6,7 @@ import app.inboxsync.graph.GraphClient;
 import app.inboxsync.media.AttachmentLinks;
 import app.inboxsync.media.FetchTally;
 import app.inboxsync.media.FolderMediaFiles;
+import app.inboxsync.media.KeptAttachment;
 import app.inboxsync.media.MediaAfterBatches;
 import app.inboxsync.media.MediaFetcher;
 import app.inboxsync.media.MediaFiles;
@@ -20,6 +21,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 
 /** The media store wired: the queue and files chosen by the settings, the CDN client, fresh links from Graph. */
@@ -68,6 +70,16 @@ public final class MediaService implements AutoCloseable {
     public List<MediaSummary> summary(String pageId) {
         queue.enqueue(pageId); // so what was synced but not listed yet counts as pending
         return queue.summary(pageId);
+    }
+
+    /** The attachments of these messages as the store knows them (list first what was synced since). */
+    public List<KeptAttachment> attachmentsOf(Collection<String> messageIds) {
+        return queue.attachmentsOf(messageIds);
+    }
+
+    /** Lists what was synced but not listed yet, so it counts as pending. */
+    public void listNew(String pageId) {
+        queue.enqueue(pageId);
     }
 
     public MediaFiles files() {

@@ -44,11 +44,14 @@ public final class BenchCommand implements Callable<Integer> {
             + " Page takes about 18 minutes) instead of as fast as the machine goes.")
     boolean uiPaced;
 
+    @Option(names = "--media-conversations", defaultValue = "2000", description = "Conversations of the media scenario's Page (default ${DEFAULT-VALUE}).")
+    int mediaConversations;
+
     @Option(names = "--browse-conversations", defaultValue = "100000")
     int browseConversations;
 
     @Option(names = "--scenarios", defaultValue = "full,incremental,all,throughput", split = ",",
-            description = "Which scenarios to run (default ${DEFAULT-VALUE}; also: folders (the default four folders), browse, ui).")
+            description = "Which scenarios to run (default ${DEFAULT-VALUE}; also: folders (the default four folders), browse, media (attachment files into the store), ui).")
     List<String> scenarios;
 
     @CommandLine.Spec
@@ -79,6 +82,9 @@ public final class BenchCommand implements Callable<Integer> {
             }
             if (scenarios.contains("throughput")) {
                 run.throughput(results, throughputConversations);
+            }
+            if (scenarios.contains("media")) {
+                results.add(new MediaBench(database, out, home).run(mediaConversations));
             }
             if (scenarios.contains("browse")) {
                 new BrowseBench(database, out, browseConversations).run();

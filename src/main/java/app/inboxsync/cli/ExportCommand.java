@@ -1,7 +1,10 @@
 package app.inboxsync.cli;
 
 import app.inboxsync.app.AppContext;
+import app.inboxsync.app.MediaService;
 import app.inboxsync.export.ExportFormat;
+import app.inboxsync.export.MediaCopy;
+import app.inboxsync.media.Sizes;
 import app.inboxsync.export.PageExport;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
@@ -22,14 +25,35 @@ final class ExportCommand extends AppCommand {
     @Mixin
     FilterOptions filters;
 
+    @Option(names = "--with-media", paramLabel = "DIR", description = "Also copy the stored attachment files into DIR;"
+            + " the export names each file (relative path) or says why it is not there (see: media fetch).")
+    Path mediaDir;
+
+    @Mixin
+    MediaOptions media;
+
     @Override
     public Integer call() {
         try (AppContext app = open()) {
             requirePage(app, pageId);
-            PageExport.Written written = new PageExport(app.conversations()).export(filters.forPage(pageId), format, out);
-            out().printf("Wrote %d conversations and %d messages to %s%n", written.conversations(), written.messages(),
-                    out.toAbsolutePath());
+            if (mediaDir == null) {
+                report(new PageExport(app.conversations()).export(filters.forPage(pageId), format, out));
+                return 0;
+            }
+            try (MediaService service = MediaService.of(app, media.settings(options.home()))) {
+                service.listNew(pageId);
+                MediaCopy copy = new MediaCopy(service::attachmentsOf, service.files(), mediaDir);
+                report(new PageExport(app.conversations(), copy).export(filters.forPage(pageId), format, out));
+                out().printf("Copied %s (%s) to %s%n", copy.filesCopied() == 1 ? "1 attachment file"
+                        : copy.filesCopied() + " attachment files",
+                        Sizes.of(copy.bytesCopied()), mediaDir.toAbsolutePath());
+            }
         }
         return 0;
+    }
+
+    private void report(PageExport.Written written) {
+        out().printf("Wrote %d conversations and %d messages to %s%n", written.conversations(), written.messages(),
+                out.toAbsolutePath());
     }
 }

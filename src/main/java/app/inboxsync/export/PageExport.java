@@ -16,7 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes a Page's local copy to a file, streaming (a big Page never sits in memory), into a temporary file
@@ -25,9 +27,16 @@ import java.util.List;
 public final class PageExport {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final ConversationQueries queries;
+    /** Copies the stored attachment files beside the export, or null for links only. */
+    private final MediaCopy media;
 
     public PageExport(ConversationQueries queries) {
+        this(queries, null);
+    }
+
+    public PageExport(ConversationQueries queries, MediaCopy media) {
         this.queries = queries;
+        this.media = media;
     }
 
     /** How much an export wrote. */
@@ -41,6 +50,9 @@ public final class PageExport {
         try {
             if (absolute.getParent() != null) {
                 Files.createDirectories(absolute.getParent());
+            }
+            if (media != null) {
+                media.exportingTo(absolute);
             }
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 if (format == ExportFormat.CSV) {
@@ -65,16 +77,26 @@ public final class PageExport {
     private void writeCsv(ConversationFilter filter, OutputStream raw, long[] counts) throws IOException {
         BufferedWriter w = new BufferedWriter(new java.io.OutputStreamWriter(raw, StandardCharsets.UTF_8));
         w.write('\ufeff'); // spreadsheets need the BOM to read UTF-8 (emoji, RTL) correctly
-        Csv.row(w, List.of("page_id", "conversation_id", "sender_id", "sender_name", "folder", "message_id", "created_time",
-                "from_id", "from_name", "is_from_page", "text", "attachments"));
+        List<String> header = new ArrayList<>(List.of("page_id", "conversation_id", "sender_id", "sender_name", "folder",
+                "message_id", "created_time", "from_id", "from_name", "is_from_page", "text", "attachments"));
+        if (media != null) {
+            header.add("media_files"); // per attachment, in order: the copied file's relative path, or why there is none
+        }
+        Csv.row(w, header);
         queries.forEachConversation(filter, (c, messages) -> {
             counts[0]++;
             try {
+                Map<String, List<MediaCopy.Reference>> refs = media == null ? Map.of() : media.references(messages);
                 for (MessageRow m : messages) {
                     counts[1]++;
-                    Csv.row(w, List.of(c.pageId(), c.conversationId(), c.senderId(), nz(c.senderName()), nz(c.folder()),
-                            m.messageId(), m.createdTime().toString(), nz(m.fromId()), nz(m.fromName()),
-                            String.valueOf(m.fromPage()), nz(m.text()), nz(m.attachmentsJson())));
+                    List<String> row = new ArrayList<>(List.of(c.pageId(), c.conversationId(), c.senderId(),
+                            nz(c.senderName()), nz(c.folder()), m.messageId(), m.createdTime().toString(), nz(m.fromId()),
+                            nz(m.fromName()), String.valueOf(m.fromPage()), nz(m.text()), nz(m.attachmentsJson())));
+                    if (media != null) {
+                        row.add(String.join(" | ", refs.getOrDefault(m.messageId(), List.of()).stream()
+                                .map(MediaCopy.Reference::cell).toList()));
+                    }
+                    Csv.row(w, row);
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -93,7 +115,7 @@ public final class PageExport {
                 counts[0]++;
                 counts[1] += messages.size();
                 try {
-                    writeConversation(g, c, messages);
+                    writeConversation(g, c, messages, media == null ? null : media.references(messages));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -103,7 +125,9 @@ public final class PageExport {
         }
     }
 
-    private static void writeConversation(JsonGenerator g, ConversationRow c, List<MessageRow> messages) throws IOException {
+    /** @param refs per message, the copied files (null when the export carries links only) */
+    private static void writeConversation(JsonGenerator g, ConversationRow c, List<MessageRow> messages,
+            Map<String, List<MediaCopy.Reference>> refs) throws IOException {
         g.writeStartObject();
         g.writeStringField("page_id", c.pageId());
         g.writeStringField("conversation_id", c.conversationId());
@@ -135,6 +159,19 @@ public final class PageExport {
             if (m.attachmentsJson() != null) {
                 g.writeFieldName("attachments");
                 g.writeTree(JSON.readTree(m.attachmentsJson()));
+            }
+            List<MediaCopy.Reference> files = refs == null ? null : refs.get(m.messageId());
+            if (files != null) {
+                g.writeArrayFieldStart("media");
+                for (MediaCopy.Reference r : files) {
+                    g.writeStartObject();
+                    g.writeNumberField("index", r.index());
+                    g.writeStringField("kind", r.kind());
+                    g.writeStringField("status", r.status());
+                    g.writeStringField("file", r.file());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
             }
             g.writeEndObject();
         }

@@ -1,6 +1,7 @@
 package app.inboxsync.media;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 /** The port to where attachment files are listed and their status kept ({@code message_media}). */
@@ -28,6 +29,9 @@ public interface MediaQueue {
 
     /** Bytes of distinct files stored (what the quota counts). */
     long storedBytes();
+
+    /** What the store knows of these messages' attachments, in message and attachment order. */
+    List<KeptAttachment> attachmentsOf(Collection<String> messageIds);
 
     /** Per Page; {@code pageId} null means every Page that has attachments. */
     List<MediaSummary> summary(String pageId);

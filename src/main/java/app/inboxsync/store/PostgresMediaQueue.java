@@ -1,5 +1,6 @@
 package app.inboxsync.store;
 
+import app.inboxsync.media.KeptAttachment;
 import app.inboxsync.media.MediaItem;
 import app.inboxsync.media.MediaKind;
 import app.inboxsync.media.MediaQueue;
@@ -11,6 +12,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -197,6 +199,29 @@ public final class PostgresMediaQueue implements MediaQueue {
                 counts.forEach((p, m) -> out.add(new MediaSummary(p, m, bytes.get(p))));
                 if (out.isEmpty() && pageId != null) {
                     out.add(new MediaSummary(pageId, Map.of(), 0));
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
+    public List<KeptAttachment> attachmentsOf(Collection<String> messageIds) {
+        if (messageIds.isEmpty()) {
+            return List.of();
+        }
+        String sql = "SELECT message_id, attachment_index, kind, status, mime_type, name, sha256, COALESCE(size, declared_size)"
+                + " FROM message_media WHERE message_id = ANY (?) ORDER BY message_id, attachment_index";
+        return Transaction.read(dataSource, "read the attachments of messages", c -> {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                s.setArray(1, c.createArrayOf("text", messageIds.toArray()));
+                List<KeptAttachment> out = new ArrayList<>();
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new KeptAttachment(rs.getString(1), rs.getInt(2),
+                                MediaKind.fromDb(rs.getString(3)), MediaStatus.fromDb(rs.getString(4)), rs.getString(5),
+                                rs.getString(6), rs.getString(7), rs.getLong(8)));
+                    }
                 }
                 return out;
             }

@@ -9,6 +9,8 @@ import app.inboxsync.ui.common.UiTasks;
 import app.inboxsync.ui.main.MainController;
 import app.inboxsync.ui.pages.PageItem;
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.function.Consumer;
@@ -46,6 +48,7 @@ public final class ConversationsTab {
     private final ThreadViewModel thread;
     private final MainController main;
     private final Consumer<String> openLink;
+    private final ThreadMedia media;
     private final ZoneId zone = ZoneId.systemDefault();
     private final ObservableList<String> tagFilterItems = FXCollections.observableArrayList(ANY_TAG);
     private final Tab tab = new Tab("Conversations");
@@ -69,7 +72,13 @@ public final class ConversationsTab {
 
     /** The tab of {@code main}'s window: reads through {@code app}, works on {@code tasks}, toasts to {@code notifier}. */
     public ConversationsTab(AppContext app, UiTasks tasks, Notifier notifier, MainController main) {
+        this(app, tasks, notifier, main, null);
+    }
+
+    /** @param home where the media store is (its pictures are shown inline), or null to show attachments as links */
+    public ConversationsTab(AppContext app, UiTasks tasks, Notifier notifier, MainController main, Path home) {
         Background background = tasks::run;
+        this.media = home == null ? null : threadMedia(home, app, background);
         this.model = new ConversationsViewModel(app.browse(), app.tags(), app.conversations(), background, notifier,
                 ZoneId.systemDefault());
         this.thread = new ThreadViewModel(app.browse(), background);
@@ -77,6 +86,14 @@ public final class ConversationsTab {
         this.openLink = new SystemBrowser(background, notifier);
         tab.setId("conversationsTab");
         tab.setContent(Fxml.CONVERSATIONS.load(this));
+    }
+
+    private static ThreadMedia threadMedia(Path home, AppContext app, Background background) {
+        try {
+            return ThreadMedia.under(home, app.database(), background);
+        } catch (IOException e) {
+            return null; // no media folder can be made: the thread shows attachments as links, as without media
+        }
     }
 
     public Tab tab() {
@@ -89,7 +106,7 @@ public final class ConversationsTab {
                 pageId -> main.pages().find(pageId).map(PageItem::name).orElse(pageId), zone);
         table.itemsProperty().bind(model.rowsProperty());
         countLabel.textProperty().bind(model.statusProperty());
-        threadHolder.getChildren().add(new ThreadPane(thread, openLink, zone));
+        threadHolder.getChildren().add(new ThreadPane(thread, openLink, zone, media));
         thread.show(null);
         table.getSelectionModel().selectedItemProperty().flatMap(ConversationItem::rowProperty).addListener((o, was, row) -> {
             if (row != null) {

@@ -20,10 +20,13 @@ final class MessageCell extends ListCell<MessageRow> {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT);
     private final Consumer<String> openLink;
     private final ZoneId zone;
+    /** The local media store, or null: then attachments are shown as their links. */
+    private final ThreadMedia media;
 
-    MessageCell(Consumer<String> openLink, ZoneId zone) {
+    MessageCell(Consumer<String> openLink, ZoneId zone, ThreadMedia media) {
         this.openLink = openLink;
         this.zone = zone;
+        this.media = media;
         getStyleClass().add("message-cell");
     }
 
@@ -45,8 +48,13 @@ final class MessageCell extends ListCell<MessageRow> {
         if (m.text() != null && !m.text().isEmpty()) {
             bubble.getChildren().add(textFlow(m.text()));
         }
-        for (AttachmentWords.Line line : AttachmentWords.of(m.attachmentsJson())) {
-            bubble.getChildren().add(line.url() == null ? attachmentLabel(line.words()) : link("📎 " + line.words(), line.url()));
+        if (media != null && m.attachmentsJson() != null) {
+            bubble.getChildren().add(new AttachmentView(media, m));
+        } else {
+            for (AttachmentWords.Line line : AttachmentWords.of(m.attachmentsJson())) {
+                bubble.getChildren().add(line.url() == null ? attachmentLabel(line.words())
+                        : link("📎 " + line.words(), line.url()));
+            }
         }
         if (m.detailsUnavailable()) {
             bubble.getChildren().add(attachmentLabel("Facebook no longer gives the details of this message."));

@@ -12,10 +12,11 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /** The thread view: who it is with, "Show older messages" when there are more, and the messages as bubbles. */
-final class ThreadPane extends VBox {
+public final class ThreadPane extends VBox {
     private final ListView<MessageRow> list = new ListView<>();
 
-    ThreadPane(ThreadViewModel thread, Consumer<String> openLink, ZoneId zone) {
+    /** @param media the local media store for inline pictures, or null to show attachments as links */
+    public ThreadPane(ThreadViewModel thread, Consumer<String> openLink, ZoneId zone, ThreadMedia media) {
         super(6);
         getStyleClass().add("thread-pane");
         setId("threadPane");
@@ -37,7 +38,7 @@ final class ThreadPane extends VBox {
         list.setId("threadMessages");
         list.getStyleClass().add("thread-messages");
         list.setItems(thread.messages());
-        list.setCellFactory(v -> new MessageCell(openLink, zone));
+        list.setCellFactory(v -> new MessageCell(openLink, zone, media));
         VBox.setVgrow(list, Priority.ALWAYS);
         // Newest at the bottom: a new thread opens there; older messages added on top keep the reader's place.
         list.getItems().addListener((ListChangeListener<MessageRow>) change -> {

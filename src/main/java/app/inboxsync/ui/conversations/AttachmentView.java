@@ -1,0 +1,141 @@
+package app.inboxsync.ui.conversations;
+
+import app.inboxsync.media.KeptAttachment;
+import app.inboxsync.media.MediaKind;
+import app.inboxsync.media.MediaStatus;
+import app.inboxsync.store.MessageRow;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.Cursor;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+
+/**
+ * A message's attachments from the local media store: photos, GIFs and stickers as thumbnails (decoded and scaled
+ * off the FX thread, only for messages drawn, cached), a click opens the full image; other files open with the
+ * system's app; what is not kept says why in words. Built when a cell shows a message: the chat loads lazily.
+ */
+final class AttachmentView extends VBox {
+
+    /** One attachment as drawn: a thumbnail when it is a stored picture that decoded, else words. */
+    private record Shown(KeptAttachment attachment, Image thumbnail) { }
+
+    private final ThreadMedia media;
+
+    AttachmentView(ThreadMedia media, MessageRow message) {
+        super(4);
+        this.media = media;
+        getStyleClass().add("bubble-attachments");
+        media.background().run("show the attachments", () -> load(message.messageId()), this::draw,
+                problem -> getChildren().setAll(words("The attachments could not be read: " + problem)));
+    }
+
+    private List<Shown> load(String messageId) throws IOException {
+        List<Shown> out = new ArrayList<>();
+        for (KeptAttachment a : media.attachmentsOf(messageId)) {
+            out.add(new Shown(a, picture(a) && a.status() == MediaStatus.STORED ? thumbnail(a.sha256()) : null));
+        }
+        return out;
+    }
+
+    private Image thumbnail(String sha256) throws IOException {
+        Image cached = media.thumbnails().get(sha256);
+        if (cached != null) {
+            return cached;
+        }
+        try (InputStream in = media.open(sha256)) {
+            if (in == null) {
+                return null;
+            }
+            Image image = new Image(in, ThreadMedia.THUMBNAIL, ThreadMedia.THUMBNAIL, true, true);
+            if (image.isError()) {
+                return null;
+            }
+            media.thumbnails().put(sha256, image);
+            return image;
+        }
+    }
+
+    private void draw(List<Shown> shown) {
+        List<Node> nodes = new ArrayList<>();
+        for (Shown s : shown) {
+            nodes.add(node(s));
+        }
+        getChildren().setAll(nodes);
+    }
+
+    private Node node(Shown s) {
+        KeptAttachment a = s.attachment();
+        String what = what(a.kind());
+        if (a.status() != MediaStatus.STORED) {
+            return words(what + ": " + a.statusWords());
+        }
+        if (s.thumbnail() != null) {
+            ImageView view = new ImageView(s.thumbnail());
+            view.getStyleClass().add("attachment-thumbnail");
+            view.setCursor(Cursor.HAND);
+            view.setOnMouseClicked(e -> openViewer(a));
+            return view;
+        }
+        if (picture(a)) {
+            return words(what + ": the kept file could not be shown");
+        }
+        Hyperlink open = new Hyperlink("Open " + (a.name() == null ? what.toLowerCase(java.util.Locale.ROOT) : a.name()));
+        open.getStyleClass().add("bubble-link");
+        open.setOnAction(e -> media.background().run("open the file", () -> {
+            media.openWithSystem(a);
+            return a;
+        }, opened -> { }, problem -> getChildren().add(words("Could not open the file: " + problem))));
+        return open;
+    }
+
+    private void openViewer(KeptAttachment a) {
+        media.background().run("open the picture", () -> {
+            try (InputStream in = media.open(a.sha256())) {
+                return in == null ? null : new Image(in);
+            }
+        }, full -> {
+            if (full == null) {
+                return;
+            }
+            ImageView view = new ImageView(full);
+            view.setPreserveRatio(true);
+            Stage viewer = new Stage();
+            viewer.setTitle(a.name() == null ? what(a.kind()) : a.name());
+            viewer.setScene(new Scene(new ScrollPane(view), Math.min(full.getWidth() + 20, 1200),
+                    Math.min(full.getHeight() + 20, 900)));
+            viewer.show();
+        }, problem -> getChildren().add(words("Could not open the picture: " + problem)));
+    }
+
+    private static boolean picture(KeptAttachment a) {
+        return a.kind() == MediaKind.IMAGE || a.kind() == MediaKind.GIF || a.kind() == MediaKind.STICKER;
+    }
+
+    private static String what(MediaKind kind) {
+        return switch (kind) {
+            case IMAGE -> "Photo";
+            case GIF -> "GIF";
+            case STICKER -> "Sticker";
+            case VIDEO -> "Video";
+            case AUDIO -> "Voice note or audio";
+            case FILE -> "File";
+        };
+    }
+
+    private static Label words(String text) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        label.getStyleClass().add("bubble-attachment");
+        return label;
+    }
+}

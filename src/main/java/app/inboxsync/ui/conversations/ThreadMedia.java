@@ -1,0 +1,79 @@
+package app.inboxsync.ui.conversations;
+
+import app.inboxsync.media.FolderMediaFiles;
+import app.inboxsync.media.KeptAttachment;
+import app.inboxsync.media.MediaFiles;
+import app.inboxsync.media.MediaSettings;
+import app.inboxsync.store.Database;
+import app.inboxsync.store.PostgresMediaFiles;
+import app.inboxsync.store.PostgresMediaQueue;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * What the thread view needs of the media store: the attachments of a message, their bytes, a way to open a file
+ * with the system's app, and where the work runs (off the FX thread). Thumbnails are cached here for the view.
+ */
+public final class ThreadMedia {
+    static final double THUMBNAIL = 240;
+    private final Function<Collection<String>, List<KeptAttachment>> lookup;
+    private final MediaFiles files;
+    private final FileOpener opener;
+    private final Background background;
+    private final ThumbnailCache thumbnails = new ThumbnailCache(300);
+
+    public ThreadMedia(Function<Collection<String>, List<KeptAttachment>> lookup, MediaFiles files, FileOpener opener,
+            Background background) {
+        this.lookup = lookup;
+        this.files = files;
+        this.opener = opener;
+        this.background = background;
+    }
+
+    /** The default store under {@code home} (a folder of files), read through the app's database. */
+    public static ThreadMedia under(Path home, Database database, Background background) throws IOException {
+        MediaSettings settings = MediaSettings.defaults(home);
+        MediaFiles files = settings.store() == MediaSettings.Store.FILES ? new FolderMediaFiles(settings.folder())
+                : new PostgresMediaFiles(database, settings.folder().resolve("tmp"));
+        return new ThreadMedia(new PostgresMediaQueue(database)::attachmentsOf, files, FileOpener.SYSTEM, background);
+    }
+
+    List<KeptAttachment> attachmentsOf(String messageId) {
+        return lookup.apply(List.of(messageId));
+    }
+
+    ThumbnailCache thumbnails() {
+        return thumbnails;
+    }
+
+    Background background() {
+        return background;
+    }
+
+    InputStream open(String sha256) throws IOException {
+        return files.open(sha256);
+    }
+
+    /** Opens a stored file with the system's app: the store's own file, or a copy named with its extension. */
+    void openWithSystem(KeptAttachment a) throws IOException {
+        Path file;
+        if (files instanceof FolderMediaFiles folder) {
+            file = folder.path(a.sha256());
+        } else {
+            file = Files.createTempDirectory("inboxsync-media").resolve(a.sha256() + "." + a.extension());
+            try (InputStream in = files.open(a.sha256())) {
+                if (in == null) {
+                    throw new IOException("the file is no longer in the media store");
+                }
+                Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        opener.open(file);
+    }
+}
