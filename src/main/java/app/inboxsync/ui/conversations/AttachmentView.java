@@ -30,10 +30,14 @@ final class AttachmentView extends VBox {
     private record Shown(KeptAttachment attachment, Image thumbnail) { }
 
     private final ThreadMedia media;
+    /** The attachments as Facebook's words and links: shown while (or when) their files are not kept. */
+    private final List<Node> links;
 
-    AttachmentView(ThreadMedia media, MessageRow message) {
+    AttachmentView(ThreadMedia media, MessageRow message, List<Node> links) {
         super(4);
         this.media = media;
+        this.links = links;
+        getChildren().setAll(links);
         getStyleClass().add("bubble-attachments");
         media.background().run("show the attachments", () -> load(message.messageId()), this::draw,
                 problem -> getChildren().setAll(words("The attachments could not be read: " + problem)));
@@ -67,8 +71,14 @@ final class AttachmentView extends VBox {
 
     private void draw(List<Shown> shown) {
         List<Node> nodes = new ArrayList<>();
+        boolean allKept = !shown.isEmpty();
         for (Shown s : shown) {
             nodes.add(node(s));
+            allKept &= s.attachment().status() == MediaStatus.STORED;
+        }
+        if (!allKept) {
+            // Synced without the media store, or a file not kept (yet): Facebook's link is still the way to it.
+            nodes.addAll(0, links);
         }
         getChildren().setAll(nodes);
     }

@@ -2,10 +2,13 @@ package app.inboxsync.ui.conversations;
 
 import app.inboxsync.store.MessageRow;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.function.Consumer;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -48,13 +51,14 @@ final class MessageCell extends ListCell<MessageRow> {
         if (m.text() != null && !m.text().isEmpty()) {
             bubble.getChildren().add(textFlow(m.text()));
         }
+        List<Node> links = new ArrayList<>();
+        for (AttachmentWords.Line line : AttachmentWords.of(m.attachmentsJson())) {
+            links.add(line.url() == null ? attachmentLabel(line.words()) : link("📎 " + line.words(), line.url()));
+        }
         if (media != null && m.attachmentsJson() != null) {
-            bubble.getChildren().add(new AttachmentView(media, m));
+            bubble.getChildren().add(new AttachmentView(media, m, links));
         } else {
-            for (AttachmentWords.Line line : AttachmentWords.of(m.attachmentsJson())) {
-                bubble.getChildren().add(line.url() == null ? attachmentLabel(line.words())
-                        : link("📎 " + line.words(), line.url()));
-            }
+            bubble.getChildren().addAll(links);
         }
         if (m.detailsUnavailable()) {
             bubble.getChildren().add(attachmentLabel("Facebook no longer gives the details of this message."));
