@@ -4,8 +4,8 @@ import app.inboxsync.media.FolderMediaFiles;
 import app.inboxsync.media.KeptAttachment;
 import app.inboxsync.media.MediaFiles;
 import app.inboxsync.media.MediaSettings;
+import app.inboxsync.media.MediaStatus;
 import app.inboxsync.store.Database;
-import app.inboxsync.store.PostgresMediaFiles;
 import app.inboxsync.store.PostgresMediaQueue;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -27,6 +29,7 @@ public final class ThreadMedia {
     private final FileOpener opener;
     private final Background background;
     private final ThumbnailCache thumbnails = new ThumbnailCache(300);
+    private final Map<String, List<KeptAttachment>> kept = new ConcurrentHashMap<>();
 
     public ThreadMedia(Function<Collection<String>, List<KeptAttachment>> lookup, MediaFiles files, FileOpener opener,
             Background background) {
@@ -36,16 +39,26 @@ public final class ThreadMedia {
         this.background = background;
     }
 
-    /** The default store under {@code home} (a folder of files), read through the app's database. */
+    /** The default store under {@code home} (a folder of files: what {@link MediaSettings#defaults} chooses). */
     public static ThreadMedia under(Path home, Database database, Background background) throws IOException {
-        MediaSettings settings = MediaSettings.defaults(home);
-        MediaFiles files = settings.store() == MediaSettings.Store.FILES ? new FolderMediaFiles(settings.folder())
-                : new PostgresMediaFiles(database, settings.folder().resolve("tmp"));
+        MediaFiles files = new FolderMediaFiles(MediaSettings.defaults(home).folder());
         return new ThreadMedia(new PostgresMediaQueue(database)::attachmentsOf, files, FileOpener.SYSTEM, background);
     }
 
+    /**
+     * A message's attachments as the store knows them. A list that is all stored is final, so it is kept: a cell
+     * drawn again while the chat scrolls asks the database nothing. One still pending is asked again next time.
+     */
     List<KeptAttachment> attachmentsOf(String messageId) {
-        return lookup.apply(List.of(messageId));
+        List<KeptAttachment> known = kept.get(messageId);
+        if (known != null) {
+            return known;
+        }
+        List<KeptAttachment> asked = lookup.apply(List.of(messageId));
+        if (!asked.isEmpty() && asked.stream().allMatch(a -> a.status() == MediaStatus.STORED)) {
+            kept.put(messageId, asked);
+        }
+        return asked;
     }
 
     ThumbnailCache thumbnails() {
