@@ -2,14 +2,12 @@ package app.inboxsync.app;
 
 import app.inboxsync.domain.Folder;
 import app.inboxsync.domain.Secret;
-import app.inboxsync.sync.BatchWrite;
 import app.inboxsync.sync.CancelSignal;
 import app.inboxsync.sync.PageAccess;
 import app.inboxsync.sync.SyncEvent;
 import app.inboxsync.sync.SyncListener;
 import app.inboxsync.sync.SyncRequest;
 import app.inboxsync.sync.SyncResult;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -113,7 +111,7 @@ public final class SyncCoordinator implements AutoCloseable {
 
     private SyncResult failed(String pageId, SyncResult.Status status, String message) {
         listener.on(new SyncEvent.Failed(pageId, status, message));
-        return new SyncResult(pageId, status, null, BatchWrite.NONE, 0, 0, Duration.ZERO, message);
+        return SyncResult.refused(pageId, status, message);
     }
 
     /** Whether the Page is queued or syncing. */
