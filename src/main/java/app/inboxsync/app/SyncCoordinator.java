@@ -1,5 +1,6 @@
 package app.inboxsync.app;
 
+import app.inboxsync.concurrent.DaemonThreads;
 import app.inboxsync.domain.Folder;
 import app.inboxsync.domain.Secret;
 import app.inboxsync.sync.CancelSignal;
@@ -18,7 +19,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -147,11 +147,6 @@ public final class SyncCoordinator implements AutoCloseable {
     }
 
     private static ThreadFactory namedDaemons() {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, "page-sync-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
+        return DaemonThreads.numbered("page-sync");
     }
 }
