@@ -34,6 +34,16 @@ class ArchitectureTest {
             .that().resideInAPackage("app.inboxsync.graph..")
             .should().dependOnClassesThat().resideInAnyPackage("app.inboxsync.store..", "java.sql..");
 
+    /** Every layer may make its threads here, so it must sit below all of them. */
+    private static final ArchRule threadFactoryImportsOnlyTheJdk = noClasses()
+            .that().resideInAPackage("app.inboxsync.concurrent..")
+            .should().dependOnClassesThat().resideOutsideOfPackages("java..", "app.inboxsync.concurrent..");
+
+    @Test
+    void threadFactorySitsBelowEveryLayer() {
+        threadFactoryImportsOnlyTheJdk.check(APP);
+    }
+
     @Test
     void domainAndEngineImportNoInfrastructure() {
         domainAndEngineArePure.check(APP);

@@ -1,15 +1,14 @@
 package app.inboxsync.app;
 
+import app.inboxsync.concurrent.DaemonThreads;
 import app.inboxsync.domain.Folder;
 import app.inboxsync.domain.Secret;
-import app.inboxsync.sync.BatchWrite;
 import app.inboxsync.sync.CancelSignal;
 import app.inboxsync.sync.PageAccess;
 import app.inboxsync.sync.SyncEvent;
 import app.inboxsync.sync.SyncListener;
 import app.inboxsync.sync.SyncRequest;
 import app.inboxsync.sync.SyncResult;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -20,7 +19,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -113,7 +111,7 @@ public final class SyncCoordinator implements AutoCloseable {
 
     private SyncResult failed(String pageId, SyncResult.Status status, String message) {
         listener.on(new SyncEvent.Failed(pageId, status, message));
-        return new SyncResult(pageId, status, null, BatchWrite.NONE, 0, 0, Duration.ZERO, message);
+        return SyncResult.refused(pageId, status, message);
     }
 
     /** Whether the Page is queued or syncing. */
@@ -149,11 +147,6 @@ public final class SyncCoordinator implements AutoCloseable {
     }
 
     private static ThreadFactory namedDaemons() {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, "page-sync-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
+        return DaemonThreads.numbered("page-sync");
     }
 }

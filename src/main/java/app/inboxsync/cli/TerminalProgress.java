@@ -1,5 +1,6 @@
 package app.inboxsync.cli;
 
+import app.inboxsync.concurrent.DaemonThreads;
 import app.inboxsync.sync.SyncEvent;
 import app.inboxsync.sync.SyncResult;
 import app.inboxsync.sync.SyncListener;
@@ -25,11 +26,7 @@ final class TerminalProgress implements SyncListener, AutoCloseable {
     TerminalProgress(PrintWriter out, boolean interactive) {
         this.out = out;
         this.interactive = interactive;
-        this.redraw = interactive ? Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "progress-redraw");
-            t.setDaemon(true);
-            return t;
-        }) : null;
+        this.redraw = interactive ? Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("progress-redraw")) : null;
         if (redraw != null) {
             redraw.scheduleAtFixedRate(this::drawStatusLine, 100, 100, TimeUnit.MILLISECONDS);
         }

@@ -1,5 +1,6 @@
 package app.inboxsync.simulator;
 
+import app.inboxsync.concurrent.DaemonThreads;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,7 +12,6 @@ import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A local fake of the Graph API for demos, tests and benchmarks. It serves a deterministic world (same
@@ -199,11 +199,6 @@ public final class GraphSimulator implements AutoCloseable {
     }
 
     private static ThreadFactory daemonThreads() {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, "graph-simulator-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
+        return DaemonThreads.numbered("graph-simulator");
     }
 }

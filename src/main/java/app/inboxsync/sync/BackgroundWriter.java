@@ -1,5 +1,6 @@
 package app.inboxsync.sync;
 
+import app.inboxsync.concurrent.DaemonThreads;
 import app.inboxsync.domain.Conversation;
 import app.inboxsync.domain.Message;
 import java.util.List;
@@ -22,11 +23,7 @@ final class BackgroundWriter implements AutoCloseable {
     BackgroundWriter(InboxStore store, String pageId) {
         this.store = store;
         this.pageId = pageId;
-        this.thread = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "sync-writer-" + pageId);
-            t.setDaemon(true);
-            return t;
-        });
+        this.thread = Executors.newSingleThreadExecutor(DaemonThreads.named("sync-writer-" + pageId));
     }
 
     /** Waits for the previous write, then starts this one; {@code done} runs on the writer thread after it. */

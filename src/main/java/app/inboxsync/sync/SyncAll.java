@@ -1,12 +1,12 @@
 package app.inboxsync.sync;
 
+import app.inboxsync.concurrent.DaemonThreads;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Syncs many Pages in parallel, bounded. Each Page has its own rate limit (the gateway throttles per Page),
@@ -38,11 +38,10 @@ public final class SyncAll {
         if (requests.isEmpty()) {
             return List.of();
         }
-        AtomicInteger threadNumber = new AtomicInteger();
         List<Thread> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.ThreadFactory daemons = DaemonThreads.numbered("sync-page");
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, requests.size()), r -> {
-            Thread t = new Thread(r, "sync-page-" + threadNumber.incrementAndGet());
-            t.setDaemon(true);
+            Thread t = daemons.newThread(r);
             threads.add(t);
             return t;
         });

@@ -13,6 +13,11 @@ public record SyncResult(String pageId, Status status, SyncMode mode, BatchWrite
         ALREADY_RUNNING
     }
 
+    /** A sync that did nothing: no mode, no counts, no time; {@code message} says why. */
+    public static SyncResult refused(String pageId, Status status, String message) {
+        return new SyncResult(pageId, status, null, BatchWrite.NONE, 0, 0, Duration.ZERO, message);
+    }
+
     public boolean succeeded() {
         return status == Status.SUCCEEDED;
     }

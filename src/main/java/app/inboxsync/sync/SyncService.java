@@ -218,7 +218,7 @@ public final class SyncService {
 
     private SyncResult refuse(SyncRequest request, SyncListener listener, SyncResult.Status status, String message) {
         listener.on(new SyncEvent.Failed(request.pageId(), status, message));
-        return new SyncResult(request.pageId(), status, null, BatchWrite.NONE, 0, 0, Duration.ZERO, message);
+        return SyncResult.refused(request.pageId(), status, message);
     }
 
     /**

@@ -1,9 +1,9 @@
 package app.inboxsync.ui.common;
 
+import app.inboxsync.concurrent.DaemonThreads;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import javafx.concurrent.Task;
 import org.slf4j.Logger;
@@ -18,12 +18,7 @@ public final class UiTasks implements AutoCloseable {
     private final ExecutorService executor;
 
     public UiTasks() {
-        AtomicInteger n = new AtomicInteger();
-        this.executor = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "ui-task-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.executor = Executors.newCachedThreadPool(DaemonThreads.numbered("ui-task"));
     }
 
     /** Starts {@code work} in the background; exactly one of the handlers runs afterwards, on the FX thread. */
