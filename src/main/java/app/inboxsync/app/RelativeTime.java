@@ -21,28 +21,28 @@ public final class RelativeTime {
         }
         long m = s / 60;
         if (m < 45) {
-            return m + " minutes ago";
+            return Plural.of(m, "minute") + " ago";
         }
         if (m < 90) {
             return "an hour ago";
         }
         long h = m / 60;
         if (h < 22) {
-            return h + " hours ago";
+            return Plural.of(h, "hour") + " ago";
         }
         if (h < 36) {
             return "a day ago";
         }
         long d = h / 24;
         if (d < 26) {
-            return d + " days ago";
+            return Plural.of(d, "day") + " ago";
         }
         if (d < 45) {
             return "a month ago";
         }
         if (d < 320) {
-            return Math.round(d / 30.4) + " months ago";
+            return Plural.of(Math.round(d / 30.4), "month") + " ago";
         }
-        return d < 548 ? "a year ago" : Math.round(d / 365.25) + " years ago";
+        return d < 548 ? "a year ago" : Plural.of(Math.round(d / 365.25), "year") + " ago";
     }
 }
