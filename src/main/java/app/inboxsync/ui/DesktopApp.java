@@ -5,7 +5,7 @@ import app.inboxsync.app.AppContext;
 import app.inboxsync.app.DemoWorld;
 import app.inboxsync.ui.common.Fxml;
 import app.inboxsync.ui.common.Toast;
-import app.inboxsync.ui.common.UiTasks;
+import app.inboxsync.ui.common.FxBackground;
 import app.inboxsync.ui.main.MainController;
 import app.inboxsync.ui.settings.DesktopSettings;
 import app.inboxsync.ui.settings.DesktopSettingsFile;
@@ -36,7 +36,7 @@ import javafx.stage.Stage;
  * with what to do, never as a stack trace.
  */
 public final class DesktopApp extends Application implements MainController.MainActions {
-    private final UiTasks startup = new UiTasks();
+    private final FxBackground startup = new FxBackground();
     private AppConfig config;
     private DesktopSettingsFile settingsFile;
     private DesktopSettings settings;

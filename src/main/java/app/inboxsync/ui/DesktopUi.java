@@ -3,7 +3,7 @@ package app.inboxsync.ui;
 import app.inboxsync.app.SyncCoordinator;
 import app.inboxsync.ui.common.Fxml;
 import app.inboxsync.ui.common.ToastPane;
-import app.inboxsync.ui.common.UiTasks;
+import app.inboxsync.ui.common.FxBackground;
 import app.inboxsync.ui.conversations.ConversationsTab;
 import app.inboxsync.ui.history.HistoryTab;
 import app.inboxsync.ui.main.MainController;
@@ -24,7 +24,7 @@ import javafx.scene.layout.StackPane;
  * board, toasts, the main view and its tabs. Closing it cancels running syncs and stops its threads.
  */
 public final class DesktopUi implements AutoCloseable {
-    private final UiTasks tasks = new UiTasks();
+    private final FxBackground tasks = new FxBackground();
     private final SyncBoard board = new SyncBoard();
     private final SyncCoordinator coordinator;
     private final ToastPane toasts = new ToastPane();
@@ -67,7 +67,7 @@ public final class DesktopUi implements AutoCloseable {
         return toasts;
     }
 
-    public UiTasks tasks() {
+    public FxBackground tasks() {
         return tasks;
     }
 

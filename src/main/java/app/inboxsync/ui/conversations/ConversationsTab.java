@@ -5,7 +5,7 @@ import app.inboxsync.export.ExportFormat;
 import app.inboxsync.store.ConversationRow;
 import app.inboxsync.ui.common.Fxml;
 import app.inboxsync.ui.common.Notifier;
-import app.inboxsync.ui.common.UiTasks;
+import app.inboxsync.app.background.Background;
 import app.inboxsync.ui.main.MainController;
 import app.inboxsync.ui.pages.PageItem;
 import java.io.File;
@@ -70,14 +70,13 @@ public final class ConversationsTab {
     /** A sync ended while the tab was hidden: read again when it is opened. */
     private boolean staleSinceSync;
 
-    /** The tab of {@code main}'s window: reads through {@code app}, works on {@code tasks}, toasts to {@code notifier}. */
-    public ConversationsTab(AppContext app, UiTasks tasks, Notifier notifier, MainController main) {
-        this(app, tasks, notifier, main, null);
+    /** The tab of {@code main}'s window: reads through {@code app}, works on {@code background}, toasts to {@code notifier}. */
+    public ConversationsTab(AppContext app, Background background, Notifier notifier, MainController main) {
+        this(app, background, notifier, main, null);
     }
 
     /** @param home where the media store is (its pictures are shown inline), or null to show attachments as links */
-    public ConversationsTab(AppContext app, UiTasks tasks, Notifier notifier, MainController main, Path home) {
-        Background background = tasks::run;
+    public ConversationsTab(AppContext app, Background background, Notifier notifier, MainController main, Path home) {
         this.media = home == null ? null : threadMedia(home, app, background);
         this.model = new ConversationsViewModel(app.browse(), app.tags(), app.conversations(), background, notifier,
                 ZoneId.systemDefault());

@@ -1,5 +1,6 @@
 package app.inboxsync.ui.conversations;
 
+import app.inboxsync.app.background.Background;
 import app.inboxsync.export.ExportFormat;
 import app.inboxsync.export.PageExport;
 import app.inboxsync.store.ConversationBrowseQueries;

@@ -1,5 +1,6 @@
 package app.inboxsync.ui.conversations;
 
+import app.inboxsync.app.background.Background;
 import app.inboxsync.ui.common.Notifier;
 import app.inboxsync.ui.common.Toast;
 import java.awt.Desktop;

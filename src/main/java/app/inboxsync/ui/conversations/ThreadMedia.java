@@ -1,5 +1,6 @@
 package app.inboxsync.ui.conversations;
 
+import app.inboxsync.app.background.Background;
 import app.inboxsync.media.FolderMediaFiles;
 import app.inboxsync.media.KeptAttachment;
 import app.inboxsync.media.MediaFiles;

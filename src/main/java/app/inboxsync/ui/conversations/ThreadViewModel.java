@@ -1,5 +1,6 @@
 package app.inboxsync.ui.conversations;
 
+import app.inboxsync.app.background.Background;
 import app.inboxsync.store.ConversationBrowseQueries;
 import app.inboxsync.store.ConversationRow;
 import app.inboxsync.store.MessageRow;

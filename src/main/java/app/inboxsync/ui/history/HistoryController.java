@@ -3,7 +3,7 @@ package app.inboxsync.ui.history;
 import app.inboxsync.app.AppContext;
 import app.inboxsync.store.SyncRunRow;
 import app.inboxsync.store.WeeklyActivity;
-import app.inboxsync.ui.common.UiTasks;
+import app.inboxsync.app.background.Background;
 import app.inboxsync.ui.pages.PageItem;
 import app.inboxsync.ui.pages.PagesViewModel;
 import java.util.List;
@@ -28,7 +28,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
  */
 public final class HistoryController {
     private final AppContext app;
-    private final UiTasks tasks;
+    private final Background tasks;
     private final PagesViewModel pages;
     private final HistoryViewModel model;
     private long generation;
@@ -43,7 +43,7 @@ public final class HistoryController {
     @FXML private VBox activityBox;
     private final ActivityHeatmap heatmap = new ActivityHeatmap();
 
-    public HistoryController(AppContext app, UiTasks tasks, PagesViewModel pages, HistoryViewModel model) {
+    public HistoryController(AppContext app, Background tasks, PagesViewModel pages, HistoryViewModel model) {
         this.app = app;
         this.tasks = tasks;
         this.pages = pages;

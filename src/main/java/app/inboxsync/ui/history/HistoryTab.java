@@ -2,7 +2,7 @@ package app.inboxsync.ui.history;
 
 import app.inboxsync.ui.DesktopSession;
 import app.inboxsync.ui.common.Fxml;
-import app.inboxsync.ui.common.UiTasks;
+import app.inboxsync.app.background.Background;
 import app.inboxsync.ui.main.MainController;
 import java.time.ZoneId;
 import javafx.scene.control.Tab;
@@ -17,7 +17,7 @@ public final class HistoryTab {
     private HistoryTab() {
     }
 
-    public static Tab create(DesktopSession session, UiTasks tasks, MainController main) {
+    public static Tab create(DesktopSession session, Background tasks, MainController main) {
         HistoryController controller = new HistoryController(session.app(), tasks, main.pages(),
                 new HistoryViewModel(ZoneId.systemDefault()));
         Tab tab = new Tab("History", Fxml.HISTORY.load(controller));

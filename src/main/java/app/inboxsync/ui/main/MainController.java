@@ -11,7 +11,7 @@ import app.inboxsync.ui.DesktopSession;
 import app.inboxsync.ui.common.Fxml;
 import app.inboxsync.ui.common.Notifier;
 import app.inboxsync.ui.common.Toast;
-import app.inboxsync.ui.common.UiTasks;
+import app.inboxsync.app.background.Background;
 import app.inboxsync.ui.pages.PageCell;
 import app.inboxsync.ui.pages.PageItem;
 import app.inboxsync.ui.pages.PagesViewModel;
@@ -62,7 +62,7 @@ public final class MainController {
     private static final Duration REFRESH = Duration.millis(100);
 
     private final DesktopSession session;
-    private final UiTasks tasks;
+    private final Background tasks;
     private final SyncCoordinator coordinator;
     private final SyncBoard board;
     private final PagesViewModel pages = new PagesViewModel();
@@ -99,7 +99,7 @@ public final class MainController {
     @FXML private Label progressText;
     @FXML private TableView<PageProgress> liveTable;
 
-    public MainController(DesktopSession session, UiTasks tasks, SyncCoordinator coordinator, SyncBoard board,
+    public MainController(DesktopSession session, Background tasks, SyncCoordinator coordinator, SyncBoard board,
                           Notifier notifier, Clock clock, DesktopSettings settings, MainActions actions) {
         this.session = session;
         this.tasks = tasks;

@@ -4,7 +4,7 @@ import app.inboxsync.store.ConnectionCheck;
 import app.inboxsync.ui.common.Fxml;
 import app.inboxsync.ui.common.Notifier;
 import app.inboxsync.ui.common.Toast;
-import app.inboxsync.ui.common.UiTasks;
+import app.inboxsync.app.background.Background;
 import java.util.function.Consumer;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -22,11 +22,11 @@ public final class SettingsEditor {
     public static final ButtonType SAVE = new ButtonType("Save", ButtonBar.ButtonData.OK_DONE);
     private final DesktopSettingsFile file;
     private final SettingsSecrets secrets;
-    private final UiTasks tasks;
+    private final Background tasks;
     private final Notifier notifier;
     private final StartupConfig.Given given;
 
-    public SettingsEditor(DesktopSettingsFile file, SettingsSecrets secrets, UiTasks tasks, Notifier notifier,
+    public SettingsEditor(DesktopSettingsFile file, SettingsSecrets secrets, Background tasks, Notifier notifier,
                           StartupConfig.Given given) {
         this.file = file;
         this.secrets = secrets;

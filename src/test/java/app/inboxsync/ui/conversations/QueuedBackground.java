@@ -1,5 +1,6 @@
 package app.inboxsync.ui.conversations;
 
+import app.inboxsync.app.background.Background;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -16,7 +17,7 @@ final class QueuedBackground implements Background {
     }
 
     @Override
-    public <T> Object run(String what, Callable<T> work, Consumer<T> onSuccess, Consumer<String> onFailure) {
+    public <T> void run(String what, Callable<T> work, Consumer<T> onSuccess, Consumer<String> onFailure) {
         Runnable job = () -> {
             T value;
             try {
@@ -33,7 +34,6 @@ final class QueuedBackground implements Background {
         } else {
             pending.add(job);
         }
-        return null;
     }
 
     /** Runs what is waiting, newest first (answers arriving out of order), until nothing is left. */

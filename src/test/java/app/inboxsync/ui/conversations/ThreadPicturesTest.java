@@ -21,7 +21,7 @@ import app.inboxsync.sync.PageAccess;
 import app.inboxsync.sync.SyncListener;
 import app.inboxsync.sync.SyncRequest;
 import app.inboxsync.ui.DesktopFixture;
-import app.inboxsync.ui.common.UiTasks;
+import app.inboxsync.ui.common.FxBackground;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -52,7 +52,7 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class ThreadPicturesTest {
     private DesktopFixture fx;
-    private final UiTasks tasks = new UiTasks();
+    private final FxBackground tasks = new FxBackground();
     private final List<Path> opened = new CopyOnWriteArrayList<>();
     private ThreadViewModel thread;
     private ConversationRow conversation;

@@ -38,7 +38,7 @@ class SettingsDialogTest {
         file = new DesktopSettingsFile(fx.home);
         // wired as DesktopApp wires it, on the fixture's home
         SettingsEditor editor = new SettingsEditor(file, new SettingsSecrets(() -> new FileTokenVault(fx.home)),
-                new app.inboxsync.ui.common.UiTasks(), toast -> fx.ui.toasts().notify(toast),
+                new app.inboxsync.ui.common.FxBackground(), toast -> fx.ui.toasts().notify(toast),
                 new StartupConfig.Given(false, false, false));
         fx.actions = new MainController.MainActions() {
             @Override

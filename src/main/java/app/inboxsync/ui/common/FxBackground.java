@@ -1,6 +1,8 @@
 package app.inboxsync.ui.common;
 
 import app.inboxsync.concurrent.DaemonThreads;
+import app.inboxsync.app.background.Background;
+import app.inboxsync.app.background.UserMessages;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -10,19 +12,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs database and network work off the FX thread as {@link Task}s and hands the outcome back on it.
- * Failures become one sentence for the user ({@link UserMessages}); the stack trace goes to the log only.
+ * The window's {@link Background}: database and network work runs off the FX thread as {@link Task}s, and the
+ * outcome comes back on it. Failures become one sentence for the user ({@link UserMessages}); the stack trace
+ * goes to the log only.
  */
-public final class UiTasks implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(UiTasks.class);
+public final class FxBackground implements Background, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(FxBackground.class);
     private final ExecutorService executor;
 
-    public UiTasks() {
+    public FxBackground() {
         this.executor = Executors.newCachedThreadPool(DaemonThreads.numbered("ui-task"));
     }
 
-    /** Starts {@code work} in the background; exactly one of the handlers runs afterwards, on the FX thread. */
-    public <T> Task<T> run(String what, Callable<T> work, Consumer<T> onSuccess, Consumer<String> onFailure) {
+    @Override
+    public <T> void run(String what, Callable<T> work, Consumer<T> onSuccess, Consumer<String> onFailure) {
         Task<T> task = new Task<>() {
             @Override
             protected T call() throws Exception {
@@ -38,10 +41,9 @@ public final class UiTasks implements AutoCloseable {
         if (executor.isShutdown()) {
             // the window closed while something (a sync's end) still asked for work: nobody would see the result
             LOG.debug("Not starting '{}': the window is closed", what);
-            return task;
+            return;
         }
         executor.execute(task);
-        return task;
     }
 
     @Override

@@ -1,4 +1,4 @@
-package app.inboxsync.ui.common;
+package app.inboxsync.app.background;
 
 /** Turns a failure into one sentence a Page admin can act on; never a stack trace or a class name. */
 public final class UserMessages {
