@@ -1,9 +1,12 @@
 package app.inboxsync.app;
 
 import app.inboxsync.domain.PageGrant;
+import app.inboxsync.domain.PageListing;
 import app.inboxsync.domain.PageProfile;
 import app.inboxsync.domain.Secret;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /** Adding Pages and renewing their tokens: ask Graph who the token belongs to, then keep the Page and its token. */
 public final class PageConnections {
@@ -20,11 +23,27 @@ public final class PageConnections {
         return page;
     }
 
-    /** Adds every Page of {@code /me/accounts} for a user token, each with its own Page token. */
+    /** Adds every Page of {@code /me/accounts} a user token can sync, each with its own Page token. */
     public List<PageProfile> importAll(Secret userToken) {
-        List<PageGrant> grants = app.graph().listPages(userToken);
-        grants.forEach(g -> keep(g.page(), g.pageToken()));
-        return grants.stream().map(PageGrant::page).toList();
+        return importPages(userToken, page -> true).added();
+    }
+
+    /** The Pages a user token lists, those it can sync and those it cannot (with why); nothing is stored. */
+    public PageListing listAccounts(Secret userToken) {
+        return app.graph().listPages(userToken);
+    }
+
+    /** Adds the Pages of {@code /me/accounts} that can be synced and that {@code chosen} accepts. */
+    public PageImport importPages(Secret userToken, Predicate<PageProfile> chosen) {
+        PageListing listing = listAccounts(userToken);
+        List<PageProfile> added = new ArrayList<>();
+        for (PageGrant grant : listing.grants()) {
+            if (chosen.test(grant.page())) {
+                keep(grant.page(), grant.pageToken());
+                added.add(grant.page());
+            }
+        }
+        return new PageImport(added, listing.unusable(), listing.grants().size() - added.size());
     }
 
     /** Replaces the token of a Page whose token Facebook refused; refuses a token of another Page. */

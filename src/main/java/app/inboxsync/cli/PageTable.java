@@ -1,5 +1,6 @@
 package app.inboxsync.cli;
 
+import app.inboxsync.app.Plural;
 import app.inboxsync.app.RelativeTime;
 import app.inboxsync.domain.Folder;
 import app.inboxsync.store.PageSummary;
@@ -38,16 +39,16 @@ final class PageTable {
                 out.printf("! %s: last sync failed: %s%n", p.name(), p.lastRunError());
             }
             if (p.uncountedConversations() > 0) {
-                out.printf("! %s: Facebook gives no message count for %d conversation(s); the coverage counts their "
-                        + "copied messages instead%n", p.name(), p.uncountedConversations());
+                out.printf("! %s: Facebook gives no message count for %s; the coverage counts their "
+                        + "copied messages instead%n", p.name(), Plural.of(p.uncountedConversations(), "conversation"));
             }
             if (p.pendingHistories() > 0) {
-                out.printf("  %s: the older messages of %d conversation(s) are still to fetch; the next sync carries on.%n",
-                        p.name(), p.pendingHistories());
+                out.printf("  %s: the older messages of %s are still to fetch; the next sync carries on.%n",
+                        p.name(), Plural.of(p.pendingHistories(), "conversation"));
             }
             if (p.withheldHistories() > 0) {
-                out.printf("  %s: Facebook keeps the older messages of %d conversation(s) out of reach; what it gave is stored.%n",
-                        p.name(), p.withheldHistories());
+                out.printf("  %s: Facebook keeps the older messages of %s out of reach; what it gave is stored.%n",
+                        p.name(), Plural.of(p.withheldHistories(), "conversation"));
             }
         }
     }

@@ -2,11 +2,17 @@ package app.inboxsync.cli;
 
 import app.inboxsync.app.AppContext;
 import app.inboxsync.app.PageConnections;
+import app.inboxsync.app.PageImport;
+import app.inboxsync.app.Plural;
+import app.inboxsync.domain.PageGrant;
+import app.inboxsync.domain.PageListing;
 import app.inboxsync.domain.PageProfile;
 import app.inboxsync.domain.Secret;
 import app.inboxsync.store.PageSummary;
 import app.inboxsync.domain.Folder;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,22 +41,63 @@ final class PagesCommand {
         }
     }
 
-    @Command(name = "import", description = "Add every Page a user token administers (all of /me/accounts).")
+    @Command(name = "import", description = "Add the Pages a user token administers (/me/accounts, every page of it), "
+            + "all of them or those chosen with --only; Pages the token cannot sync are named with the reason.")
     static final class Import extends AppCommand {
         @Option(names = "--user-token", required = true, arity = "0..1", interactive = true, paramLabel = "USER_TOKEN",
                 description = "A user access token with pages_show_list; give it alone to type it hidden.")
         char[] userToken;
 
+        @Option(names = "--only", split = ",", paramLabel = "PAGE_ID",
+                description = "Import only these Pages (ids, comma-separated); see them first with --list.")
+        List<String> only;
+
+        @Option(names = "--list", description = "Show the Pages the token lists, and whether each can be synced; "
+                + "import nothing.")
+        boolean listOnly;
+
         @Override
         public Integer call() {
+            Secret token = Secret.of(new String(userToken));
             try (AppContext app = open()) {
-                List<PageProfile> pages = new PageConnections(app).importAll(Secret.of(new String(userToken)));
-                for (PageProfile page : pages) {
+                PageConnections connections = new PageConnections(app);
+                if (listOnly) {
+                    printListing(connections.listAccounts(token));
+                    return 0;
+                }
+                Set<String> chosen = only == null ? null : new LinkedHashSet<>(only);
+                PageImport result = connections.importPages(token, page -> chosen == null || chosen.contains(page.id()));
+                for (PageProfile page : result.added()) {
                     out().printf("Added page %s (%s)%n", page.name(), page.id());
                 }
-                out().printf("%d page(s) imported. Sync them with: inbox-sync sync --all%n", pages.size());
+                for (PageListing.Unusable u : result.unusable()) {
+                    out().printf("Skipped page %s (%s): %s%n", u.page().name(), u.page().id(), u.reason());
+                }
+                if (chosen != null) {
+                    result.added().forEach(p -> chosen.remove(p.id()));
+                    result.unusable().forEach(u -> chosen.remove(u.page().id()));
+                    if (!chosen.isEmpty()) {
+                        err().printf("Not listed for this token: %s. See the Pages it lists with: inbox-sync pages "
+                                + "import --list --user-token%n", String.join(", ", chosen));
+                    }
+                }
+                out().printf("%s imported%s. Sync them with: inbox-sync sync --all%n",
+                        Plural.of(result.added().size(), "Page"),
+                        result.unusable().isEmpty() ? "" : ", " + result.unusable().size() + " skipped");
+                return chosen != null && !chosen.isEmpty() ? 1 : 0;
             }
-            return 0;
+        }
+
+        private void printListing(PageListing listing) {
+            out().printf("%-20s %-32s %s%n", "ID", "NAME", "CAN BE SYNCED");
+            for (PageGrant g : listing.grants()) {
+                out().printf("%-20s %-32s %s%n", g.page().id(), g.page().name(), "yes");
+            }
+            for (PageListing.Unusable u : listing.unusable()) {
+                out().printf("%-20s %-32s no: %s%n", u.page().id(), u.page().name(), u.reason());
+            }
+            out().printf("%s listed, %d can be synced.%n",
+                    Plural.of(listing.grants().size() + listing.unusable().size(), "Page"), listing.grants().size());
         }
     }
 

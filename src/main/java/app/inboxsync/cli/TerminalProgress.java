@@ -1,5 +1,6 @@
 package app.inboxsync.cli;
 
+import app.inboxsync.app.Plural;
 import app.inboxsync.concurrent.DaemonThreads;
 import app.inboxsync.sync.SyncEvent;
 import app.inboxsync.sync.SyncResult;
@@ -130,10 +131,9 @@ final class TerminalProgress implements SyncListener, AutoCloseable {
             long total = p.historyPagesDone + p.historyPagesLeft;
             bar = total > 0 ? bar((double) p.historyPagesDone / total) : bar;
         }
-        String older = inHistory ? String.format(" · older messages: %d page%s to go", historyPages,
-                historyPages == 1 ? "" : "s") : "";
-        out.printf("\r\033[K%s %d conversations%s · %d new messages · %d calls · %d page(s) syncing",
-                bar, seen, older, messages, calls, pages.size());
+        String older = inHistory ? " · older messages: " + Plural.of(historyPages, "page") + " to go" : "";
+        out.printf("\r\033[K%s %s%s · %s · %s · %s syncing", bar, Plural.of(seen, "conversation"), older,
+                Plural.of(messages, "new message"), Plural.of(calls, "call"), Plural.of(pages.size(), "Page"));
         out.flush();
     }
 

@@ -2,6 +2,7 @@ package app.inboxsync.graph;
 
 import app.inboxsync.domain.Folder;
 import app.inboxsync.domain.PageGrant;
+import app.inboxsync.domain.PageListing;
 import app.inboxsync.domain.PageProfile;
 import app.inboxsync.domain.Secret;
 import app.inboxsync.sync.ConversationBatch;
@@ -215,7 +216,7 @@ public final class GraphClient implements GraphGateway, AutoCloseable {
     }
 
     @Override
-    public List<PageGrant> listPages(Secret userToken) {
+    public PageListing listPages(Secret userToken) {
         Objects.requireNonNull(userToken, "userToken");
         String what = "the Pages of this token";
         PageCall call = new PageCall(null, userToken);
@@ -224,25 +225,30 @@ public final class GraphClient implements GraphGateway, AutoCloseable {
                 .addQueryParameter("limit", "100")
                 .build();
         List<PageGrant> grants = new ArrayList<>();
+        List<PageListing.Unusable> unusable = new ArrayList<>();
         PagingTrail trail = new PagingTrail(what);
         for (int pageNo = 0; url != null && pageNo < MAX_ACCOUNT_PAGES; pageNo++) {
             Wire.AccountPage page = fields.get(call, url, GraphFields.Edge.ACCOUNTS, Wire.AccountPage.class, what).body();
             List<Wire.Account> accounts = page.data() == null ? List.of() : page.data();
             trail.read(accounts.stream().map(a -> String.valueOf(a.id())).toList());
-            for (Wire.Account a : page.data() == null ? List.<Wire.Account>of() : page.data()) {
-                if (a.id() == null || a.id().isBlank() || a.accessToken() == null || a.accessToken().isBlank()) {
-                    // Graph leaves out the token when the user may not manage the Page's messages.
-                    LOG.warn("Page {} ({}) came without a Page token; it cannot be synced with this user token",
-                            a.id(), a.name());
+            for (Wire.Account a : accounts) {
+                if (a.id() == null || a.id().isBlank()) {
+                    continue; // nothing to import or to name
+                }
+                PageProfile profile = new PageProfile(a.id(), a.name(), a.category());
+                String unusableBecause = AccountRoles.whyUnusable(a);
+                if (unusableBecause != null) {
+                    LOG.warn("Page {} ({}) cannot be synced with this user token: {}", a.id(), a.name(), unusableBecause);
+                    unusable.add(new PageListing.Unusable(profile, unusableBecause));
                     continue;
                 }
-                grants.add(new PageGrant(new PageProfile(a.id(), a.name(), a.category()), Secret.of(a.accessToken())));
+                grants.add(new PageGrant(profile, Secret.of(a.accessToken())));
             }
             Cursor next = WireMapping.next(page.paging());
             trail.follow(next); // a listing that repeats itself fails here instead of looping forever
             url = next == null ? null : follow(next, what);
         }
-        return List.copyOf(grants);
+        return new PageListing(grants, unusable);
     }
 
     /** Shuts the connection pool and dispatcher down; in-flight calls fail. */

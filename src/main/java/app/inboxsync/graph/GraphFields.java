@@ -77,7 +77,9 @@ final class GraphFields {
             required(Edge.ACCOUNTS, "id"),
             optional(Edge.ACCOUNTS, "name", "Page names", "a Page is shown by its id"),
             optional(Edge.ACCOUNTS, "category", "Page categories", "the Page's category stays empty"),
-            required(Edge.ACCOUNTS, "access_token"));
+            required(Edge.ACCOUNTS, "access_token"),
+            optional(Edge.ACCOUNTS, "tasks", "your role on each Page",
+                    "a Page listed without the messaging task is imported anyway, and its syncs are refused"));
 
     private GraphFields() {
     }

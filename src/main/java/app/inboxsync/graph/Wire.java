@@ -67,7 +67,9 @@ final class Wire {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Account(String id, String name, String category, @JsonProperty("access_token") String accessToken) {
+    /** {@code tasks} is null when Graph left it out (or was not asked): then the role is not known. */
+    record Account(String id, String name, String category, @JsonProperty("access_token") String accessToken,
+            List<String> tasks) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -40,7 +40,7 @@ final class FaultRoutes {
             return Reply.text(400, "count=N must be a number\n");
         }
         faults.failNext(Math.max(1, count), fault);
-        return Reply.text(200, "the next " + Math.max(1, count) + " Graph call(s) get: " + params.get("kind") + "\n");
+        return Reply.text(200, "the next " + (count <= 1 ? "Graph call gets: " : count + " Graph calls get: ") + params.get("kind") + "\n");
     }
 
     private static Fault fault(String kind) {

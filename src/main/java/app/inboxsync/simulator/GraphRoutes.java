@@ -141,13 +141,21 @@ final class GraphRoutes {
                 return GraphErrors.invalidParameter("Invalid cursor", seq);
             }
         }
-        int end = Math.min(world.pages.size(), start + limit);
+        // Pages the user has no role on are not listed; the cursors still count over every Page
+        List<Integer> listed = new ArrayList<>();
+        int next = start;
+        for (; next < world.pages.size() && listed.size() < limit; next++) {
+            if (world.roles.listed(world.pages.get(next).id())) {
+                listed.add(next);
+            }
+        }
+        int end = next;
         List<String> names = names(fields, List.of("access_token", "category", "name", "id", "tasks"));
         int first = start;
         return ok(g -> {
             g.writeStartObject();
             g.writeArrayFieldStart("data");
-            for (int p = first; p < end; p++) {
+            for (int p : listed) {
                 pageObject(g, p, names);
             }
             g.writeEndArray();
@@ -201,6 +209,9 @@ final class GraphRoutes {
             return caller.isUser()
                     ? GraphErrors.error(400, 190, 0, "(#190) This method must be called with a Page Access Token", seq)
                     : GraphErrors.permissions(seq);
+        }
+        if (!world.roles.canMessage(world.pages.get(page).id())) {
+            return GraphErrors.error(403, 230, 0, "(#230) Requires pages_messaging permission to manage the object", seq);
         }
         List<FieldSpec> selected = fields == null ? GraphJson.DEFAULT_CONVERSATION : fields;
         String[] unknown = GraphJson.unknownConversationField(selected);
@@ -281,7 +292,7 @@ final class GraphRoutes {
                 case "link" -> g.writeStringField("link", "https://www.facebook.com/" + p.id());
                 case "tasks" -> {
                     g.writeArrayFieldStart("tasks");
-                    for (String t : List.of("MODERATE", "MESSAGING", "ANALYZE", "ADVERTISE", "CREATE_CONTENT", "MANAGE")) {
+                    for (String t : world.roles.tasks(p.id())) {
                         g.writeString(t);
                     }
                     g.writeEndArray();

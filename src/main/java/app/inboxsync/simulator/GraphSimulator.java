@@ -56,6 +56,7 @@ public final class GraphSimulator implements AutoCloseable {
                     case "/_sim/faults" -> faultRoutes.answer(exchange);
                     case "/_sim/refusals" -> refusalRoutes.answer(exchange);
                     case "/_sim/withhold" -> world.withholding.answer(exchange);
+                    case "/_sim/roles" -> world.roles.answer(exchange, world);
                     default -> admin.answer(exchange);
                 },
                 () -> latency));
@@ -105,6 +106,11 @@ public final class GraphSimulator implements AutoCloseable {
             throw new IllegalArgumentException("no such (live) conversation: " + conversationId);
         }
         return world.messages.newestFirst(c, 0, c.messageCount()).stream().map(this::truth).toList();
+    }
+
+    /** The user's tasks on each Page, as {@code /me/accounts} lists them (also {@code /_sim/roles} over HTTP). */
+    public PageRoles roles() {
+        return world.roles;
     }
 
     /** The attachments' files: their links, expiry, files gone and a slow CDN. */

@@ -34,6 +34,7 @@ final class World {
     final MessageFactory messages;
     /** Older history kept out of reach, when a test or demo asks for it. */
     final Withholding withholding = new Withholding();
+    final PageRoles roles = new PageRoles();
     /** The CDN that serves the attachments' files, and how its links expire. */
     final CdnLinks cdn = new CdnLinks();
     private final SimulatorConfig config;

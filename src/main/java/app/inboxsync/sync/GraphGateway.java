@@ -2,6 +2,7 @@ package app.inboxsync.sync;
 
 import app.inboxsync.domain.Folder;
 import app.inboxsync.domain.PageGrant;
+import app.inboxsync.domain.PageListing;
 import app.inboxsync.domain.PageProfile;
 import app.inboxsync.domain.Secret;
 import java.util.List;
@@ -29,5 +30,5 @@ public interface GraphGateway {
     PageProfile identifyPage(Secret pageToken);
 
     /** Every Page a user token administers, with their Page tokens (all pages of {@code /me/accounts}). */
-    List<PageGrant> listPages(Secret userToken);
+    PageListing listPages(Secret userToken);
 }

@@ -3,6 +3,7 @@ package app.inboxsync.sync;
 import app.inboxsync.domain.Folder;
 import app.inboxsync.domain.Message;
 import app.inboxsync.domain.PageGrant;
+import app.inboxsync.domain.PageListing;
 import app.inboxsync.domain.PageProfile;
 import app.inboxsync.domain.Secret;
 import java.util.List;
@@ -83,7 +84,7 @@ final class RepeatGuard implements GraphGateway {
     }
 
     @Override
-    public List<PageGrant> listPages(Secret userToken) {
+    public PageListing listPages(Secret userToken) {
         return graph.listPages(userToken);
     }
 

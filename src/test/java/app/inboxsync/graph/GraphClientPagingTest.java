@@ -185,13 +185,13 @@ class GraphClientPagingTest {
         graph.ok("{\"data\":[{\"id\":\"4\",\"name\":\"Four\",\"access_token\":\"PAGE_TOKEN_4\"},"
                 + "{\"id\":\"5\",\"name\":\"No token here\"}],\"paging\":{}}");
 
-        List<PageGrant> grants = graph.client().listPages(Secret.of(CANARY));
+        List<PageGrant> grants = graph.client().listPages(Secret.of(CANARY)).grants();
 
         assertEquals(List.of("1", "2", "3", "4"), grants.stream().map(g -> g.page().id()).toList());
         assertEquals(Secret.of("PAGE_TOKEN_3"), grants.get(2).pageToken());
         RecordedRequest r1 = graph.take();
         assertEquals("/v25.0/me/accounts", r1.getUrl().encodedPath());
-        assertEquals("id,name,category,access_token", r1.getUrl().queryParameter("fields"));
+        assertEquals("id,name,category,access_token,tasks", r1.getUrl().queryParameter("fields"));
         assertEquals("100", r1.getUrl().queryParameter("limit"));
         assertEquals("/v25.0/me/accounts?limit=100&after=A2", graph.take().getTarget());
         assertEquals("/v25.0/me/accounts?limit=100&after=A3", graph.take().getTarget());

@@ -67,7 +67,7 @@ class RefusedPageFieldsTest {
             sim.refusals().refuseField(Refusals.Edge.ACCOUNTS, "category");
             List<String> notices = new ArrayList<>();
             try (GraphClient graph = client(sim, notices, new Remembered())) {
-                List<PageGrant> grants = graph.listPages(Secret.of(sim.userToken()));
+                List<PageGrant> grants = graph.listPages(Secret.of(sim.userToken())).grants();
                 assertEquals(sim.pages().size(), grants.size());
                 grants.forEach(g -> assertNull(g.page().category()));
                 assertEquals(1, notices.size());

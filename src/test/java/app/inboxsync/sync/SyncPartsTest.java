@@ -11,6 +11,7 @@ import app.inboxsync.domain.Conversation;
 import app.inboxsync.domain.Folder;
 import app.inboxsync.domain.Message;
 import app.inboxsync.domain.PageGrant;
+import app.inboxsync.domain.PageListing;
 import app.inboxsync.domain.PageProfile;
 import app.inboxsync.domain.Secret;
 import java.time.Duration;
@@ -269,7 +270,7 @@ class SyncPartsTest {
         Scripted graph = new Scripted();
         RepeatGuard guard = new RepeatGuard(graph);
         assertEquals("111", guard.identifyPage(Secret.of("x")).id());
-        assertEquals(1, guard.listPages(Secret.of("x")).size());
+        assertEquals(1, guard.listPages(Secret.of("x")).grants().size());
     }
 
     private static List<String> ids(ConversationBatch batch) {
@@ -308,8 +309,8 @@ class SyncPartsTest {
         }
 
         @Override
-        public List<PageGrant> listPages(Secret userToken) {
-            return List.of(new PageGrant(identifyPage(userToken), Secret.of("p")));
+        public PageListing listPages(Secret userToken) {
+            return new PageListing(List.of(new PageGrant(identifyPage(userToken), Secret.of("p"))), List.of());
         }
     }
 }
