@@ -6,7 +6,8 @@ import app.inboxsync.app.DemoWorld;
 import app.inboxsync.ui.common.Fxml;
 import app.inboxsync.ui.common.Toast;
 import app.inboxsync.ui.common.FxBackground;
-import app.inboxsync.ui.main.MainController;
+import app.inboxsync.ui.main.MainActions;
+import app.inboxsync.ui.session.DesktopSession;
 import app.inboxsync.ui.settings.DesktopSettings;
 import app.inboxsync.ui.settings.DesktopSettingsFile;
 import app.inboxsync.ui.tour.ScreenshotTour;
@@ -35,7 +36,7 @@ import javafx.stage.Stage;
  * window shows at once with a spinner and the work happens in the background; a failure is shown as a sentence
  * with what to do, never as a stack trace.
  */
-public final class DesktopApp extends Application implements MainController.MainActions {
+public final class DesktopApp extends Application implements MainActions {
     private final FxBackground startup = new FxBackground();
     private AppConfig config;
     private DesktopSettingsFile settingsFile;
