@@ -10,7 +10,6 @@ import app.inboxsync.ui.main.MainActions;
 import app.inboxsync.ui.session.DesktopSession;
 import app.inboxsync.ui.settings.DesktopSettings;
 import app.inboxsync.ui.settings.DesktopSettingsFile;
-import app.inboxsync.ui.tour.ScreenshotTour;
 import app.inboxsync.ui.settings.SettingsEditor;
 import app.inboxsync.ui.settings.SettingsSecrets;
 import app.inboxsync.ui.settings.StartupConfig;
@@ -67,7 +66,7 @@ public final class DesktopApp extends Application implements MainActions {
         stage.setMinHeight(600);
         stage.setScene(new Scene(new VBox(), 1240, 800));
         stage.show();
-        ScreenshotTour.startIfAsked(System.getenv(), stage);
+        DesktopLauncher.windowShown(stage);
         openRealPages();
     }
 
