@@ -1,6 +1,7 @@
 package app.inboxsync;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -8,7 +9,10 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.Test;
 
-/** The domain and the sync engine stay pure: no UI, no JDBC, no HTTP client. Adapters plug in through ports. */
+/**
+ * The domain and the sync engine stay pure: no UI, no JDBC, no HTTP client. Adapters plug in through ports. The
+ * packages form no cycle at any depth, and tooling (benchmarks, the screenshot tour) sits above the product.
+ */
 class ArchitectureTest {
     private static final JavaClasses APP = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("app.inboxsync");
@@ -38,6 +42,31 @@ class ArchitectureTest {
     private static final ArchRule threadFactoryImportsOnlyTheJdk = noClasses()
             .that().resideInAPackage("app.inboxsync.concurrent..")
             .should().dependOnClassesThat().resideOutsideOfPackages("java..", "app.inboxsync.concurrent..");
+
+    /** Every package its own slice ({@code ui}, {@code ui.main}, {@code store}…): no two reach each other, however deep. */
+    private static final ArchRule noPackageCycles = slices().matching("app.inboxsync.(**)").should().beFreeOfCycles();
+
+    private static final ArchRule onlyTheCliRunsBenchmarks = noClasses()
+            .that().resideOutsideOfPackages("app.inboxsync.cli..", "app.inboxsync.bench..")
+            .should().dependOnClassesThat().resideInAPackage("app.inboxsync.bench..")
+            .because("benchmarks drive the product from above; the product never calls them");
+
+    private static final ArchRule onlyTheLauncherStartsTheTour = noClasses()
+            .that().resideOutsideOfPackage("app.inboxsync.ui.tour..")
+            .and().doNotHaveFullyQualifiedName("app.inboxsync.ui.DesktopLauncher")
+            .should().dependOnClassesThat().resideInAPackage("app.inboxsync.ui.tour..")
+            .because("the screenshot tour drives the window from outside, started by the launcher");
+
+    @Test
+    void packagesFormNoCycle() {
+        noPackageCycles.check(APP);
+    }
+
+    @Test
+    void toolingSitsAboveTheProduct() {
+        onlyTheCliRunsBenchmarks.check(APP);
+        onlyTheLauncherStartsTheTour.check(APP);
+    }
 
     @Test
     void threadFactorySitsBelowEveryLayer() {

@@ -12,10 +12,11 @@ import app.inboxsync.simulator.SimPage;
 import app.inboxsync.store.Database;
 import app.inboxsync.store.DatabaseSettings;
 import app.inboxsync.store.SyncRunRow;
-import app.inboxsync.ui.DesktopSession;
 import app.inboxsync.ui.DesktopUi;
 import app.inboxsync.ui.common.FxThread;
-import app.inboxsync.ui.main.MainController;
+import app.inboxsync.ui.main.MainActions;
+import app.inboxsync.ui.pages.PagesViewModel;
+import app.inboxsync.ui.session.DesktopSession;
 import app.inboxsync.ui.pages.PageItem;
 import app.inboxsync.ui.settings.DesktopSettings;
 import atlantafx.base.theme.PrimerLight;
@@ -100,9 +101,9 @@ final class UiBench {
     }
 
     private BenchResult measure(DesktopUi ui, AppContext app, SimPage page, int conversations) {
-        MainController main = ui.main();
-        FxThread.waitUntil(() -> main.pages().find(page.id()).isPresent(), Duration.ofSeconds(60), "the Page in the sidebar");
-        FxThread.run(() -> main.pages().selectedProperty().set(main.pages().find(page.id()).orElseThrow()));
+        PagesViewModel pages = ui.pages();
+        FxThread.waitUntil(() -> pages.find(page.id()).isPresent(), Duration.ofSeconds(60), "the Page in the sidebar");
+        FxThread.run(() -> pages.selectedProperty().set(pages.find(page.id()).orElseThrow()));
         Thread fx = FxThread.call(Thread::currentThread);
         PulseGaps.Stats idle = pulsesWhile(() -> FxThread.pause(IDLE_BASELINE));
         HeapPeak heap = new HeapPeak().reset();
@@ -113,7 +114,7 @@ final class UiBench {
         try (FxBusyProbe probe = new FxBusyProbe(fx)) {
             during = pulsesWhile(() -> {
                 FxThread.run(() -> ((Button) ui.root().lookup("#syncButton")).fire());
-                FxThread.waitUntil(() -> main.pages().find(page.id()).map(PageItem::live).map(l -> !l.phase().running())
+                FxThread.waitUntil(() -> pages.find(page.id()).map(PageItem::live).map(l -> !l.phase().running())
                         .orElse(false), Duration.ofMinutes(paced() ? 60 : 10), "the sync to end");
                 // the end of a sync reloads the Pages and the summary card: part of what must not stall
                 FxThread.pause(SETTLE);
@@ -183,7 +184,7 @@ final class UiBench {
 
     private static DesktopUi showWindow(AppConfig config, AppContext app) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        DesktopUi ui = new DesktopUi(DesktopSession.real(config, app), DesktopSettings.DEFAULTS, new MainController.MainActions() {
+        DesktopUi ui = new DesktopUi(DesktopSession.real(config, app), DesktopSettings.DEFAULTS, new MainActions() {
             @Override
             public void tryDemo() {
             }

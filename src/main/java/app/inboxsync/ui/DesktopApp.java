@@ -6,10 +6,10 @@ import app.inboxsync.app.DemoWorld;
 import app.inboxsync.ui.common.Fxml;
 import app.inboxsync.ui.common.Toast;
 import app.inboxsync.ui.common.FxBackground;
-import app.inboxsync.ui.main.MainController;
+import app.inboxsync.ui.main.MainActions;
+import app.inboxsync.ui.session.DesktopSession;
 import app.inboxsync.ui.settings.DesktopSettings;
 import app.inboxsync.ui.settings.DesktopSettingsFile;
-import app.inboxsync.ui.tour.ScreenshotTour;
 import app.inboxsync.ui.settings.SettingsEditor;
 import app.inboxsync.ui.settings.SettingsSecrets;
 import app.inboxsync.ui.settings.StartupConfig;
@@ -35,7 +35,7 @@ import javafx.stage.Stage;
  * window shows at once with a spinner and the work happens in the background; a failure is shown as a sentence
  * with what to do, never as a stack trace.
  */
-public final class DesktopApp extends Application implements MainController.MainActions {
+public final class DesktopApp extends Application implements MainActions {
     private final FxBackground startup = new FxBackground();
     private AppConfig config;
     private DesktopSettingsFile settingsFile;
@@ -66,7 +66,7 @@ public final class DesktopApp extends Application implements MainController.Main
         stage.setMinHeight(600);
         stage.setScene(new Scene(new VBox(), 1240, 800));
         stage.show();
-        ScreenshotTour.startIfAsked(System.getenv(), stage);
+        DesktopLauncher.windowShown(stage);
         openRealPages();
     }
 

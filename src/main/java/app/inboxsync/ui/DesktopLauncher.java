@@ -1,12 +1,22 @@
 package app.inboxsync.ui;
 
 import app.inboxsync.app.AppConfig;
+import app.inboxsync.ui.tour.ScreenshotTour;
+import java.util.function.Consumer;
 import javafx.application.Application;
+import javafx.stage.Stage;
 
-/** Opens the desktop app on a configuration (from the CLI's options and environment). Blocks until it closes. */
+/**
+ * Opens the desktop app on a configuration (from the CLI's options and environment). Blocks until it closes.
+ * Tooling that drives the window (the README's screenshot tour) is started here, once the window shows, so the
+ * window's own classes never know about it.
+ */
 public final class DesktopLauncher {
     private static volatile AppConfig config;
     private static volatile boolean graphVersionGiven;
+    /** Told the app's stage once it shows; nothing unless launched through {@link #launch}. */
+    private static volatile Consumer<Stage> whenShown = stage -> {
+    };
 
     private DesktopLauncher() {
     }
@@ -23,6 +33,7 @@ public final class DesktopLauncher {
         // JavaFX builds the Application itself, with no arguments: this is the one hand-over point.
         config = appConfig;
         graphVersionGiven = versionGiven;
+        whenShown = stage -> ScreenshotTour.startIfAsked(System.getenv(), stage);
         Application.launch(DesktopApp.class);
     }
 
@@ -37,5 +48,10 @@ public final class DesktopLauncher {
 
     static boolean graphVersionGiven() {
         return graphVersionGiven;
+    }
+
+    /** The app's stage shows (empty, before the database opens). */
+    static void windowShown(Stage stage) {
+        whenShown.accept(stage);
     }
 }

@@ -1,15 +1,27 @@
 package app.inboxsync.ui;
 
+import app.inboxsync.app.PageConnections;
 import app.inboxsync.app.SyncCoordinator;
 import app.inboxsync.ui.common.Fxml;
-import app.inboxsync.ui.common.ToastPane;
 import app.inboxsync.ui.common.FxBackground;
+import app.inboxsync.ui.common.ToastPane;
 import app.inboxsync.ui.conversations.ConversationsTab;
 import app.inboxsync.ui.history.HistoryTab;
+import app.inboxsync.ui.main.DialogPrompts;
+import app.inboxsync.ui.main.MainActions;
 import app.inboxsync.ui.main.MainController;
+import app.inboxsync.ui.main.MainData;
+import app.inboxsync.ui.main.MainViewModel;
+import app.inboxsync.ui.main.PageConnector;
+import app.inboxsync.ui.main.Prompts;
+import app.inboxsync.ui.main.Syncs;
+import app.inboxsync.ui.main.Ticker;
+import app.inboxsync.ui.pages.PagesViewModel;
+import app.inboxsync.ui.session.DesktopSession;
 import app.inboxsync.ui.settings.DesktopSettings;
 import app.inboxsync.ui.sync.SyncBoard;
 import java.time.Clock;
+import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
@@ -18,29 +30,38 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.StackPane;
+import javafx.stage.Window;
 
 /**
  * Everything one window shows for one session, wired by hand: background tasks, the sync coordinator and its
- * board, toasts, the main view and its tabs. Closing it cancels running syncs and stops its threads.
+ * board, toasts, the main view model and view, and its tabs, each handed what it needs (the Pages of the
+ * sidebar, where a sync's end is heard). Closing it cancels running syncs and stops its threads.
  */
 public final class DesktopUi implements AutoCloseable {
     private final FxBackground tasks = new FxBackground();
     private final SyncBoard board = new SyncBoard();
     private final SyncCoordinator coordinator;
     private final ToastPane toasts = new ToastPane();
+    private final MainViewModel model;
     private final MainController main;
     private final StackPane root;
 
-    public DesktopUi(DesktopSession session, DesktopSettings settings, MainController.MainActions actions, Clock clock) {
+    public DesktopUi(DesktopSession session, DesktopSettings settings, MainActions actions, Clock clock) {
         this.coordinator = new SyncCoordinator(session.app(), board, settings.parallelism());
         coordinator.useFolders(settings.syncFolders());
-        this.main = new MainController(session, tasks, coordinator, board, toasts, clock, settings, actions);
+        Prompts prompts = new DialogPrompts(this::window);
+        this.model = new MainViewModel(board, Syncs.of(coordinator, Platform::runLater), MainData.of(session.app()),
+                tasks, prompts, toasts, clock, Ticker.fx(), settings, actions::settingsChanged,
+                session.config().graph().callsPerSecondPerPage());
+        PageConnector connector = new PageConnector(PageConnector.Tokens.of(new PageConnections(session.app())), tasks,
+                prompts, session.isDemo(), actions::leaveDemo, model::connected, model::error);
+        this.main = new MainController(model, connector, session.isDemo(), actions);
         this.root = (StackPane) Fxml.MAIN.load(main);
         StackPane.setAlignment(toasts, Pos.TOP_RIGHT);
         StackPane.setMargin(toasts, new Insets(0));
         root.getChildren().add(toasts);
-        main.addTab(new ConversationsTab(session.app(), tasks, toasts, main, session.config().home()).tab());
-        main.addTab(HistoryTab.create(session, tasks, main));
+        main.addTab(new ConversationsTab(session.app(), tasks, toasts, model.pages(), model, session.config().home()).tab());
+        main.addTab(HistoryTab.create(session.app(), tasks, model.pages(), model));
         root.getStylesheets().add(Fxml.stylesheet());
         root.sceneProperty().addListener((o, was, scene) -> {
             if (scene != null) {
@@ -50,17 +71,23 @@ public final class DesktopUi implements AutoCloseable {
     }
 
     private void installShortcuts(Scene scene) {
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), main::syncSelected);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), model::syncSelected);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
-                main::syncAll);
+                model::syncAll);
+    }
+
+    /** The window the dialogs belong to (null until the view is in one). */
+    private Window window() {
+        return root == null || root.getScene() == null ? null : root.getScene().getWindow();
     }
 
     public Parent root() {
         return root;
     }
 
-    public MainController main() {
-        return main;
+    /** The sidebar's Pages (and the selected one). */
+    public PagesViewModel pages() {
+        return model.pages();
     }
 
     public ToastPane toasts() {
@@ -75,7 +102,7 @@ public final class DesktopUi implements AutoCloseable {
     public void applySettings(DesktopSettings settings) {
         coordinator.setParallelism(settings.parallelism());
         coordinator.useFolders(settings.syncFolders());
-        main.applySettings(settings);
+        model.applySettings(settings);
     }
 
     /** Starts the clocks and loads the Pages; call after the root is in a showing window. */

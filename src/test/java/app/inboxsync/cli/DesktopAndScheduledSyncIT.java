@@ -16,9 +16,9 @@ import app.inboxsync.store.ConversationFilter;
 import app.inboxsync.store.ConversationRow;
 import app.inboxsync.store.ConversationSort;
 import app.inboxsync.store.SyncRunRow;
-import app.inboxsync.ui.DesktopSession;
 import app.inboxsync.ui.DesktopUi;
-import app.inboxsync.ui.main.MainController;
+import app.inboxsync.ui.main.MainActions;
+import app.inboxsync.ui.session.DesktopSession;
 import app.inboxsync.ui.settings.DesktopSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,7 +65,7 @@ class DesktopAndScheduledSyncIT {
         new PageConnections(app).add(Secret.of(page.token()));
         cron = new CliProcess(home, Map.of("INBOXSYNC_GRAPH_URL", sim.baseUrl(), "INBOXSYNC_RATE", "0",
                 "INBOXSYNC_TOKEN_STORE", "file"));
-        ui = new DesktopUi(DesktopSession.real(config, app), DesktopSettings.DEFAULTS, new MainController.MainActions() {
+        ui = new DesktopUi(DesktopSession.real(config, app), DesktopSettings.DEFAULTS, new MainActions() {
             @Override
             public void tryDemo() {
             }

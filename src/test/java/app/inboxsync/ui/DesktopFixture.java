@@ -10,7 +10,8 @@ import app.inboxsync.simulator.GraphSimulator;
 import app.inboxsync.simulator.SimPage;
 import app.inboxsync.simulator.SimulatorConfig;
 import app.inboxsync.store.TestDatabase;
-import app.inboxsync.ui.main.MainController;
+import app.inboxsync.ui.main.MainActions;
+import app.inboxsync.ui.session.DesktopSession;
 import app.inboxsync.ui.settings.DesktopSettings;
 import atlantafx.base.theme.PrimerLight;
 import java.io.IOException;
@@ -37,7 +38,7 @@ public final class DesktopFixture implements AutoCloseable {
     public final List<String> actionsAsked = new CopyOnWriteArrayList<>();
     public DesktopUi ui;
     /** What the window asks of the app around it; when null (the default), the asks are only recorded. */
-    public MainController.MainActions actions;
+    public MainActions actions;
 
     public DesktopFixture(SimulatorConfig world) {
         this.sim = GraphSimulator.start(world);
@@ -67,7 +68,7 @@ public final class DesktopFixture implements AutoCloseable {
     /** Call from a TestFX {@code @Start} method (on the FX thread). */
     public void show(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        ui = new DesktopUi(DesktopSession.real(config, app), DesktopSettings.DEFAULTS, actions != null ? actions : new MainController.MainActions() {
+        ui = new DesktopUi(DesktopSession.real(config, app), DesktopSettings.DEFAULTS, actions != null ? actions : new MainActions() {
             @Override
             public void tryDemo() {
                 actionsAsked.add("tryDemo");

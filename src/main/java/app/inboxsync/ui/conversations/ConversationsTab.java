@@ -6,8 +6,9 @@ import app.inboxsync.store.ConversationRow;
 import app.inboxsync.ui.common.Fxml;
 import app.inboxsync.ui.common.Notifier;
 import app.inboxsync.app.background.Background;
-import app.inboxsync.ui.main.MainController;
 import app.inboxsync.ui.pages.PageItem;
+import app.inboxsync.ui.pages.PagesViewModel;
+import app.inboxsync.ui.sync.SyncFinished;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -46,7 +47,8 @@ public final class ConversationsTab {
     private static final Duration TYPING_PAUSE = Duration.millis(250);
     private final ConversationsViewModel model;
     private final ThreadViewModel thread;
-    private final MainController main;
+    private final PagesViewModel pages;
+    private final SyncFinished syncFinished;
     private final Consumer<String> openLink;
     private final ThreadMedia media;
     private final ZoneId zone = ZoneId.systemDefault();
@@ -70,18 +72,20 @@ public final class ConversationsTab {
     /** A sync ended while the tab was hidden: read again when it is opened. */
     private boolean staleSinceSync;
 
-    /** The tab of {@code main}'s window: reads through {@code app}, works on {@code background}, toasts to {@code notifier}. */
-    public ConversationsTab(AppContext app, Background background, Notifier notifier, MainController main) {
-        this(app, background, notifier, main, null);
-    }
-
-    /** @param home where the media store is (its pictures are shown inline), or null to show attachments as links */
-    public ConversationsTab(AppContext app, Background background, Notifier notifier, MainController main, Path home) {
+    /**
+     * A tab of the window whose sidebar is {@code pages}: reads through {@code app}, works on {@code background},
+     * toasts to {@code notifier}, reads again when {@code syncFinished} says a sync ended.
+     *
+     * @param home where the media store is (its pictures are shown inline), or null to show attachments as links
+     */
+    public ConversationsTab(AppContext app, Background background, Notifier notifier, PagesViewModel pages,
+                            SyncFinished syncFinished, Path home) {
         this.media = home == null ? null : threadMedia(home, app, background);
         this.model = new ConversationsViewModel(app.browse(), app.tags(), app.conversations(), background, notifier,
                 ZoneId.systemDefault());
         this.thread = new ThreadViewModel(app.browse(), background);
-        this.main = main;
+        this.pages = pages;
+        this.syncFinished = syncFinished;
         this.openLink = new SystemBrowser(background, notifier);
         tab.setId("conversationsTab");
         tab.setContent(Fxml.CONVERSATIONS.load(this));
@@ -102,7 +106,7 @@ public final class ConversationsTab {
     @FXML
     private void initialize() {
         ConversationColumns.configure(table, model.sortProperty(), model.allPagesProperty(),
-                pageId -> main.pages().find(pageId).map(PageItem::name).orElse(pageId), zone);
+                pageId -> pages.find(pageId).map(PageItem::name).orElse(pageId), zone);
         table.itemsProperty().bind(model.rowsProperty());
         countLabel.textProperty().bind(model.statusProperty());
         threadHolder.getChildren().add(new ThreadPane(thread, openLink, zone, media));
@@ -132,10 +136,10 @@ public final class ConversationsTab {
         tagChoice.setItems(model.knownTags());
         model.knownTags().addListener((ListChangeListener<String>) c -> showKnownTags());
 
-        main.pages().selectedProperty().addListener((o, was, page) -> model.pageIdProperty().set(page == null ? null : page.pageId()));
+        pages.selectedProperty().addListener((o, was, page) -> model.pageIdProperty().set(page == null ? null : page.pageId()));
         // As the History tab: hidden, it reads again only once it is opened (after "Sync all" of many Pages, one
         // database read and one cell layout, not one per Page for a list nobody is looking at).
-        main.whenSyncFinished(result -> {
+        syncFinished.whenSyncFinished(result -> {
             if (tab.isSelected()) {
                 reloadAfterSync();
             } else {
@@ -147,7 +151,7 @@ public final class ConversationsTab {
                 reloadAfterSync();
             }
         });
-        model.pageIdProperty().set(main.pages().selected().map(PageItem::pageId).orElse(null));
+        model.pageIdProperty().set(pages.selected().map(PageItem::pageId).orElse(null));
         tab.tabPaneProperty().addListener((o, was, pane) -> {
             if (pane != null) {
                 pane.sceneProperty().addListener((ob, old, scene) -> installShortcut(scene, pane));

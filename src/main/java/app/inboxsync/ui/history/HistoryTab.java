@@ -1,9 +1,10 @@
 package app.inboxsync.ui.history;
 
-import app.inboxsync.ui.DesktopSession;
-import app.inboxsync.ui.common.Fxml;
+import app.inboxsync.app.AppContext;
 import app.inboxsync.app.background.Background;
-import app.inboxsync.ui.main.MainController;
+import app.inboxsync.ui.common.Fxml;
+import app.inboxsync.ui.pages.PagesViewModel;
+import app.inboxsync.ui.sync.SyncFinished;
 import java.time.ZoneId;
 import javafx.scene.control.Tab;
 import org.kordamp.ikonli.feather.Feather;
@@ -17,9 +18,9 @@ public final class HistoryTab {
     private HistoryTab() {
     }
 
-    public static Tab create(DesktopSession session, Background tasks, MainController main) {
-        HistoryController controller = new HistoryController(session.app(), tasks, main.pages(),
-                new HistoryViewModel(ZoneId.systemDefault()));
+    /** A tab of the window whose sidebar is {@code pages}; {@code syncFinished} says when a sync ended. */
+    public static Tab create(AppContext app, Background tasks, PagesViewModel pages, SyncFinished syncFinished) {
+        HistoryController controller = new HistoryController(app, tasks, pages, new HistoryViewModel(ZoneId.systemDefault()));
         Tab tab = new Tab("History", Fxml.HISTORY.load(controller));
         tab.setId("historyTab");
         tab.setGraphic(new FontIcon(Feather.BAR_CHART_2));
@@ -29,8 +30,8 @@ public final class HistoryTab {
             }
         };
         tab.selectedProperty().addListener((o, was, now) -> refreshIfShown.run());
-        main.pages().selectedProperty().addListener((o, was, now) -> refreshIfShown.run());
-        main.whenSyncFinished(result -> refreshIfShown.run());
+        pages.selectedProperty().addListener((o, was, now) -> refreshIfShown.run());
+        syncFinished.whenSyncFinished(result -> refreshIfShown.run());
         return tab;
     }
 }

@@ -1,6 +1,6 @@
 package app.inboxsync.ui.main;
 
-import app.inboxsync.ui.pages.PageStatus;
+import app.inboxsync.ui.sync.CountWords;
 import app.inboxsync.ui.sync.PageProgress;
 
 /** The line beside the progress bar. */
@@ -9,8 +9,8 @@ final class ProgressWords {
     }
 
     static String of(PageProgress p) {
-        String counted = PageStatus.number(p.seen()) + (p.expected() > 0 && p.fraction() >= 0
-                ? " of about " + PageStatus.number(p.expected()) : "") + " conversations";
+        String counted = CountWords.number(p.seen()) + (p.expected() > 0 && p.fraction() >= 0
+                ? " of about " + CountWords.number(p.expected()) : "") + " conversations";
         return switch (p.phase()) {
             case QUEUED -> "Waiting for a free sync slot…";
             case SYNCING -> p.inHistory() ? counted + " · " + p.historyWords() + " · " + p.apiCalls() + " API calls"

@@ -1,11 +1,13 @@
 package app.inboxsync.ui.pages;
 
+import static app.inboxsync.ui.sync.CountWords.conversations;
+import static app.inboxsync.ui.sync.CountWords.histories;
+import static app.inboxsync.ui.sync.CountWords.number;
+
 import app.inboxsync.app.RelativeTime;
 import app.inboxsync.store.PageSummary;
 import app.inboxsync.ui.sync.PageProgress;
-import java.text.NumberFormat;
 import java.time.Instant;
-import java.util.Locale;
 
 /**
  * What the sidebar says about a Page: its state and one line of words. A sync in progress wins; then a token
@@ -45,25 +47,5 @@ public record PageStatus(State state, String line) {
         String when = "cancelled".equals(page.lastRunStatus()) ? "Cancelled " : "Synced ";
         return new PageStatus(State.IDLE, when + RelativeTime.ago(page.lastRunFinishedAt(), now) + " · "
                 + conversations(page.conversations()) + histories(page));
-    }
-
-    /** " · older messages of 3 pending · 37 withheld by Facebook", or nothing when every history is complete. */
-    public static String histories(PageSummary page) {
-        String s = "";
-        if (page.pendingHistories() > 0) {
-            s += " · older messages of " + number(page.pendingHistories()) + " pending";
-        }
-        if (page.withheldHistories() > 0) {
-            s += " · " + number(page.withheldHistories()) + " withheld by Facebook";
-        }
-        return s;
-    }
-
-    public static String conversations(long n) {
-        return number(n) + (n == 1 ? " conversation" : " conversations");
-    }
-
-    public static String number(long n) {
-        return NumberFormat.getIntegerInstance(Locale.US).format(n);
     }
 }

@@ -3,7 +3,6 @@ package app.inboxsync.ui.sync;
 import app.inboxsync.app.RelativeTime;
 import app.inboxsync.store.PageSummary;
 import app.inboxsync.store.SyncRunRow;
-import app.inboxsync.ui.pages.PageStatus;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -46,9 +45,9 @@ public final class SummaryText {
 
     /** "Stored: 1,000 conversations · 12,345 messages · coverage 93.4 % · older messages of 3 pending · …". */
     public static String copy(PageSummary page) {
-        return "Stored: " + PageStatus.conversations(page.conversations()) + " · "
-                + PageStatus.number(page.messages()) + (page.messages() == 1 ? " message" : " messages")
-                + " · coverage " + page.coverageText() + PageStatus.histories(page);
+        return "Stored: " + CountWords.conversations(page.conversations()) + " · "
+                + CountWords.number(page.messages()) + (page.messages() == 1 ? " message" : " messages")
+                + " · coverage " + page.coverageText() + CountWords.histories(page);
     }
 
     public static String duration(Duration d) {

@@ -1,5 +1,6 @@
 package app.inboxsync.ui.tour;
 
+import app.inboxsync.concurrent.DaemonThreads;
 import app.inboxsync.store.ConversationRow;
 import app.inboxsync.ui.common.FxThread;
 import app.inboxsync.ui.conversations.ConversationItem;
@@ -49,9 +50,7 @@ public final class ScreenshotTour {
             return;
         }
         ScreenshotTour tour = new ScreenshotTour(Path.of(dir), stage);
-        Thread thread = new Thread(tour::walk, "screenshot-tour");
-        thread.setDaemon(true);
-        thread.start();
+        DaemonThreads.named("screenshot-tour").newThread(tour::walk).start();
     }
 
     private void walk() {

@@ -9,7 +9,7 @@ import app.inboxsync.simulator.SimulatorConfig;
 import app.inboxsync.store.DatabaseSettings;
 import app.inboxsync.store.TestDatabase;
 import app.inboxsync.ui.DesktopFixture;
-import app.inboxsync.ui.main.MainController;
+import app.inboxsync.ui.main.MainActions;
 import java.nio.file.Files;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
@@ -40,7 +40,7 @@ class SettingsDialogTest {
         SettingsEditor editor = new SettingsEditor(file, new SettingsSecrets(() -> new FileTokenVault(fx.home)),
                 new app.inboxsync.ui.common.FxBackground(), toast -> fx.ui.toasts().notify(toast),
                 new StartupConfig.Given(false, false, false));
-        fx.actions = new MainController.MainActions() {
+        fx.actions = new MainActions() {
             @Override
             public void tryDemo() {
             }

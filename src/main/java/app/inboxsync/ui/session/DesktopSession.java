@@ -1,4 +1,4 @@
-package app.inboxsync.ui;
+package app.inboxsync.ui.session;
 
 import app.inboxsync.app.AppConfig;
 import app.inboxsync.app.AppContext;

@@ -1,0 +1,24 @@
+package app.inboxsync.ui.main;
+
+import app.inboxsync.domain.Secret;
+import app.inboxsync.ui.sync.FullSyncCost;
+import java.util.Optional;
+
+/** The questions the main window puts to the user: modal dialogs in the window ({@link DialogPrompts}), answers by hand in tests. */
+public interface Prompts {
+    /** Asks for an access token; empty when the user cancels. */
+    Optional<Secret> token(TokenQuestion question);
+
+    /** Whether to read all of {@code pageName} from Facebook again. */
+    boolean confirmFullSync(String pageName, FullSyncCost cost);
+
+    /**
+     * In the demo, a real token would only be tried on the simulator: says so. Returns whether the user chose to
+     * go back to the real Pages (to {@code what} there).
+     */
+    boolean wantsBackFromDemo(String what);
+
+    /** What a token dialog says: its title, what to paste, the name of its OK button. */
+    record TokenQuestion(String title, String explanation, String button) {
+    }
+}

@@ -1,0 +1,31 @@
+package app.inboxsync.ui.sync;
+
+import app.inboxsync.store.PageSummary;
+import java.text.NumberFormat;
+import java.util.Locale;
+
+/** How the window writes a Page's stored counts: "1,234", "1 conversation", " · older messages of 3 pending". */
+public final class CountWords {
+    private CountWords() {
+    }
+
+    /** " · older messages of 3 pending · 37 withheld by Facebook", or nothing when every history is complete. */
+    public static String histories(PageSummary page) {
+        String s = "";
+        if (page.pendingHistories() > 0) {
+            s += " · older messages of " + number(page.pendingHistories()) + " pending";
+        }
+        if (page.withheldHistories() > 0) {
+            s += " · " + number(page.withheldHistories()) + " withheld by Facebook";
+        }
+        return s;
+    }
+
+    public static String conversations(long n) {
+        return number(n) + (n == 1 ? " conversation" : " conversations");
+    }
+
+    public static String number(long n) {
+        return NumberFormat.getIntegerInstance(Locale.US).format(n);
+    }
+}
