@@ -2,19 +2,19 @@ package app.inboxsync.cli;
 
 import app.inboxsync.app.AppContext;
 import app.inboxsync.app.RelativeTime;
-import app.inboxsync.store.ConversationBrowseQueries;
-import app.inboxsync.store.ConversationFilter;
-import app.inboxsync.store.ConversationRow;
-import app.inboxsync.store.ConversationSort;
+import app.inboxsync.read.ConversationFilter;
+import app.inboxsync.read.ConversationRow;
+import app.inboxsync.read.ConversationSort;
+import app.inboxsync.store.read.ConversationBrowseQueries;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.List;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 @Command(name = "conversations", description = "Browse the local copy (no network).",
         subcommands = ConversationsCommand.ListConversations.class)

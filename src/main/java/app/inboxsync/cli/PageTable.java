@@ -2,7 +2,7 @@ package app.inboxsync.cli;
 
 import app.inboxsync.app.RelativeTime;
 import app.inboxsync.domain.Folder;
-import app.inboxsync.store.PageSummary;
+import app.inboxsync.read.PageSummary;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -2,15 +2,15 @@ package app.inboxsync.cli;
 
 import app.inboxsync.app.AppContext;
 import app.inboxsync.app.PageConnections;
+import app.inboxsync.domain.Folder;
 import app.inboxsync.domain.PageProfile;
 import app.inboxsync.domain.Secret;
-import app.inboxsync.store.PageSummary;
-import app.inboxsync.domain.Folder;
+import app.inboxsync.read.PageSummary;
 import java.util.List;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 @Command(name = "pages", description = "Add, import, list and remove Facebook Pages.",
         subcommands = {PagesCommand.Add.class, PagesCommand.Import.class, PagesCommand.ListPages.class,

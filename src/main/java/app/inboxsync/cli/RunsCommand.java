@@ -2,7 +2,7 @@ package app.inboxsync.cli;
 
 import app.inboxsync.app.AppContext;
 import app.inboxsync.app.RelativeTime;
-import app.inboxsync.store.SyncRunRow;
+import app.inboxsync.read.SyncRunRow;
 import java.time.Instant;
 import java.util.List;
 import picocli.CommandLine.Command;

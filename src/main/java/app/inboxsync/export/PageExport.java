@@ -1,9 +1,9 @@
 package app.inboxsync.export;
 
-import app.inboxsync.store.ConversationFilter;
-import app.inboxsync.store.ConversationQueries;
-import app.inboxsync.store.ConversationRow;
-import app.inboxsync.store.MessageRow;
+import app.inboxsync.read.ConversationFilter;
+import app.inboxsync.read.ConversationRow;
+import app.inboxsync.read.MessageRow;
+import app.inboxsync.store.read.ConversationQueries;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.inboxsync.domain.Secret;
+import app.inboxsync.read.ConversationFilter;
+import app.inboxsync.read.ConversationRow;
 import app.inboxsync.simulator.SimConversation;
 import app.inboxsync.simulator.SimPage;
 import app.inboxsync.simulator.SimulatorConfig;
-import app.inboxsync.store.ConversationFilter;
-import app.inboxsync.store.ConversationRow;
 import app.inboxsync.sync.CancelSignal;
 import app.inboxsync.sync.PageAccess;
 import app.inboxsync.sync.SyncListener;
@@ -23,9 +23,9 @@ import javafx.scene.control.Labeled;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
-import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -106,7 +106,7 @@ class ConversationsTabTest {
                 && "Any news on my order?".equals(cellText(drawnRows(robot).get(0), "Last message")));
         assertEquals(List.of("Follow up"), chipsDrawn(robot));
         ConversationRow stored = fx.app.browse().window(ConversationFilter.page(page.id()).withTag("Follow up"),
-                app.inboxsync.store.ConversationSort.NEWEST_FIRST, 0, 10).get(0);
+                app.inboxsync.read.ConversationSort.NEWEST_FIRST, 0, 10).get(0);
         assertEquals(target.id(), stored.conversationId());
         assertEquals(List.of("Follow up"), stored.tags());
     }

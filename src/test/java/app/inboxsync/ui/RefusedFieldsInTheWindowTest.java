@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.inboxsync.domain.Text;
+import app.inboxsync.read.ConversationRow;
+import app.inboxsync.read.MessageRow;
 import app.inboxsync.simulator.Refusals;
 import app.inboxsync.simulator.SimConversation;
 import app.inboxsync.simulator.SimMessage;
 import app.inboxsync.simulator.SimPage;
 import app.inboxsync.simulator.SimulatorConfig;
-import app.inboxsync.store.ConversationRow;
-import app.inboxsync.store.MessageRow;
 import app.inboxsync.ui.conversations.ConversationItem;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

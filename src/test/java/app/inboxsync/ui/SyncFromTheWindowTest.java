@@ -3,9 +3,9 @@ package app.inboxsync.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.inboxsync.read.SyncRunRow;
 import app.inboxsync.simulator.SimPage;
 import app.inboxsync.simulator.SimulatorConfig;
-import app.inboxsync.store.SyncRunRow;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,11 +1,11 @@
 package app.inboxsync.ui.conversations;
 
 import app.inboxsync.app.AppContext;
+import app.inboxsync.app.background.Background;
 import app.inboxsync.export.ExportFormat;
-import app.inboxsync.store.ConversationRow;
+import app.inboxsync.read.ConversationRow;
 import app.inboxsync.ui.common.Fxml;
 import app.inboxsync.ui.common.Notifier;
-import app.inboxsync.app.background.Background;
 import app.inboxsync.ui.main.MainController;
 import app.inboxsync.ui.pages.PageItem;
 import java.io.File;

@@ -1,9 +1,9 @@
 package app.inboxsync.ui.conversations;
 
 import app.inboxsync.app.background.Background;
-import app.inboxsync.store.ConversationBrowseQueries;
-import app.inboxsync.store.ConversationRow;
-import app.inboxsync.store.MessageRow;
+import app.inboxsync.read.ConversationRow;
+import app.inboxsync.read.MessageRow;
+import app.inboxsync.store.read.ConversationBrowseQueries;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

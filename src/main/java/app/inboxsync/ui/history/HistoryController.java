@@ -1,13 +1,14 @@
 package app.inboxsync.ui.history;
 
 import app.inboxsync.app.AppContext;
-import app.inboxsync.store.SyncRunRow;
-import app.inboxsync.store.WeeklyActivity;
 import app.inboxsync.app.background.Background;
+import app.inboxsync.read.SyncRunRow;
+import app.inboxsync.read.WeeklyActivity;
 import app.inboxsync.ui.pages.PageItem;
 import app.inboxsync.ui.pages.PagesViewModel;
 import java.util.List;
 import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.chart.BarChart;
@@ -19,7 +20,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.VBox;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 
 /**
  * The History tab: past syncs from {@code sync_runs} (table and charts) and when customers write (heatmap), for

@@ -1,7 +1,7 @@
 package app.inboxsync.ui.pages;
 
 import app.inboxsync.app.RelativeTime;
-import app.inboxsync.store.PageSummary;
+import app.inboxsync.read.PageSummary;
 import app.inboxsync.ui.sync.PageProgress;
 import java.text.NumberFormat;
 import java.time.Instant;

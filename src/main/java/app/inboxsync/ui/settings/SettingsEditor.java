@@ -1,10 +1,10 @@
 package app.inboxsync.ui.settings;
 
-import app.inboxsync.store.ConnectionCheck;
+import app.inboxsync.app.background.Background;
+import app.inboxsync.store.server.ConnectionCheck;
 import app.inboxsync.ui.common.Fxml;
 import app.inboxsync.ui.common.Notifier;
 import app.inboxsync.ui.common.Toast;
-import app.inboxsync.app.background.Background;
 import java.util.function.Consumer;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;

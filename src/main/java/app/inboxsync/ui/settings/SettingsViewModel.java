@@ -2,7 +2,7 @@ package app.inboxsync.ui.settings;
 
 import app.inboxsync.domain.Folder;
 import app.inboxsync.domain.Secret;
-import app.inboxsync.store.DatabaseSettings;
+import app.inboxsync.store.server.DatabaseSettings;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;

@@ -2,7 +2,7 @@ package app.inboxsync.ui.settings;
 
 import app.inboxsync.app.AppConfig;
 import app.inboxsync.graph.GraphSettings;
-import app.inboxsync.store.DatabaseSettings;
+import app.inboxsync.store.server.DatabaseSettings;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,8 +1,8 @@
 package app.inboxsync.ui.sync;
 
 import app.inboxsync.app.RelativeTime;
-import app.inboxsync.store.PageSummary;
-import app.inboxsync.store.SyncRunRow;
+import app.inboxsync.read.PageSummary;
+import app.inboxsync.read.SyncRunRow;
 import app.inboxsync.ui.pages.PageStatus;
 import java.time.Duration;
 import java.time.Instant;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import app.inboxsync.store.ConversationRow;
+import app.inboxsync.read.ConversationRow;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.inboxsync.store.SyncRunRow;
-import app.inboxsync.store.WeeklyActivity;
+import app.inboxsync.read.SyncRunRow;
+import app.inboxsync.read.WeeklyActivity;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.ZoneId;

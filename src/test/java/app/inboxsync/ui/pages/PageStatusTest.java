@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import app.inboxsync.domain.Folder;
 import app.inboxsync.domain.SyncMode;
-import app.inboxsync.store.PageSummary;
+import app.inboxsync.read.PageSummary;
 import app.inboxsync.ui.sync.PageProgress;
 import java.time.Instant;
 import java.util.List;

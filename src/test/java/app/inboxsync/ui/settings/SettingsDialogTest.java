@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.inboxsync.secrets.FileTokenVault;
 import app.inboxsync.simulator.SimulatorConfig;
-import app.inboxsync.store.DatabaseSettings;
 import app.inboxsync.store.TestDatabase;
+import app.inboxsync.store.server.DatabaseSettings;
 import app.inboxsync.ui.DesktopFixture;
 import app.inboxsync.ui.main.MainController;
 import java.nio.file.Files;

@@ -8,7 +8,7 @@ import app.inboxsync.domain.Folder;
 import app.inboxsync.domain.Secret;
 import app.inboxsync.graph.GraphSettings;
 import app.inboxsync.secrets.FileTokenVault;
-import app.inboxsync.store.DatabaseSettings;
+import app.inboxsync.store.server.DatabaseSettings;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

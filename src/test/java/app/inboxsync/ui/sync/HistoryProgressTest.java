@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.inboxsync.domain.Folder;
 import app.inboxsync.domain.SyncMode;
-import app.inboxsync.store.PageSummary;
+import app.inboxsync.read.PageSummary;
 import app.inboxsync.sync.BatchWrite;
 import app.inboxsync.sync.SyncEvent;
 import app.inboxsync.ui.pages.PageStatus;

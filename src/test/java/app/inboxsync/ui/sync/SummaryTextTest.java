@@ -2,7 +2,7 @@ package app.inboxsync.ui.sync;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import app.inboxsync.store.SyncRunRow;
+import app.inboxsync.read.SyncRunRow;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

@@ -1,0 +1,21 @@
+package app.inboxsync.read;
+
+import java.time.Instant;
+
+/** One {@code sync_runs} row. {@code finishedAt} is null while the run is going (or if its process died). */
+public record SyncRunRow(
+        long id,
+        String pageId,
+        String mode,
+        String status,
+        Instant startedAt,
+        Instant finishedAt,
+        int conversationsInserted,
+        int conversationsUpdated,
+        int conversationsUnchanged,
+        int messagesInserted,
+        int messagesUpdated,
+        int apiCalls,
+        Instant newWatermark,
+        String error) {
+}
