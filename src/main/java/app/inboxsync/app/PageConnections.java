@@ -3,33 +3,40 @@ package app.inboxsync.app;
 import app.inboxsync.domain.PageGrant;
 import app.inboxsync.domain.PageProfile;
 import app.inboxsync.domain.Secret;
+import app.inboxsync.read.PageDirectory;
+import app.inboxsync.secrets.TokenVault;
+import app.inboxsync.sync.GraphGateway;
 import java.util.List;
 
 /** Adding Pages and renewing their tokens: ask Graph who the token belongs to, then keep the Page and its token. */
 public final class PageConnections {
-    private final AppContext app;
+    private final GraphGateway graph;
+    private final PageDirectory pages;
+    private final TokenVault vault;
 
-    public PageConnections(AppContext app) {
-        this.app = app;
+    public PageConnections(GraphGateway graph, PageDirectory pages, TokenVault vault) {
+        this.graph = graph;
+        this.pages = pages;
+        this.vault = vault;
     }
 
     /** Adds (or refreshes) the Page a Page access token belongs to. */
     public PageProfile add(Secret pageToken) {
-        PageProfile page = app.graph().identifyPage(pageToken);
+        PageProfile page = graph.identifyPage(pageToken);
         keep(page, pageToken);
         return page;
     }
 
     /** Adds every Page of {@code /me/accounts} for a user token, each with its own Page token. */
     public List<PageProfile> importAll(Secret userToken) {
-        List<PageGrant> grants = app.graph().listPages(userToken);
+        List<PageGrant> grants = graph.listPages(userToken);
         grants.forEach(g -> keep(g.page(), g.pageToken()));
         return grants.stream().map(PageGrant::page).toList();
     }
 
     /** Replaces the token of a Page whose token Facebook refused; refuses a token of another Page. */
     public PageProfile reconnect(String pageId, Secret pageToken) {
-        PageProfile page = app.graph().identifyPage(pageToken);
+        PageProfile page = graph.identifyPage(pageToken);
         if (!page.id().equals(pageId)) {
             throw new IllegalArgumentException("That token belongs to the Page \"" + page.name() + "\" (" + page.id()
                     + "), not to this one. Copy the access token of this Page and try again.");
@@ -43,14 +50,14 @@ public final class PageConnections {
      * refuses the Page, a token stored for a Page that was not there before is taken back.
      */
     private void keep(PageProfile page, Secret token) {
-        boolean known = app.pages().findPage(page.id()).isPresent();
-        app.vault().store(page.id(), token);
+        boolean known = pages.findPage(page.id()).isPresent();
+        vault.store(page.id(), token);
         try {
-            app.pages().savePage(page);
+            pages.savePage(page);
         } catch (RuntimeException e) {
             if (!known) {
                 try {
-                    app.vault().remove(page.id());
+                    vault.remove(page.id());
                 } catch (RuntimeException cleanup) {
                     e.addSuppressed(cleanup);
                 }

@@ -1,7 +1,6 @@
 package app.inboxsync.cli;
 
 import app.inboxsync.app.AppContext;
-import app.inboxsync.app.PageConnections;
 import app.inboxsync.domain.Folder;
 import app.inboxsync.domain.PageProfile;
 import app.inboxsync.domain.Secret;
@@ -27,7 +26,7 @@ final class PagesCommand {
         public Integer call() {
             Secret pageToken = Secret.of(new String(token));
             try (AppContext app = open()) {
-                PageProfile page = new PageConnections(app).add(pageToken);
+                PageProfile page = app.pageConnections().add(pageToken);
                 out().printf("Added page %s (%s); its token is kept in %s.%nSync it with: inbox-sync sync --page %s%n",
                         page.name(), page.id(), app.vault().describe(), page.id());
             }
@@ -44,7 +43,7 @@ final class PagesCommand {
         @Override
         public Integer call() {
             try (AppContext app = open()) {
-                List<PageProfile> pages = new PageConnections(app).importAll(Secret.of(new String(userToken)));
+                List<PageProfile> pages = app.pageConnections().importAll(Secret.of(new String(userToken)));
                 for (PageProfile page : pages) {
                     out().printf("Added page %s (%s)%n", page.name(), page.id());
                 }

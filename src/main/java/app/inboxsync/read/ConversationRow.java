@@ -1,5 +1,6 @@
 package app.inboxsync.read;
 
+import app.inboxsync.domain.Folder;
 import java.time.Instant;
 import java.util.List;
 
@@ -8,6 +9,7 @@ import java.util.List;
  *
  * @param messageCount   Facebook's estimate, null when the Graph version does not give it
  * @param unreadCount    null when the Graph version does not give it (unknown, not 0)
+ * @param folder         null only for a folder name this version does not know (a newer one wrote it)
  * @param storedMessages the messages copied, given only when {@code messageCount} is unknown (they stand in for it)
  */
 public record ConversationRow(
@@ -19,7 +21,7 @@ public record ConversationRow(
         Instant lastMessageTime,
         Integer messageCount,
         Integer unreadCount,
-        String folder,
+        Folder folder,
         List<String> tags,
         String notes,
         Instant missingSince,

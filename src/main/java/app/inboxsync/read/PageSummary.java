@@ -1,6 +1,7 @@
 package app.inboxsync.read;
 
 import app.inboxsync.domain.Folder;
+import app.inboxsync.sync.RunOutcome.RunStatus;
 import java.time.Instant;
 import java.util.List;
 
@@ -22,12 +23,12 @@ public record PageSummary(
         String category,
         Instant watermark,
         List<Folder> folders,
-        String tokenStatus,
+        TokenStatus tokenStatus,
         String tokenError,
         long conversations,
         long messages,
         long reportedMessages,
-        String lastRunStatus,
+        RunStatus lastRunStatus,
         Instant lastRunFinishedAt,
         String lastRunError,
         long missingConversations,
@@ -40,8 +41,8 @@ public record PageSummary(
     }
 
     public PageSummary(String pageId, String name, String category, Instant watermark, List<Folder> folders,
-                       String tokenStatus, String tokenError, long conversations, long messages, long reportedMessages,
-                       String lastRunStatus, Instant lastRunFinishedAt, String lastRunError, long missingConversations) {
+                       TokenStatus tokenStatus, String tokenError, long conversations, long messages,
+                       long reportedMessages, RunStatus lastRunStatus, Instant lastRunFinishedAt, String lastRunError, long missingConversations) {
         this(pageId, name, category, watermark, folders, tokenStatus, tokenError, conversations, messages,
                 reportedMessages, lastRunStatus, lastRunFinishedAt, lastRunError, missingConversations, 0, 0, 0);
     }
@@ -69,6 +70,6 @@ public record PageSummary(
     }
 
     public boolean tokenValid() {
-        return "valid".equals(tokenStatus);
+        return tokenStatus == TokenStatus.VALID;
     }
 }

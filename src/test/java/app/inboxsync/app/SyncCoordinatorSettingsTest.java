@@ -37,7 +37,7 @@ class SyncCoordinatorSettingsTest {
              AppContext app = AppContext.on(TestDatabase.fresh(), GraphSettings.defaults(sim.baseUrl())
                      .withCallsPerSecondPerPage(0).withRetries(2, Duration.ofMillis(1)), new FileTokenVault(home))) {
             SimPage page = sim.pages().get(0);
-            new PageConnections(app).add(Secret.of(page.token()));
+            app.pageConnections().add(Secret.of(page.token()));
             SimConversation spam = sim.conversations(page.id()).get(0);
             sim.moveToFolder(spam.id(), "spam");
             try (SyncCoordinator coordinator = new SyncCoordinator(app, SyncListener.NONE, 1)) {

@@ -11,6 +11,7 @@ import app.inboxsync.simulator.SimPage;
 import app.inboxsync.simulator.SimulatorConfig;
 import app.inboxsync.sync.CancelSignal;
 import app.inboxsync.sync.PageAccess;
+import app.inboxsync.sync.RunOutcome;
 import app.inboxsync.sync.SyncListener;
 import app.inboxsync.sync.SyncRequest;
 import app.inboxsync.ui.conversations.ConversationItem;
@@ -100,7 +101,7 @@ class ConversationsTabTest {
         fx.sim.addMessage(target.id(), true, "Any news on my order?");
         robot.clickOn("#syncButton");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx.app.runs().recent(page.id(), 5).size() == 2
-                && "succeeded".equals(fx.app.runs().recent(page.id(), 1).get(0).status()));
+                && fx.app.runs().recent(page.id(), 1).get(0).status() == RunOutcome.RunStatus.SUCCEEDED);
         // the sync rewrote the conversation (new snippet) and the tab reloaded: the tag is still there
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> drawnRows(robot).size() == 1
                 && "Any news on my order?".equals(cellText(drawnRows(robot).get(0), "Last message")));

@@ -45,6 +45,16 @@ public final class Rows {
         return folders(rs, rs.getMetaData().getColumnLabel(column));
     }
 
+    /** The folder a column names; null for a name this version does not know (a newer one may know more). */
+    public static Folder folder(ResultSet rs, String column) throws SQLException {
+        String name = rs.getString(column);
+        try {
+            return name == null ? null : Folder.parse(name);
+        } catch (IllegalArgumentException unknown) {
+            return null;
+        }
+    }
+
     /** Unknown names are skipped: a newer version may know more folders. */
     public static List<Folder> folders(ResultSet rs, String column) throws SQLException {
         List<Folder> folders = new ArrayList<>();

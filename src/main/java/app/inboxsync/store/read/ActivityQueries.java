@@ -1,5 +1,6 @@
 package app.inboxsync.store.read;
 
+import app.inboxsync.read.CustomerActivity;
 import app.inboxsync.read.WeeklyActivity;
 import app.inboxsync.store.jdbc.Transaction;
 import app.inboxsync.store.server.Database;
@@ -11,7 +12,7 @@ import java.util.Objects;
 import javax.sql.DataSource;
 
 /** When customers write: their messages counted by weekday × hour, grouped in the database. */
-public final class ActivityQueries {
+public final class ActivityQueries implements CustomerActivity {
     private final DataSource dataSource;
 
     public ActivityQueries(Database database) {
@@ -23,6 +24,7 @@ public final class ActivityQueries {
      * by weekday and hour in {@code zone} (each message with the offset in force at its own time, so a week
      * that crosses a daylight-saving change still lands in the right hours).
      */
+    @Override
     public WeeklyActivity customerMessagesByWeekdayHour(String pageId, ZoneId zone) {
         // A fixed offset goes in as an interval: PostgreSQL reads a text offset like '+02:00' POSIX-style
         // (west positive), the opposite of Java; region names ('Europe/Berlin') mean the same to both.

@@ -1,5 +1,6 @@
 package app.inboxsync.store.read;
 
+import app.inboxsync.read.ConversationBrowsing;
 import app.inboxsync.read.ConversationFilter;
 import app.inboxsync.read.ConversationRow;
 import app.inboxsync.read.ConversationSort;
@@ -20,7 +21,7 @@ import javax.sql.DataSource;
  * and a thread's messages a page at a time. The database filters, sorts and pages, so a window costs about the
  * same with 100 or 100,000 conversations.
  */
-public final class ConversationBrowseQueries {
+public final class ConversationBrowseQueries implements ConversationBrowsing {
     private final DataSource dataSource;
 
     public ConversationBrowseQueries(Database database) {
@@ -31,6 +32,7 @@ public final class ConversationBrowseQueries {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
     }
 
+    @Override
     public int count(ConversationFilter filter) {
         FilterSql where = FilterSql.of(filter);
         return Transaction.read(dataSource, "count the conversations", c -> {
@@ -44,17 +46,11 @@ public final class ConversationBrowseQueries {
         });
     }
 
-    /** What the browser shows first: how many conversations match, and the first of them. */
-    public record FirstWindow(int count, List<ConversationRow> rows) {
-        public FirstWindow {
-            rows = List.copyOf(rows);
-        }
-    }
-
     /**
      * The count and the first window together. A search is run once for both ({@code count(*) OVER ()}): with a
      * common word it is the costly part. Without one, the count and the window each use their index.
      */
+    @Override
     public FirstWindow firstWindow(ConversationFilter filter, ConversationSort sort, int limit) {
         if (filter.search() == null) {
             return new FirstWindow(count(filter), window(filter, sort, 0, limit));
@@ -79,6 +75,7 @@ public final class ConversationBrowseQueries {
     }
 
     /** Rows {@code offset … offset + limit - 1} of the filtered conversations in {@code sort} order. */
+    @Override
     public List<ConversationRow> window(ConversationFilter filter, ConversationSort sort, int offset, int limit) {
         if (offset < 0 || limit < 0) {
             throw new IllegalArgumentException("offset and limit must not be negative: " + offset + ", " + limit);
@@ -106,6 +103,7 @@ public final class ConversationBrowseQueries {
      * Up to {@code limit} messages of a thread just older than {@code newerThan} (null: the newest ones), newest
      * first. Keyset paging on the thread index: the 100th page of a 10,000-message thread is as quick as the first.
      */
+    @Override
     public List<MessageRow> olderMessages(String conversationId, MessageRow newerThan, int limit) {
         boolean first = newerThan == null;
         String sql = "SELECT " + ConversationQueries.MESSAGE_COLUMNS + " FROM messenger_messages m WHERE m.conversation_id = ?"

@@ -2,6 +2,7 @@ package app.inboxsync.store.read;
 
 import app.inboxsync.read.ConversationFilter;
 import app.inboxsync.read.ConversationRow;
+import app.inboxsync.read.ConversationStream;
 import app.inboxsync.read.MessageRow;
 import app.inboxsync.store.jdbc.Rows;
 import app.inboxsync.store.jdbc.Transaction;
@@ -17,7 +18,7 @@ import java.util.function.BiConsumer;
 import javax.sql.DataSource;
 
 /** Reading stored conversations: a whole thread, and the streaming export (the browser's windows: {@link ConversationBrowseQueries}). */
-public final class ConversationQueries {
+public final class ConversationQueries implements ConversationStream {
     static final String COLUMNS = """
             c.conversation_id, c.page_id, c.sender_id, c.sender_name, c.last_message, c.last_message_time,
             c.message_count, c.unread_count, c.folder, c.tags, c.notes, c.missing_since,
@@ -42,6 +43,7 @@ public final class ConversationQueries {
     }
 
     /** One conversation's messages, oldest first. */
+    @Override
     public List<MessageRow> messages(String conversationId) {
         String sql = "SELECT " + MESSAGE_COLUMNS + " FROM messenger_messages m WHERE m.conversation_id = ? "
                 + "ORDER BY m.created_time, m.message_id";
@@ -60,14 +62,10 @@ public final class ConversationQueries {
     }
 
     /**
-     * Every conversation of a page (newest first) with its messages (oldest first), one at a time, for the
-     * export. Rows come through a server-side cursor, so only one conversation is in memory at once.
+     * The conversations the filter shows (newest first), each with its messages (oldest first), one at a time.
+     * Rows come through a server-side cursor, so only one conversation is in memory at once.
      */
-    public void forEachConversation(String pageId, BiConsumer<ConversationRow, List<MessageRow>> sink) {
-        forEachConversation(ConversationFilter.page(pageId), sink);
-    }
-
-    /** Like {@link #forEachConversation(String, BiConsumer)}, for the conversations the browser's filter shows. */
+    @Override
     public void forEachConversation(ConversationFilter filter, BiConsumer<ConversationRow, List<MessageRow>> sink) {
         FilterSql where = FilterSql.of(filter);
         String sql = "SELECT " + COLUMNS + ", " + MESSAGE_COLUMNS + """
@@ -114,7 +112,7 @@ public final class ConversationQueries {
         return new ConversationRow(rs.getString("conversation_id"), rs.getString("page_id"),
                 rs.getString("sender_id"), rs.getString("sender_name"), rs.getString("last_message"),
                 Rows.instant(rs, "last_message_time"), rs.getObject("message_count", Integer.class),
-                rs.getObject("unread_count", Integer.class), rs.getString("folder"), Rows.strings(rs, "tags"),
+                rs.getObject("unread_count", Integer.class), Rows.folder(rs, "folder"), Rows.strings(rs, "tags"),
                 rs.getString("notes"), Rows.instant(rs, "missing_since"), rs.getObject("stored_messages", Integer.class));
     }
 

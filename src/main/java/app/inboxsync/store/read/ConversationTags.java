@@ -1,5 +1,6 @@
 package app.inboxsync.store.read;
 
+import app.inboxsync.read.ConversationTagging;
 import app.inboxsync.store.jdbc.Transaction;
 import app.inboxsync.store.server.Database;
 import java.sql.Array;
@@ -15,9 +16,8 @@ import javax.sql.DataSource;
  * Tags are the admins' own data in {@code messenger_conversations.tags}; the sync never writes that column, so
  * a re-sync (full or incremental) keeps them. A tag exists while at least one conversation carries it.
  */
-public final class ConversationTags {
+public final class ConversationTags implements ConversationTagging {
     /** Longer tags would not fit a table cell or a filter box; they are cut, not refused. */
-    public static final int MAX_LENGTH = 40;
     private final DataSource dataSource;
 
     public ConversationTags(Database database) {
@@ -28,32 +28,22 @@ public final class ConversationTags {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
     }
 
-    /** A tag as stored: trimmed, inner whitespace collapsed, at most {@link #MAX_LENGTH} characters; null if blank. */
-    public static String normalize(String tag) {
-        if (tag == null) {
-            return null;
-        }
-        String t = tag.strip().replaceAll("\\s+", " ").replace("\u0000", "");
-        if (t.codePointCount(0, t.length()) > MAX_LENGTH) {
-            t = t.substring(0, t.offsetByCodePoints(0, MAX_LENGTH));
-        }
-        return t.isEmpty() ? null : t;
-    }
-
     /** Adds the tag to each conversation that does not carry it yet; returns how many changed. */
+    @Override
     public int add(Collection<String> conversationIds, String tag) {
         return change("UPDATE messenger_conversations SET tags = array_append(tags, ?) "
                 + "WHERE conversation_id = ANY (?) AND NOT tags @> ARRAY[?]::text[]", conversationIds, tag, "tag");
     }
 
     /** Removes the tag from each conversation carrying it; returns how many changed. */
+    @Override
     public int remove(Collection<String> conversationIds, String tag) {
         return change("UPDATE messenger_conversations SET tags = array_remove(tags, ?) "
                 + "WHERE conversation_id = ANY (?) AND tags @> ARRAY[?]::text[]", conversationIds, tag, "untag");
     }
 
     private int change(String sql, Collection<String> conversationIds, String tag, String verb) {
-        String t = normalize(tag);
+        String t = ConversationTagging.normalize(tag);
         if (t == null || conversationIds.isEmpty()) {
             return 0;
         }
@@ -69,6 +59,7 @@ public final class ConversationTags {
     }
 
     /** Every tag in use on the Page's conversations (all Pages when {@code pageId} is null), sorted. */
+    @Override
     public List<String> inUse(String pageId) {
         boolean allPages = pageId == null;
         String sql = "SELECT DISTINCT t FROM messenger_conversations c, unnest(c.tags) AS t"

@@ -2,11 +2,14 @@ package app.inboxsync.store.read;
 
 import app.inboxsync.domain.Folder;
 import app.inboxsync.domain.PageProfile;
+import app.inboxsync.read.PageDirectory;
 import app.inboxsync.read.PageSummary;
+import app.inboxsync.read.TokenStatus;
 import app.inboxsync.store.StoreException;
 import app.inboxsync.store.jdbc.Rows;
 import app.inboxsync.store.jdbc.Transaction;
 import app.inboxsync.store.server.Database;
+import app.inboxsync.sync.RunOutcome.RunStatus;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,7 +20,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /** The stored Pages, for the CLI and the UI. */
-public final class PageRepository {
+public final class PageRepository implements PageDirectory {
     private static final String SUMMARY = """
             SELECT p.facebook_page_id, p.name, p.category, p.last_synced_at, p.folders, p.token_status,
                    p.token_error, conv.conversations, conv.reported, conv.missing, conv.uncounted, conv.pending,
@@ -53,6 +56,7 @@ public final class PageRepository {
     }
 
     /** Adds the page, or refreshes its name and category; either way its token counts as valid again. */
+    @Override
     public void savePage(PageProfile page) {
         String sql = """
                 INSERT INTO facebook_pages (facebook_page_id, name, category) VALUES (?, ?, ?)
@@ -62,6 +66,7 @@ public final class PageRepository {
         update("save page " + page.id(), sql, page.id(), page.name(), page.category());
     }
 
+    @Override
     public List<PageSummary> listPages() {
         return Transaction.read(dataSource, "list the pages", c -> {
             try (PreparedStatement s = c.prepareStatement(SUMMARY + " ORDER BY lower(p.name), p.facebook_page_id");
@@ -75,6 +80,7 @@ public final class PageRepository {
         });
     }
 
+    @Override
     public Optional<PageSummary> findPage(String pageId) {
         return Transaction.read(dataSource, "read page " + pageId, c -> {
             try (PreparedStatement s = c.prepareStatement(SUMMARY + " WHERE p.facebook_page_id = ?")) {
@@ -87,11 +93,13 @@ public final class PageRepository {
     }
 
     /** Deletes the page with its conversations, messages and sync runs. False when there was no such page. */
+    @Override
     public boolean removePage(String pageId) {
         return update("remove page " + pageId, "DELETE FROM facebook_pages WHERE facebook_page_id = ?", pageId) > 0;
     }
 
     /** Forgets the watermark, so the next sync is a full pass, even if a sync is running right now. */
+    @Override
     public boolean requestFullSync(String pageId) {
         String sql = """
                 UPDATE facebook_pages SET last_synced_at = NULL, full_sync_requested_at = now(), updated_at = now()
@@ -100,6 +108,7 @@ public final class PageRepository {
         return update("reset the sync of page " + pageId, sql, pageId) > 0;
     }
 
+    @Override
     public void setFolders(String pageId, List<Folder> folders) {
         if (folders.isEmpty()) {
             throw new IllegalArgumentException("A page syncs at least one folder.");
@@ -133,9 +142,9 @@ public final class PageRepository {
         return new PageSummary(
                 rs.getString("facebook_page_id"), rs.getString("name"), rs.getString("category"),
                 Rows.instant(rs, "last_synced_at"), Rows.folders(rs, "folders"),
-                rs.getString("token_status"), rs.getString("token_error"),
+                TokenStatus.parse(rs.getString("token_status")), rs.getString("token_error"),
                 rs.getLong("conversations"), rs.getLong("messages"), rs.getLong("reported"),
-                rs.getString("run_status"), Rows.instant(rs, "run_finished_at"), rs.getString("run_error"),
+                rs.getString("run_status") == null ? null : RunStatus.parse(rs.getString("run_status")), Rows.instant(rs, "run_finished_at"), rs.getString("run_error"),
                 rs.getLong("missing"), rs.getLong("uncounted"), rs.getLong("pending"), rs.getLong("withheld"));
     }
 }

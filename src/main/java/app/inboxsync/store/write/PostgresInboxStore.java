@@ -25,7 +25,6 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -369,7 +368,7 @@ public final class PostgresInboxStore implements InboxStore {
                 """;
         BatchWrite counts = outcome.counts() == null ? BatchWrite.NONE : outcome.counts();
         try (PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, outcome.status().name().toLowerCase(Locale.ROOT));
+            s.setString(1, outcome.status().wireName());
             s.setInt(2, counts.conversationsInserted());
             s.setInt(3, counts.conversationsUpdated());
             s.setInt(4, counts.conversationsUnchanged());

@@ -89,7 +89,7 @@ public final class ConversationsTab {
 
     private static ThreadMedia threadMedia(Path home, AppContext app, Background background) {
         try {
-            return ThreadMedia.under(home, app.database(), background);
+            return ThreadMedia.under(home, app.mediaQueue(), background);
         } catch (IOException e) {
             return null; // no media folder can be made: the thread shows attachments as links, as without media
         }

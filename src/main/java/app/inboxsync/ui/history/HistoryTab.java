@@ -1,8 +1,8 @@
 package app.inboxsync.ui.history;
 
+import app.inboxsync.app.background.Background;
 import app.inboxsync.ui.DesktopSession;
 import app.inboxsync.ui.common.Fxml;
-import app.inboxsync.app.background.Background;
 import app.inboxsync.ui.main.MainController;
 import java.time.ZoneId;
 import javafx.scene.control.Tab;
@@ -18,8 +18,8 @@ public final class HistoryTab {
     }
 
     public static Tab create(DesktopSession session, Background tasks, MainController main) {
-        HistoryController controller = new HistoryController(session.app(), tasks, main.pages(),
-                new HistoryViewModel(ZoneId.systemDefault()));
+        HistoryController controller = new HistoryController(session.app().runs(), session.app().activity(), tasks,
+                main.pages(), new HistoryViewModel(ZoneId.systemDefault()));
         Tab tab = new Tab("History", Fxml.HISTORY.load(controller));
         tab.setId("historyTab");
         tab.setGraphic(new FontIcon(Feather.BAR_CHART_2));

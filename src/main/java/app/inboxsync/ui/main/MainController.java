@@ -1,6 +1,5 @@
 package app.inboxsync.ui.main;
 
-import app.inboxsync.app.PageConnections;
 import app.inboxsync.app.SyncCoordinator;
 import app.inboxsync.app.background.Background;
 import app.inboxsync.domain.PageProfile;
@@ -390,7 +389,7 @@ public final class MainController {
         TokenDialog.ask(window(), "Add a Page", "Paste the Page access token of the Page (from Meta's Graph API "
                 + "Explorer or your app). Inbox Sync asks Facebook which Page it belongs to and keeps the token in "
                 + "your keychain, never in the database.", "Add Page")
-                .ifPresent(token -> connect("add the Page", () -> List.of(new PageConnections(session.app()).add(token))));
+                .ifPresent(token -> connect("add the Page", () -> List.of(session.app().pageConnections().add(token))));
     }
 
     @FXML
@@ -401,7 +400,7 @@ public final class MainController {
         TokenDialog.ask(window(), "Import all my Pages", "Paste a user access token with the pages_show_list and "
                 + "pages_messaging permissions. Inbox Sync adds every Page it manages, each with its own Page token.",
                 "Import Pages")
-                .ifPresent(token -> connect("import your Pages", () -> new PageConnections(session.app()).importAll(token)));
+                .ifPresent(token -> connect("import your Pages", () -> session.app().pageConnections().importAll(token)));
     }
 
     private void reconnect(PageItem page) {
@@ -409,7 +408,7 @@ public final class MainController {
                 + (page.summary().tokenError() == null ? "." : ": " + page.summary().tokenError())
                 + " Paste a new Page access token for \"" + page.name() + "\".", "Reconnect")
                 .ifPresent(token -> connect("reconnect " + page.name(),
-                        () -> List.of(new PageConnections(session.app()).reconnect(page.pageId(), token))));
+                        () -> List.of(session.app().pageConnections().reconnect(page.pageId(), token))));
     }
 
     private void connect(String what, java.util.concurrent.Callable<List<PageProfile>> work) {

@@ -2,6 +2,7 @@ package app.inboxsync.ui.pages;
 
 import app.inboxsync.app.RelativeTime;
 import app.inboxsync.read.PageSummary;
+import app.inboxsync.sync.RunOutcome.RunStatus;
 import app.inboxsync.ui.sync.PageProgress;
 import java.text.NumberFormat;
 import java.time.Instant;
@@ -32,19 +33,30 @@ public record PageStatus(State state, String line) {
             return new PageStatus(State.TOKEN_INVALID, "Token invalid — Reconnect"
                     + (page.tokenError() == null ? "" : ": " + page.tokenError()));
         }
-        if ("running".equals(page.lastRunStatus())) {
+        RunStatus last = page.lastRunStatus();
+        if (last == null) {
+            return neverSynced(page);
+        }
+        return switch (last) {
             // not ours: a scheduled CLI sync or another window is on it (or a killed one the next sync will close)
-            return new PageStatus(State.SYNCING, "Syncing in another Inbox Sync process…");
-        }
-        if ("failed".equals(page.lastRunStatus())) {
-            return new PageStatus(State.FAILED, "Failed: " + (page.lastRunError() == null ? "see Sync history" : page.lastRunError()));
-        }
+            case RUNNING -> new PageStatus(State.SYNCING, "Syncing in another Inbox Sync process…");
+            case FAILED -> new PageStatus(State.FAILED,
+                    "Failed: " + (page.lastRunError() == null ? "see Sync history" : page.lastRunError()));
+            case CANCELLED -> ended(page, "Cancelled ", now);
+            case SUCCEEDED -> ended(page, "Synced ", now);
+        };
+    }
+
+    private static PageStatus ended(PageSummary page, String how, Instant now) {
         if (page.lastRunFinishedAt() == null) {
-            return new PageStatus(State.NEVER_SYNCED, "Never synced · " + conversations(page.conversations()));
+            return neverSynced(page);
         }
-        String when = "cancelled".equals(page.lastRunStatus()) ? "Cancelled " : "Synced ";
-        return new PageStatus(State.IDLE, when + RelativeTime.ago(page.lastRunFinishedAt(), now) + " · "
+        return new PageStatus(State.IDLE, how + RelativeTime.ago(page.lastRunFinishedAt(), now) + " · "
                 + conversations(page.conversations()) + histories(page));
+    }
+
+    private static PageStatus neverSynced(PageSummary page) {
+        return new PageStatus(State.NEVER_SYNCED, "Never synced · " + conversations(page.conversations()));
     }
 
     /** " · older messages of 3 pending · 37 withheld by Facebook", or nothing when every history is complete. */

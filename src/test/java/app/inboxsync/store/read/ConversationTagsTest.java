@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import app.inboxsync.read.ConversationFilter;
 import app.inboxsync.read.ConversationSort;
+import app.inboxsync.read.ConversationTagging;
 import app.inboxsync.store.Fixtures;
 import app.inboxsync.store.TestDatabase;
 import app.inboxsync.store.server.Database;
@@ -52,10 +53,10 @@ class ConversationTagsTest {
 
     @Test
     void normalizeTrimsCollapsesAndCutsByCodePoint() {
-        assertEquals("a b", ConversationTags.normalize("  a \t b "));
-        assertNull(ConversationTags.normalize(" "));
-        String emoji = "😀".repeat(ConversationTags.MAX_LENGTH + 5);
-        assertEquals("😀".repeat(ConversationTags.MAX_LENGTH), ConversationTags.normalize(emoji));
+        assertEquals("a b", ConversationTagging.normalize("  a \t b "));
+        assertNull(ConversationTagging.normalize(" "));
+        String emoji = "😀".repeat(ConversationTagging.MAX_LENGTH + 5);
+        assertEquals("😀".repeat(ConversationTagging.MAX_LENGTH), ConversationTagging.normalize(emoji));
     }
 
     private static List<String> tags(String conversationId) {

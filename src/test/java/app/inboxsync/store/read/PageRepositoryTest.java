@@ -65,7 +65,7 @@ class PageRepositoryTest {
         assertEquals(4, p1.reportedMessages());
         assertEquals(0.75, p1.coverage(), 1e-9);
         assertEquals(1, p1.missingConversations());
-        assertEquals("failed", p1.lastRunStatus());
+        assertEquals(RunOutcome.RunStatus.FAILED, p1.lastRunStatus());
         assertEquals("Boom", p1.lastRunError());
         assertEquals(List.of(Folder.INBOX, Folder.SPAM), p1.folders());
         PageSummary p2 = pages.findPage("p2").orElseThrow();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import app.inboxsync.domain.SyncMode;
 import app.inboxsync.read.PageSummary;
 import app.inboxsync.read.SyncRunRow;
+import app.inboxsync.read.TokenStatus;
 import app.inboxsync.store.Fixtures;
 import app.inboxsync.store.TestDatabase;
 import app.inboxsync.store.read.PageRepository;
@@ -55,9 +56,10 @@ class SyncRunTest {
         assertEquals(T0, store.pageState(page).orElseThrow().watermark());
 
         List<SyncRunRow> history = runs.recent(page, 10);
-        assertEquals(List.of("cancelled", "succeeded", "failed"), history.stream().map(SyncRunRow::status).toList());
+        assertEquals(List.of(RunStatus.CANCELLED, RunStatus.SUCCEEDED, RunStatus.FAILED),
+                history.stream().map(SyncRunRow::status).toList());
         SyncRunRow succeeded = history.get(1);
-        assertEquals("full", succeeded.mode());
+        assertEquals(SyncMode.FULL, succeeded.mode());
         assertEquals(5, succeeded.conversationsInserted());
         assertEquals(2, succeeded.conversationsUpdated());
         assertEquals(1, succeeded.conversationsUnchanged());
@@ -93,10 +95,10 @@ class SyncRunTest {
         Fixtures.addPage(db, page);
         store.markTokenInvalid(page, "The session was invalidated because the user changed their password.");
         PageSummary summary = new PageRepository(db).findPage(page).orElseThrow();
-        assertEquals("invalid", summary.tokenStatus());
+        assertEquals(TokenStatus.INVALID, summary.tokenStatus());
         assertEquals("The session was invalidated because the user changed their password.", summary.tokenError());
         Fixtures.addPage(db, page);
-        assertEquals("valid", new PageRepository(db).findPage(page).orElseThrow().tokenStatus());
+        assertEquals(TokenStatus.VALID, new PageRepository(db).findPage(page).orElseThrow().tokenStatus());
     }
 
     private static void sleepAMoment() {
