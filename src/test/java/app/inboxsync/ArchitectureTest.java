@@ -1,7 +1,5 @@
 package app.inboxsync;
 
-import static com.tngtech.archunit.base.DescribedPredicate.not;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -48,23 +46,9 @@ class ArchitectureTest {
      */
     private static final ArchRule uiReadsThroughTheReadInterfaces = noClasses()
             .that().resideInAPackage("app.inboxsync.ui..")
-            .and(not(belongToAnyOf(UiStillOnTheStore.CLASSES)))
             .should().dependOnClassesThat().resideInAnyPackage("app.inboxsync.store..", "java.sql..", "javax.sql..",
                     "com.zaxxer..", "org.postgresql..", "org.flywaydb..")
             .because("the UI asks app.inboxsync.read's interfaces; the store implements them");
-
-    /**
-     * TODO (issue 10): the Settings dialog still names the store's connection settings and its "Test connection".
-     * Free them (DatabaseSettings is configuration, not storage; ConnectionCheck belongs behind an interface the
-     * app layer hands out), then empty this list. Nothing else in the UI may join it.
-     */
-    private static final class UiStillOnTheStore {
-        static final Class<?>[] CLASSES = {
-                app.inboxsync.ui.settings.SettingsEditor.class,    // ConnectionCheck.check
-                app.inboxsync.ui.settings.SettingsViewModel.class, // DatabaseSettings
-                app.inboxsync.ui.settings.StartupConfig.class,     // DatabaseSettings
-        };
-    }
 
     private static final ArchRule readSideIsPlainJava = noClasses()
             .that().resideInAPackage("app.inboxsync.read..")

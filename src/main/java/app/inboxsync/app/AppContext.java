@@ -1,5 +1,6 @@
 package app.inboxsync.app;
 
+import app.inboxsync.config.DatabaseSettings;
 import app.inboxsync.graph.GraphClient;
 import app.inboxsync.graph.GraphSettings;
 import app.inboxsync.media.MediaQueue;
@@ -18,7 +19,6 @@ import app.inboxsync.store.read.ConversationTags;
 import app.inboxsync.store.read.PageRepository;
 import app.inboxsync.store.read.SyncRunQueries;
 import app.inboxsync.store.server.Database;
-import app.inboxsync.store.server.DatabaseSettings;
 import app.inboxsync.store.server.EmbeddedDatabase;
 import app.inboxsync.store.write.PostgresInboxStore;
 import app.inboxsync.store.write.PostgresMediaQueue;

@@ -2,6 +2,7 @@ package app.inboxsync.bench;
 
 import app.inboxsync.app.AppConfig;
 import app.inboxsync.app.AppContext;
+import app.inboxsync.config.DatabaseSettings;
 import app.inboxsync.domain.Folder;
 import app.inboxsync.domain.Secret;
 import app.inboxsync.graph.GraphSettings;
@@ -10,7 +11,6 @@ import app.inboxsync.secrets.FileTokenVault;
 import app.inboxsync.simulator.GraphSimulator;
 import app.inboxsync.simulator.SimPage;
 import app.inboxsync.store.server.Database;
-import app.inboxsync.store.server.DatabaseSettings;
 import app.inboxsync.sync.RunOutcome;
 import app.inboxsync.ui.DesktopSession;
 import app.inboxsync.ui.DesktopUi;

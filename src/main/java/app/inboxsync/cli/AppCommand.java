@@ -2,9 +2,9 @@ package app.inboxsync.cli;
 
 import app.inboxsync.app.AppConfig;
 import app.inboxsync.app.AppContext;
+import app.inboxsync.config.DatabaseSettings;
 import app.inboxsync.domain.Secret;
 import app.inboxsync.graph.GraphSettings;
-import app.inboxsync.store.server.DatabaseSettings;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;

@@ -3,11 +3,11 @@ package app.inboxsync.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.inboxsync.config.DatabaseSettings;
 import app.inboxsync.simulator.GraphSimulator;
 import app.inboxsync.simulator.SimPage;
 import app.inboxsync.simulator.SimulatorConfig;
 import app.inboxsync.store.TestDatabase;
-import app.inboxsync.store.server.DatabaseSettings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;

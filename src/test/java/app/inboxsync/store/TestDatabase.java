@@ -1,7 +1,7 @@
 package app.inboxsync.store;
 
+import app.inboxsync.config.DatabaseSettings;
 import app.inboxsync.store.server.Database;
-import app.inboxsync.store.server.DatabaseSettings;
 import app.inboxsync.store.server.EmbeddedDatabase;
 import app.inboxsync.store.write.PostgresInboxStore;
 import java.io.IOException;

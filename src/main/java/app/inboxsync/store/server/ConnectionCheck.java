@@ -1,5 +1,6 @@
 package app.inboxsync.store.server;
 
+import app.inboxsync.config.DatabaseSettings;
 import app.inboxsync.store.StoreException;
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -1,5 +1,6 @@
 package app.inboxsync.store.server;
 
+import app.inboxsync.config.DatabaseSettings;
 import app.inboxsync.domain.Secret;
 import app.inboxsync.store.StoreException;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;

@@ -1,7 +1,7 @@
 package app.inboxsync.ui.settings;
 
+import app.inboxsync.app.DatabaseCheck;
 import app.inboxsync.app.background.Background;
-import app.inboxsync.store.server.ConnectionCheck;
 import app.inboxsync.ui.common.Fxml;
 import app.inboxsync.ui.common.Notifier;
 import app.inboxsync.ui.common.Toast;
@@ -74,7 +74,7 @@ public final class SettingsEditor {
             return;
         }
         model.connectionTest.set("Connecting…");
-        tasks.run("connect", () -> ConnectionCheck.check(attempt.settings(secrets.databasePassword())),
+        tasks.run("connect", () -> DatabaseCheck.check(attempt.settings(secrets.databasePassword())),
                 ok -> showResult(model, attempt, ok), failed -> showResult(model, attempt, failed));
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.inboxsync.config.DatabaseSettings;
 import app.inboxsync.domain.Secret;
 import app.inboxsync.store.StoreException;
 import app.inboxsync.store.TestDatabase;

@@ -3,6 +3,7 @@ package app.inboxsync.store.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.inboxsync.config.DatabaseSettings;
 import app.inboxsync.store.TestDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;

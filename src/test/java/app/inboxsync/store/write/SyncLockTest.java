@@ -3,9 +3,9 @@ package app.inboxsync.store.write;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.inboxsync.config.DatabaseSettings;
 import app.inboxsync.store.TestDatabase;
 import app.inboxsync.store.server.Database;
-import app.inboxsync.store.server.DatabaseSettings;
 import app.inboxsync.sync.InboxStore.SyncLock;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;

@@ -1,4 +1,4 @@
-package app.inboxsync.store.server;
+package app.inboxsync.config;
 
 import app.inboxsync.domain.Secret;
 import app.inboxsync.store.StoreException;
