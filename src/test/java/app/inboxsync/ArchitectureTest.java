@@ -68,6 +68,28 @@ class ArchitectureTest {
         onlyTheLauncherStartsTheTour.check(APP);
     }
 
+    /**
+     * The window reads through the narrow interfaces and records of {@code app.inboxsync.read}, handed out by
+     * {@code AppContext}: never JDBC, never a concrete store class, so its view models test with in-memory fakes.
+     */
+    private static final ArchRule uiReadsThroughTheReadInterfaces = noClasses()
+            .that().resideInAPackage("app.inboxsync.ui..")
+            .should().dependOnClassesThat().resideInAnyPackage("app.inboxsync.store..", "java.sql..", "javax.sql..",
+                    "com.zaxxer..", "org.postgresql..", "org.flywaydb..")
+            .because("the UI asks app.inboxsync.read's interfaces; the store implements them");
+
+    private static final ArchRule readSideIsPlainJava = noClasses()
+            .that().resideInAPackage("app.inboxsync.read..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "java.sql..", "javax.sql..",
+                    "com.zaxxer..", "org.postgresql..", "org.flywaydb..", "app.inboxsync.store..", "app.inboxsync.ui..")
+            .because("the read records and interfaces are what both the UI and the store agree on");
+
+    @Test
+    void uiUsesOnlyTheReadSide() {
+        uiReadsThroughTheReadInterfaces.check(APP);
+        readSideIsPlainJava.check(APP);
+    }
+
     @Test
     void threadFactorySitsBelowEveryLayer() {
         threadFactoryImportsOnlyTheJdk.check(APP);

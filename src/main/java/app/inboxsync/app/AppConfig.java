@@ -1,7 +1,7 @@
 package app.inboxsync.app;
 
+import app.inboxsync.config.DatabaseSettings;
 import app.inboxsync.graph.GraphSettings;
-import app.inboxsync.store.DatabaseSettings;
 import java.nio.file.Path;
 import java.util.Objects;
 

@@ -1,29 +1,37 @@
 package app.inboxsync.app;
 
+import app.inboxsync.config.DatabaseSettings;
 import app.inboxsync.graph.GraphClient;
 import app.inboxsync.graph.GraphSettings;
+import app.inboxsync.media.MediaQueue;
+import app.inboxsync.read.ConversationBrowsing;
+import app.inboxsync.read.ConversationStream;
+import app.inboxsync.read.ConversationTagging;
+import app.inboxsync.read.CustomerActivity;
+import app.inboxsync.read.PageDirectory;
+import app.inboxsync.read.RunHistory;
 import app.inboxsync.secrets.TokenVault;
 import app.inboxsync.secrets.TokenVaults;
-import app.inboxsync.store.ConversationBrowseQueries;
-import app.inboxsync.store.ActivityQueries;
-import app.inboxsync.store.ConversationQueries;
-import app.inboxsync.store.ConversationTags;
-import app.inboxsync.store.Database;
-import app.inboxsync.store.DatabaseSettings;
-import app.inboxsync.store.EmbeddedDatabase;
-import app.inboxsync.store.PageRepository;
-import app.inboxsync.store.PostgresInboxStore;
-import app.inboxsync.store.PostgresRefusalMemory;
-import app.inboxsync.store.SyncRunQueries;
+import app.inboxsync.store.read.ActivityQueries;
+import app.inboxsync.store.read.ConversationBrowseQueries;
+import app.inboxsync.store.read.ConversationQueries;
+import app.inboxsync.store.read.ConversationTags;
+import app.inboxsync.store.read.PageRepository;
+import app.inboxsync.store.read.SyncRunQueries;
+import app.inboxsync.store.server.Database;
+import app.inboxsync.store.server.EmbeddedDatabase;
+import app.inboxsync.store.write.PostgresInboxStore;
+import app.inboxsync.store.write.PostgresMediaQueue;
+import app.inboxsync.store.write.PostgresRefusalMemory;
+import app.inboxsync.sync.CancelSignal;
 import app.inboxsync.sync.GraphObserver;
+import app.inboxsync.sync.SharedRound;
+import app.inboxsync.sync.SyncAll;
 import app.inboxsync.sync.SyncEvent;
 import app.inboxsync.sync.SyncListener;
-import app.inboxsync.sync.CancelSignal;
-import app.inboxsync.sync.SyncAll;
 import app.inboxsync.sync.SyncRequest;
 import app.inboxsync.sync.SyncResult;
 import app.inboxsync.sync.SyncService;
-import app.inboxsync.sync.SharedRound;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -42,6 +50,15 @@ public final class AppContext implements AutoCloseable {
     private final GraphClient graph;
     private final TokenVault vault;
     private final PostgresInboxStore store;
+    // The read side, each built once and handed out as what the UI and the CLI may ask of it.
+    private final PageRepository pages;
+    private final ConversationQueries conversations;
+    private final ConversationBrowseQueries browse;
+    private final ConversationTags tags;
+    private final SyncRunQueries runs;
+    private final ActivityQueries activity;
+    private final PostgresMediaQueue media;
+    private final PageConnections connections;
     private final CopyOnWriteArrayList<SyncListener> graphWaitListeners = new CopyOnWriteArrayList<>();
 
     private AppContext(EmbeddedDatabase embedded, Database database, GraphSettings graphSettings, TokenVault vault) {
@@ -49,6 +66,13 @@ public final class AppContext implements AutoCloseable {
         this.database = database;
         this.vault = vault;
         this.store = new PostgresInboxStore(database);
+        this.pages = new PageRepository(database);
+        this.conversations = new ConversationQueries(database);
+        this.browse = new ConversationBrowseQueries(database);
+        this.tags = new ConversationTags(database);
+        this.runs = new SyncRunQueries(database);
+        this.activity = new ActivityQueries(database);
+        this.media = new PostgresMediaQueue(database);
         // The Graph client tells us about waits and about what Facebook stopped serving; whoever is showing a sync
         // right now hears about them. What Facebook refused is remembered in the database for the next runs.
         this.graph = new GraphClient(graphSettings, new GraphObserver() {
@@ -66,6 +90,7 @@ public final class AppContext implements AutoCloseable {
                 }
             }
         }, new PostgresRefusalMemory(database));
+        this.connections = new PageConnections(graph, pages, vault);
     }
 
     private void tell(SyncEvent event) {
@@ -170,24 +195,34 @@ public final class AppContext implements AutoCloseable {
         return vault;
     }
 
-    public PageRepository pages() {
-        return new PageRepository(database);
+    public PageDirectory pages() {
+        return pages;
     }
 
-    public ConversationQueries conversations() {
-        return new ConversationQueries(database);
+    /** Adding Pages and renewing their tokens. */
+    public PageConnections pageConnections() {
+        return connections;
     }
 
-    public ConversationBrowseQueries browse() {
-        return new ConversationBrowseQueries(database);
+    public ConversationStream conversations() {
+        return conversations;
     }
 
-    public ConversationTags tags() {
-        return new ConversationTags(database);
+    public ConversationBrowsing browse() {
+        return browse;
     }
 
-    public SyncRunQueries runs() {
-        return new SyncRunQueries(database);
+    public ConversationTagging tags() {
+        return tags;
+    }
+
+    public RunHistory runs() {
+        return runs;
+    }
+
+    /** The attachments the media store keeps (what the thread view shows). */
+    public MediaQueue mediaQueue() {
+        return media;
     }
 
     /** The database, for stores wired outside this class (the media store). */
@@ -195,8 +230,8 @@ public final class AppContext implements AutoCloseable {
         return database;
     }
 
-    public ActivityQueries activity() {
-        return new ActivityQueries(database);
+    public CustomerActivity activity() {
+        return activity;
     }
 
     @Override

@@ -69,7 +69,7 @@ public final class DemoWorld implements AutoCloseable {
                 addActivity(page);
                 pagesWithNewActivity.add(page);
             }
-            new PageConnections(app).add(Secret.of(page.token()));
+            app.pageConnections().add(Secret.of(page.token()));
         }
     }
 

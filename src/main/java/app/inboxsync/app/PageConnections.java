@@ -5,20 +5,27 @@ import app.inboxsync.domain.PageListing;
 import app.inboxsync.domain.PageProfile;
 import app.inboxsync.domain.Secret;
 import java.util.ArrayList;
+import app.inboxsync.read.PageDirectory;
+import app.inboxsync.secrets.TokenVault;
+import app.inboxsync.sync.GraphGateway;
 import java.util.List;
 import java.util.function.Predicate;
 
 /** Adding Pages and renewing their tokens: ask Graph who the token belongs to, then keep the Page and its token. */
 public final class PageConnections {
-    private final AppContext app;
+    private final GraphGateway graph;
+    private final PageDirectory pages;
+    private final TokenVault vault;
 
-    public PageConnections(AppContext app) {
-        this.app = app;
+    public PageConnections(GraphGateway graph, PageDirectory pages, TokenVault vault) {
+        this.graph = graph;
+        this.pages = pages;
+        this.vault = vault;
     }
 
     /** Adds (or refreshes) the Page a Page access token belongs to. */
     public PageProfile add(Secret pageToken) {
-        PageProfile page = app.graph().identifyPage(pageToken);
+        PageProfile page = graph.identifyPage(pageToken);
         keep(page, pageToken);
         return page;
     }
@@ -30,7 +37,7 @@ public final class PageConnections {
 
     /** The Pages a user token lists, those it can sync and those it cannot (with why); nothing is stored. */
     public PageListing listAccounts(Secret userToken) {
-        return app.graph().listPages(userToken);
+        return graph.listPages(userToken);
     }
 
     /** Adds the Pages of {@code /me/accounts} that can be synced and that {@code chosen} accepts. */
@@ -48,7 +55,7 @@ public final class PageConnections {
 
     /** Replaces the token of a Page whose token Facebook refused; refuses a token of another Page. */
     public PageProfile reconnect(String pageId, Secret pageToken) {
-        PageProfile page = app.graph().identifyPage(pageToken);
+        PageProfile page = graph.identifyPage(pageToken);
         if (!page.id().equals(pageId)) {
             throw new IllegalArgumentException("That token belongs to the Page \"" + page.name() + "\" (" + page.id()
                     + "), not to this one. Copy the access token of this Page and try again.");
@@ -62,14 +69,14 @@ public final class PageConnections {
      * refuses the Page, a token stored for a Page that was not there before is taken back.
      */
     private void keep(PageProfile page, Secret token) {
-        boolean known = app.pages().findPage(page.id()).isPresent();
-        app.vault().store(page.id(), token);
+        boolean known = pages.findPage(page.id()).isPresent();
+        vault.store(page.id(), token);
         try {
-            app.pages().savePage(page);
+            pages.savePage(page);
         } catch (RuntimeException e) {
             if (!known) {
                 try {
-                    app.vault().remove(page.id());
+                    vault.remove(page.id());
                 } catch (RuntimeException cleanup) {
                     e.addSuppressed(cleanup);
                 }

@@ -1,8 +1,8 @@
 package app.inboxsync.bench;
 
 import app.inboxsync.app.Parallelism;
-import app.inboxsync.store.Database;
-import app.inboxsync.store.EmbeddedDatabase;
+import app.inboxsync.store.server.Database;
+import app.inboxsync.store.server.EmbeddedDatabase;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -11,9 +11,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 @Command(name = "bench", description = {
         "Measure sync speed against the bundled Graph simulator and an embedded PostgreSQL (temporary data).",

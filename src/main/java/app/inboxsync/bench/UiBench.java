@@ -2,16 +2,16 @@ package app.inboxsync.bench;
 
 import app.inboxsync.app.AppConfig;
 import app.inboxsync.app.AppContext;
-import app.inboxsync.app.PageConnections;
+import app.inboxsync.config.DatabaseSettings;
 import app.inboxsync.domain.Folder;
 import app.inboxsync.domain.Secret;
 import app.inboxsync.graph.GraphSettings;
+import app.inboxsync.read.SyncRunRow;
 import app.inboxsync.secrets.FileTokenVault;
 import app.inboxsync.simulator.GraphSimulator;
 import app.inboxsync.simulator.SimPage;
-import app.inboxsync.store.Database;
-import app.inboxsync.store.DatabaseSettings;
-import app.inboxsync.store.SyncRunRow;
+import app.inboxsync.store.server.Database;
+import app.inboxsync.sync.RunOutcome;
 import app.inboxsync.ui.DesktopUi;
 import app.inboxsync.ui.common.FxThread;
 import app.inboxsync.ui.main.MainActions;
@@ -83,7 +83,7 @@ final class UiBench {
             GraphSettings graph = GraphSettings.defaults(sim.baseUrl()).withCallsPerSecondPerPage(rate);
             try (AppContext app = AppContext.on(Database.connect(databaseSettings), graph, new FileTokenVault(home))) {
                 SimPage page = sim.pages().get(0);
-                new PageConnections(app).add(Secret.of(page.token()));
+                app.pageConnections().add(Secret.of(page.token()));
                 app.pages().setFolders(page.id(), List.of(Folder.INBOX));
                 startToolkit();
                 DesktopUi ui = FxThread.call(() -> showWindow(new AppConfig(home, null, graph), app));
@@ -123,7 +123,7 @@ final class UiBench {
         }
         double wall = (System.nanoTime() - start) / 1e9 - SETTLE.toMillis() / 1e3;
         SyncRunRow run = app.runs().recent(page.id(), 1).get(0);
-        if (!"succeeded".equals(run.status())) {
+        if (run.status() != RunOutcome.RunStatus.SUCCEEDED) {
             throw new IllegalStateException("The bench sync did not succeed: " + run.error());
         }
         out.printf("%-26s %d calls, sync %.2f s, %d conversations, %d messages, peak heap %d MB%n",

@@ -2,14 +2,14 @@ package app.inboxsync.cli;
 
 import app.inboxsync.app.AppConfig;
 import app.inboxsync.app.AppContext;
+import app.inboxsync.config.DatabaseSettings;
 import app.inboxsync.domain.Secret;
 import app.inboxsync.graph.GraphSettings;
-import app.inboxsync.store.DatabaseSettings;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** A command that works on the app's database and Graph connection; holds the shared options. */
 abstract class AppCommand implements Callable<Integer> {

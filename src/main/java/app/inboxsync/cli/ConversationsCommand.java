@@ -2,19 +2,19 @@ package app.inboxsync.cli;
 
 import app.inboxsync.app.AppContext;
 import app.inboxsync.app.RelativeTime;
-import app.inboxsync.store.ConversationBrowseQueries;
-import app.inboxsync.store.ConversationFilter;
-import app.inboxsync.store.ConversationRow;
-import app.inboxsync.store.ConversationSort;
+import app.inboxsync.read.ConversationBrowsing;
+import app.inboxsync.read.ConversationFilter;
+import app.inboxsync.read.ConversationRow;
+import app.inboxsync.read.ConversationSort;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.List;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 @Command(name = "conversations", description = "Browse the local copy (no network).",
         subcommands = ConversationsCommand.ListConversations.class)
@@ -43,7 +43,7 @@ final class ConversationsCommand {
             try (AppContext app = open()) {
                 requirePage(app, pageId);
                 ConversationFilter filter = filters.forPage(pageId);
-                ConversationBrowseQueries.FirstWindow first = app.browse().firstWindow(filter, ConversationSort.NEWEST_FIRST, limit);
+                ConversationBrowsing.FirstWindow first = app.browse().firstWindow(filter, ConversationSort.NEWEST_FIRST, limit);
                 List<ConversationRow> rows = first.rows();
                 if (json) {
                     out().println(json(rows));
@@ -99,7 +99,7 @@ final class ConversationsCommand {
                 if (r.messageCountIsStored()) {
                     o.put("stored_messages", r.messagesShown());
                 }
-                o.put("folder", r.folder());
+                o.put("folder", r.folder() == null ? null : r.folder().wireName());
                 o.put("missing_since", r.missingSince() == null ? null : r.missingSince().toString());
                 ArrayNode tags = o.putArray("tags");
                 r.tags().forEach(tags::add);

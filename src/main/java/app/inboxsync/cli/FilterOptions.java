@@ -1,6 +1,6 @@
 package app.inboxsync.cli;
 
-import app.inboxsync.store.ConversationFilter;
+import app.inboxsync.read.ConversationFilter;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import picocli.CommandLine.Option;

@@ -3,7 +3,9 @@ package app.inboxsync.cli;
 import app.inboxsync.app.Plural;
 import app.inboxsync.app.RelativeTime;
 import app.inboxsync.domain.Folder;
-import app.inboxsync.store.PageSummary;
+import app.inboxsync.read.PageSummary;
+import app.inboxsync.read.TokenStatus;
+import app.inboxsync.sync.RunOutcome.RunStatus;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -33,9 +35,9 @@ final class PageTable {
                     p.coverageText());
         }
         for (PageSummary p : pages) {
-            if ("invalid".equals(p.tokenStatus())) {
+            if (p.tokenStatus() == TokenStatus.INVALID) {
                 out.printf("! %s: token invalid: %s%n", p.name(), p.tokenError());
-            } else if ("failed".equals(p.lastRunStatus()) && p.lastRunError() != null) {
+            } else if (p.lastRunStatus() == RunStatus.FAILED && p.lastRunError() != null) {
                 out.printf("! %s: last sync failed: %s%n", p.name(), p.lastRunError());
             }
             if (p.uncountedConversations() > 0) {
@@ -61,10 +63,10 @@ final class PageTable {
             o.put("name", p.name());
             o.put("category", p.category());
             o.put("last_synced_at", text(p.watermark()));
-            o.put("last_run_status", p.lastRunStatus());
+            o.put("last_run_status", p.lastRunStatus() == null ? null : p.lastRunStatus().wireName());
             o.put("last_run_finished_at", text(p.lastRunFinishedAt()));
             o.put("last_run_error", p.lastRunError());
-            o.put("token_status", p.tokenStatus());
+            o.put("token_status", p.tokenStatus().wireName());
             o.put("token_error", p.tokenError());
             o.put("conversations", p.conversations());
             o.put("messages", p.messages());
@@ -85,10 +87,10 @@ final class PageTable {
     }
 
     private static String status(PageSummary p) {
-        if ("invalid".equals(p.tokenStatus())) {
+        if (p.tokenStatus() == TokenStatus.INVALID) {
             return "token!";
         }
-        return p.lastRunStatus() == null ? "never" : p.lastRunStatus();
+        return p.lastRunStatus() == null ? "never" : p.lastRunStatus().wireName();
     }
 
     private static String text(Instant t) {

@@ -8,7 +8,7 @@ import app.inboxsync.domain.PageGrant;
 import app.inboxsync.domain.PageListing;
 import app.inboxsync.domain.PageProfile;
 import app.inboxsync.domain.Secret;
-import app.inboxsync.store.PageSummary;
+import app.inboxsync.read.PageSummary;
 import app.inboxsync.domain.Folder;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,7 +33,7 @@ final class PagesCommand {
         public Integer call() {
             Secret pageToken = Secret.of(new String(token));
             try (AppContext app = open()) {
-                PageProfile page = new PageConnections(app).add(pageToken);
+                PageProfile page = app.pageConnections().add(pageToken);
                 out().printf("Added page %s (%s); its token is kept in %s.%nSync it with: inbox-sync sync --page %s%n",
                         page.name(), page.id(), app.vault().describe(), page.id());
             }
@@ -60,7 +60,7 @@ final class PagesCommand {
         public Integer call() {
             Secret token = Secret.of(new String(userToken));
             try (AppContext app = open()) {
-                PageConnections connections = new PageConnections(app);
+                PageConnections connections = app.pageConnections();
                 if (listOnly) {
                     printListing(connections.listAccounts(token));
                     return 0;

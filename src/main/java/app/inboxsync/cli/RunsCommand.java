@@ -2,7 +2,7 @@ package app.inboxsync.cli;
 
 import app.inboxsync.app.AppContext;
 import app.inboxsync.app.RelativeTime;
-import app.inboxsync.store.SyncRunRow;
+import app.inboxsync.read.SyncRunRow;
 import java.time.Instant;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -24,7 +24,8 @@ final class RunsCommand extends AppCommand {
             String format = "%-6s %-18s %-12s %-10s %-18s %8s %8s %9s %6s  %s%n";
             out().printf(format, "RUN", "PAGE", "MODE", "STATUS", "STARTED", "INSERTED", "UPDATED", "MESSAGES", "CALLS", "ERROR");
             for (SyncRunRow r : runs) {
-                out().printf(format, r.id(), r.pageId(), r.mode(), r.status(), RelativeTime.ago(r.startedAt(), now),
+                out().printf(format, r.id(), r.pageId(), r.mode().wireName(), r.status().wireName(),
+                        RelativeTime.ago(r.startedAt(), now),
                         r.conversationsInserted(), r.conversationsUpdated(), r.messagesInserted(), r.apiCalls(),
                         r.error() == null ? "" : r.error());
             }

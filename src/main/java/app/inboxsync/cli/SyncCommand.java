@@ -3,7 +3,7 @@ package app.inboxsync.cli;
 import app.inboxsync.app.AppContext;
 import app.inboxsync.app.Parallelism;
 import app.inboxsync.domain.Folder;
-import app.inboxsync.store.PageSummary;
+import app.inboxsync.read.PageSummary;
 import app.inboxsync.sync.CancelSignal;
 import app.inboxsync.sync.PageAccess;
 import app.inboxsync.sync.SyncListener;
@@ -12,12 +12,12 @@ import app.inboxsync.sync.SyncResult;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 import java.util.Optional;
-import picocli.CommandLine;
+import java.util.function.Function;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 @Command(name = "sync", description = {
         "Copy what is new on Facebook into the database: the first sync of a Page is full, later ones incremental.",

@@ -3,7 +3,7 @@ package app.inboxsync.export;
 import app.inboxsync.media.KeptAttachment;
 import app.inboxsync.media.MediaFiles;
 import app.inboxsync.media.MediaStatus;
-import app.inboxsync.store.MessageRow;
+import app.inboxsync.read.MessageRow;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -1,9 +1,9 @@
 package app.inboxsync.export;
 
-import app.inboxsync.store.ConversationFilter;
-import app.inboxsync.store.ConversationQueries;
-import app.inboxsync.store.ConversationRow;
-import app.inboxsync.store.MessageRow;
+import app.inboxsync.read.ConversationFilter;
+import app.inboxsync.read.ConversationRow;
+import app.inboxsync.read.ConversationStream;
+import app.inboxsync.read.MessageRow;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -26,15 +26,15 @@ import java.util.Map;
  */
 public final class PageExport {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final ConversationQueries queries;
+    private final ConversationStream queries;
     /** Copies the stored attachment files beside the export, or null for links only. */
     private final MediaCopy media;
 
-    public PageExport(ConversationQueries queries) {
+    public PageExport(ConversationStream queries) {
         this(queries, null);
     }
 
-    public PageExport(ConversationQueries queries, MediaCopy media) {
+    public PageExport(ConversationStream queries, MediaCopy media) {
         this.queries = queries;
         this.media = media;
     }
@@ -90,7 +90,7 @@ public final class PageExport {
                 for (MessageRow m : messages) {
                     counts[1]++;
                     List<String> row = new ArrayList<>(List.of(c.pageId(), c.conversationId(), c.senderId(),
-                            nz(c.senderName()), nz(c.folder()), m.messageId(), m.createdTime().toString(), nz(m.fromId()),
+                            nz(c.senderName()), folder(c), m.messageId(), m.createdTime().toString(), nz(m.fromId()),
                             nz(m.fromName()), String.valueOf(m.fromPage()), nz(m.text()), nz(m.attachmentsJson())));
                     if (media != null) {
                         row.add(String.join(" | ", refs.getOrDefault(m.messageId(), List.of()).stream()
@@ -133,7 +133,7 @@ public final class PageExport {
         g.writeStringField("conversation_id", c.conversationId());
         g.writeStringField("sender_id", c.senderId());
         g.writeStringField("sender_name", c.senderName());
-        g.writeStringField("folder", c.folder());
+        g.writeStringField("folder", folder(c));
         g.writeStringField("last_message_time", c.lastMessageTime() == null ? null : c.lastMessageTime().toString());
         if (c.messageCount() == null) {
             g.writeNullField("message_count"); // this Graph version gives no count: unknown, not 0
@@ -177,6 +177,10 @@ public final class PageExport {
         }
         g.writeEndArray();
         g.writeEndObject();
+    }
+
+    private static String folder(ConversationRow c) {
+        return c.folder() == null ? "" : c.folder().wireName();
     }
 
     private static String nz(String s) {

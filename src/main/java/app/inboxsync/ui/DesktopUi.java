@@ -53,7 +53,7 @@ public final class DesktopUi implements AutoCloseable {
         this.model = new MainViewModel(board, Syncs.of(coordinator, Platform::runLater), MainData.of(session.app()),
                 tasks, prompts, toasts, clock, Ticker.fx(), settings, actions::settingsChanged,
                 session.config().graph().callsPerSecondPerPage());
-        PageConnector connector = new PageConnector(PageConnector.Tokens.of(new PageConnections(session.app())), tasks,
+        PageConnector connector = new PageConnector(PageConnector.Tokens.of(session.app().pageConnections()), tasks,
                 prompts, session.isDemo(), actions::leaveDemo, model::connected, model::error);
         this.main = new MainController(model, connector, session.isDemo(), actions);
         this.root = (StackPane) Fxml.MAIN.load(main);

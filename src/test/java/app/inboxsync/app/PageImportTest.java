@@ -11,7 +11,7 @@ import app.inboxsync.secrets.FileTokenVault;
 import app.inboxsync.simulator.GraphSimulator;
 import app.inboxsync.simulator.SimPage;
 import app.inboxsync.simulator.SimulatorConfig;
-import app.inboxsync.store.PageSummary;
+import app.inboxsync.read.PageSummary;
 import app.inboxsync.store.TestDatabase;
 import app.inboxsync.sync.SyncListener;
 import app.inboxsync.sync.SyncResult;
@@ -46,7 +46,7 @@ class PageImportTest {
             sim.roles().set(analyst.id(), List.of("ANALYZE", "CREATE_CONTENT"));
             sim.roles().set(noRole.id(), List.of());
 
-            PageImport result = new PageConnections(app).importPages(Secret.of(sim.userToken()), page -> true);
+            PageImport result = app.pageConnections().importPages(Secret.of(sim.userToken()), page -> true);
 
             Set<String> expected = sim.pages().stream().map(SimPage::id)
                     .filter(id -> !id.equals(analyst.id()) && !id.equals(noRole.id())).collect(Collectors.toSet());
@@ -69,7 +69,7 @@ class PageImportTest {
              AppContext app = AppContext.on(TestDatabase.fresh(), GraphSettings.defaults(sim.baseUrl())
                      .withCallsPerSecondPerPage(0).withRetries(2, Duration.ofMillis(1)), new FileTokenVault(home))) {
             List<String> chosen = List.of(sim.pages().get(1).id(), sim.pages().get(3).id());
-            PageImport result = new PageConnections(app).importPages(Secret.of(sim.userToken()), p -> chosen.contains(p.id()));
+            PageImport result = app.pageConnections().importPages(Secret.of(sim.userToken()), p -> chosen.contains(p.id()));
             assertEquals(chosen, result.added().stream().map(PageProfile::id).toList());
             assertEquals(3, result.notChosen());
             assertEquals(Set.copyOf(chosen), app.pages().listPages().stream().map(PageSummary::pageId).collect(Collectors.toSet()));

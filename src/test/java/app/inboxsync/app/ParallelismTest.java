@@ -2,7 +2,7 @@ package app.inboxsync.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import app.inboxsync.store.Database;
+import app.inboxsync.store.server.Database;
 import org.junit.jupiter.api.Test;
 
 /** The default number of Pages at once follows the heap Java was given, within the bounds the CLI accepts. */

@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import app.inboxsync.domain.Folder;
 import app.inboxsync.domain.Secret;
 import app.inboxsync.graph.GraphSettings;
+import app.inboxsync.read.ConversationFilter;
+import app.inboxsync.read.ConversationSort;
 import app.inboxsync.secrets.FileTokenVault;
 import app.inboxsync.simulator.GraphSimulator;
 import app.inboxsync.simulator.SimConversation;
 import app.inboxsync.simulator.SimPage;
 import app.inboxsync.simulator.SimulatorConfig;
-import app.inboxsync.store.ConversationFilter;
-import app.inboxsync.store.ConversationSort;
 import app.inboxsync.store.TestDatabase;
 import app.inboxsync.sync.SyncListener;
 import app.inboxsync.sync.SyncResult;
@@ -37,7 +37,7 @@ class SyncCoordinatorSettingsTest {
              AppContext app = AppContext.on(TestDatabase.fresh(), GraphSettings.defaults(sim.baseUrl())
                      .withCallsPerSecondPerPage(0).withRetries(2, Duration.ofMillis(1)), new FileTokenVault(home))) {
             SimPage page = sim.pages().get(0);
-            new PageConnections(app).add(Secret.of(page.token()));
+            app.pageConnections().add(Secret.of(page.token()));
             SimConversation spam = sim.conversations(page.id()).get(0);
             sim.moveToFolder(spam.id(), "spam");
             try (SyncCoordinator coordinator = new SyncCoordinator(app, SyncListener.NONE, 1)) {

@@ -5,17 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.inboxsync.app.AppConfig;
 import app.inboxsync.app.AppContext;
-import app.inboxsync.app.PageConnections;
 import app.inboxsync.domain.Secret;
 import app.inboxsync.graph.GraphSettings;
+import app.inboxsync.read.ConversationFilter;
+import app.inboxsync.read.ConversationRow;
+import app.inboxsync.read.ConversationSort;
+import app.inboxsync.read.SyncRunRow;
 import app.inboxsync.secrets.FileTokenVault;
 import app.inboxsync.simulator.GraphSimulator;
 import app.inboxsync.simulator.SimPage;
 import app.inboxsync.simulator.SimulatorConfig;
-import app.inboxsync.store.ConversationFilter;
-import app.inboxsync.store.ConversationRow;
-import app.inboxsync.store.ConversationSort;
-import app.inboxsync.store.SyncRunRow;
+import app.inboxsync.sync.RunOutcome.RunStatus;
 import app.inboxsync.ui.DesktopUi;
 import app.inboxsync.ui.main.MainActions;
 import app.inboxsync.ui.session.DesktopSession;
@@ -62,7 +62,7 @@ class DesktopAndScheduledSyncIT {
         GraphSettings graph = GraphSettings.defaults(sim.baseUrl()).withCallsPerSecondPerPage(0);
         AppConfig config = new AppConfig(home, null, graph);
         app = AppContext.open(config, new FileTokenVault(home));
-        new PageConnections(app).add(Secret.of(page.token()));
+        app.pageConnections().add(Secret.of(page.token()));
         cron = new CliProcess(home, Map.of("INBOXSYNC_GRAPH_URL", sim.baseUrl(), "INBOXSYNC_RATE", "0",
                 "INBOXSYNC_TOKEN_STORE", "file"));
         ui = new DesktopUi(DesktopSession.real(config, app), DesktopSettings.DEFAULTS, new MainActions() {
@@ -116,7 +116,7 @@ class DesktopAndScheduledSyncIT {
         assertTrue(refused.all().contains("is syncing elsewhere")
                 || refused.all().contains("was synced elsewhere during this round"), refused.all());
         waitUntil("the app's sync ends", () -> "Sync".equals(robot.lookup("#syncButton").queryButton().getText())
-                && runs().stream().noneMatch(r -> "running".equals(r.status())));
+                && runs().stream().noneMatch(r -> r.status() == RunStatus.RUNNING));
 
         // 2. cron syncs (new activity on Facebook meanwhile); the app's Sync comes second and is told so, kindly
         for (ConversationRow c : app.browse().window(ConversationFilter.page(page.id()), ConversationSort.NEWEST_FIRST, 0, 30)) {
@@ -124,7 +124,7 @@ class DesktopAndScheduledSyncIT {
         }
         sim.setLatency(Duration.ofMillis(500));
         Process cronSync = cron.start("sync", "--page", page.id(), "--full", "--json");
-        waitUntil("cron's sync holds the Page", () -> runs().stream().anyMatch(r -> "running".equals(r.status())));
+        waitUntil("cron's sync holds the Page", () -> runs().stream().anyMatch(r -> r.status() == RunStatus.RUNNING));
         robot.clickOn("#syncButton");
         waitUntil("the app says another process is syncing", () -> robot.lookup(".toast-text").queryAllAs(Labeled.class).stream()
                 .anyMatch(l -> l.getText().contains("already running")));
@@ -138,6 +138,6 @@ class DesktopAndScheduledSyncIT {
         long storedMessages = stored.stream().mapToLong(c -> app.conversations().messages(c.conversationId()).size()).sum();
         long simMessages = sim.conversations(page.id()).stream().mapToLong(c -> sim.messages(c.id()).size()).sum();
         assertEquals(simMessages, storedMessages, "no message lost or doubled");
-        assertTrue(runs().stream().allMatch(r -> "succeeded".equals(r.status())), "the refused syncs left no run behind: " + runs());
+        assertTrue(runs().stream().allMatch(r -> r.status() == RunStatus.SUCCEEDED), "the refused syncs left no run behind: " + runs());
     }
 }

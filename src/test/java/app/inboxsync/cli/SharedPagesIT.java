@@ -3,10 +3,10 @@ package app.inboxsync.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.inboxsync.config.DatabaseSettings;
 import app.inboxsync.simulator.GraphSimulator;
 import app.inboxsync.simulator.SimPage;
 import app.inboxsync.simulator.SimulatorConfig;
-import app.inboxsync.store.DatabaseSettings;
 import app.inboxsync.store.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

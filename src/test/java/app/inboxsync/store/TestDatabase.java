@@ -1,5 +1,9 @@
 package app.inboxsync.store;
 
+import app.inboxsync.config.DatabaseSettings;
+import app.inboxsync.store.server.Database;
+import app.inboxsync.store.server.EmbeddedDatabase;
+import app.inboxsync.store.write.PostgresInboxStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,7 +98,7 @@ public final class TestDatabase {
         }
     }
 
-    static void deleteTree(Path root) {
+    public static void deleteTree(Path root) {
         if (!Files.exists(root)) {
             return;
         }

@@ -3,11 +3,11 @@ package app.inboxsync.sync;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.inboxsync.read.ConversationFilter;
 import app.inboxsync.simulator.SimConversation;
 import app.inboxsync.simulator.SimPage;
 import app.inboxsync.simulator.SimulatorConfig;
-import app.inboxsync.store.ConversationFilter;
-import app.inboxsync.store.ConversationTags;
+import app.inboxsync.store.read.ConversationTags;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -33,10 +33,10 @@ class TagsSurviveResyncTest {
             assertTrue(f.service.sync(f.request(page, true), SyncListener.NONE, new CancelSignal()).succeeded());
 
             assertEquals(List.of("refund", "vip"), tags.inUse(page.id()));
-            var browse = new app.inboxsync.store.ConversationBrowseQueries(f.db);
+            var browse = new app.inboxsync.store.read.ConversationBrowseQueries(f.db);
             assertEquals(2, browse.count(ConversationFilter.page(page.id()).withTag("vip")));
             assertEquals(List.of(changed), browse.window(ConversationFilter.page(page.id()).withTag("refund"),
-                    app.inboxsync.store.ConversationSort.NEWEST_FIRST, 0, 10).stream().map(r -> r.conversationId()).toList());
+                    app.inboxsync.read.ConversationSort.NEWEST_FIRST, 0, 10).stream().map(r -> r.conversationId()).toList());
             f.assertStoredEqualsSimulator(page);
         }
     }

@@ -5,14 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.inboxsync.domain.Folder;
 import app.inboxsync.domain.Text;
+import app.inboxsync.read.PageSummary;
 import app.inboxsync.simulator.Fault;
 import app.inboxsync.simulator.SimConversation;
 import app.inboxsync.simulator.SimMessage;
 import app.inboxsync.simulator.SimPage;
 import app.inboxsync.simulator.SimulatorConfig;
 import app.inboxsync.simulator.Withholding;
-import app.inboxsync.store.PageRepository;
-import app.inboxsync.store.PageSummary;
+import app.inboxsync.store.read.PageRepository;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,10 +29,10 @@ import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * History Facebook withholds, in every form the simulator can give it (an error on the messages edge: "deleted",

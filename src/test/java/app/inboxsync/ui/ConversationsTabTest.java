@@ -4,13 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.inboxsync.domain.Secret;
+import app.inboxsync.read.ConversationFilter;
+import app.inboxsync.read.ConversationRow;
 import app.inboxsync.simulator.SimConversation;
 import app.inboxsync.simulator.SimPage;
 import app.inboxsync.simulator.SimulatorConfig;
-import app.inboxsync.store.ConversationFilter;
-import app.inboxsync.store.ConversationRow;
 import app.inboxsync.sync.CancelSignal;
 import app.inboxsync.sync.PageAccess;
+import app.inboxsync.sync.RunOutcome;
 import app.inboxsync.sync.SyncListener;
 import app.inboxsync.sync.SyncRequest;
 import app.inboxsync.ui.conversations.ConversationItem;
@@ -23,9 +24,9 @@ import javafx.scene.control.Labeled;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
-import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -100,13 +101,13 @@ class ConversationsTabTest {
         fx.sim.addMessage(target.id(), true, "Any news on my order?");
         robot.clickOn("#syncButton");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx.app.runs().recent(page.id(), 5).size() == 2
-                && "succeeded".equals(fx.app.runs().recent(page.id(), 1).get(0).status()));
+                && fx.app.runs().recent(page.id(), 1).get(0).status() == RunOutcome.RunStatus.SUCCEEDED);
         // the sync rewrote the conversation (new snippet) and the tab reloaded: the tag is still there
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> drawnRows(robot).size() == 1
                 && "Any news on my order?".equals(cellText(drawnRows(robot).get(0), "Last message")));
         assertEquals(List.of("Follow up"), chipsDrawn(robot));
         ConversationRow stored = fx.app.browse().window(ConversationFilter.page(page.id()).withTag("Follow up"),
-                app.inboxsync.store.ConversationSort.NEWEST_FIRST, 0, 10).get(0);
+                app.inboxsync.read.ConversationSort.NEWEST_FIRST, 0, 10).get(0);
         assertEquals(target.id(), stored.conversationId());
         assertEquals(List.of("Follow up"), stored.tags());
     }

@@ -2,7 +2,6 @@ package app.inboxsync.ui;
 
 import app.inboxsync.app.AppConfig;
 import app.inboxsync.app.AppContext;
-import app.inboxsync.app.PageConnections;
 import app.inboxsync.domain.Secret;
 import app.inboxsync.graph.GraphSettings;
 import app.inboxsync.secrets.FileTokenVault;
@@ -56,7 +55,7 @@ public final class DesktopFixture implements AutoCloseable {
     /** Adds the simulator's Pages as a user would (their tokens identified by Graph, kept in the vault). */
     public DesktopFixture withPages() {
         for (SimPage page : sim.pages()) {
-            new PageConnections(app).add(Secret.of(page.token()));
+            app.pageConnections().add(Secret.of(page.token()));
         }
         return this;
     }

@@ -4,13 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.inboxsync.domain.Text;
+import app.inboxsync.read.ConversationRow;
+import app.inboxsync.read.MessageRow;
 import app.inboxsync.simulator.Refusals;
 import app.inboxsync.simulator.SimConversation;
 import app.inboxsync.simulator.SimMessage;
 import app.inboxsync.simulator.SimPage;
 import app.inboxsync.simulator.SimulatorConfig;
-import app.inboxsync.store.ConversationRow;
-import app.inboxsync.store.MessageRow;
+import app.inboxsync.sync.RunOutcome;
 import app.inboxsync.ui.conversations.ConversationItem;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -72,7 +73,7 @@ class RefusedFieldsInTheWindowTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup(".page-cell .page-name").queryAll().size() == 1);
         robot.clickOn(sync);
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> toastTexts.stream().anyMatch(t -> t.startsWith("Sync complete")));
-        assertEquals("succeeded", fx.app.runs().recent(page.id(), 1).get(0).status());
+        assertEquals(RunOutcome.RunStatus.SUCCEEDED, fx.app.runs().recent(page.id(), 1).get(0).status());
         for (String gone : List.of("message counts", "unread counts", "conversation snippets", "the sticker field of messages")) {
             assertEquals(1, toastTexts.stream().filter(t -> t.startsWith("Facebook v25.0 no longer gives " + gone + ":")).count(),
                     "one toast says it: " + toastTexts);

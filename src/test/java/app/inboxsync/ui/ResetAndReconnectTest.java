@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.inboxsync.domain.Secret;
+import app.inboxsync.domain.SyncMode;
+import app.inboxsync.read.SyncRunRow;
 import app.inboxsync.simulator.SimPage;
 import app.inboxsync.simulator.SimulatorConfig;
-import app.inboxsync.store.SyncRunRow;
 import app.inboxsync.sync.CancelSignal;
 import app.inboxsync.sync.PageAccess;
+import app.inboxsync.sync.RunOutcome.RunStatus;
 import app.inboxsync.sync.SyncListener;
 import app.inboxsync.sync.SyncRequest;
 import java.util.List;
@@ -76,18 +78,18 @@ class ResetAndReconnectTest {
         // Esc must not have reset anything. A reset would already be under way or asked for, so the next plain
         // Sync shows it: wait for that sync, then look. (Looking right away would pass whatever Esc did.)
         robot.clickOn("#syncButton");
-        waitUntil("the plain sync after Esc finished", () -> runs().size() >= 2 && !"running".equals(runs().get(0).status()));
+        waitUntil("the plain sync after Esc finished", () -> runs().size() >= 2 && runs().get(0).status() != RunStatus.RUNNING);
         assertEquals(2, runs().size(), "Esc cancels: only the plain sync ran: " + runs());
-        assertEquals("incremental", runs().get(0).mode(), "and it was not made full by a reset: " + runs());
+        assertEquals(SyncMode.INCREMENTAL, runs().get(0).mode(), "and it was not made full by a reset: " + runs());
 
         robot.clickOn("#resetButton");
         waitUntil("the confirmation shows again", () -> robot.lookup("#reset-confirmation").tryQuery().isPresent());
         robot.clickOn((Node) robot.lookup("#reset-confirmation .button").match((Button b) -> b.getText().equals("Reset & full sync")).query());
 
-        waitUntil("the reset's run finished", () -> runs().size() == 3 && !"running".equals(runs().get(0).status()));
+        waitUntil("the reset's run finished", () -> runs().size() == 3 && runs().get(0).status() != RunStatus.RUNNING);
         SyncRunRow reset = runs().get(0);
-        assertEquals("full", reset.mode());
-        assertEquals("succeeded", reset.status());
+        assertEquals(SyncMode.FULL, reset.mode());
+        assertEquals(RunStatus.SUCCEEDED, reset.status());
         waitUntil("the card shows it", () -> robot.lookup("#summaryDetails").queryLabeled().getText().startsWith("Full sync"));
     }
 
@@ -118,6 +120,6 @@ class ResetAndReconnectTest {
         assertTrue(fx.app.pages().findPage(page.id()).orElseThrow().tokenValid());
 
         robot.press(KeyCode.CONTROL).press(KeyCode.R).release(KeyCode.R).release(KeyCode.CONTROL);
-        waitUntil("a sync after reconnecting succeeded", () -> "succeeded".equals(runs().get(0).status()) && runs().size() == 3);
+        waitUntil("a sync after reconnecting succeeded", () -> runs().get(0).status() == RunStatus.SUCCEEDED && runs().size() == 3);
     }
 }

@@ -3,9 +3,10 @@ package app.inboxsync.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.inboxsync.read.SyncRunRow;
 import app.inboxsync.simulator.SimPage;
 import app.inboxsync.simulator.SimulatorConfig;
-import app.inboxsync.store.SyncRunRow;
+import app.inboxsync.sync.RunOutcome.RunStatus;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,7 +82,7 @@ class SyncFromTheWindowTest {
         }
 
         SyncRunRow run = fx.app.runs().recent(page.id(), 1).get(0);
-        assertEquals("succeeded", run.status());
+        assertEquals(RunStatus.SUCCEEDED, run.status());
         assertEquals(300, run.conversationsInserted());
         List<String> batchToasts = toastTexts.stream().filter(t -> t.startsWith("Batch ")).toList();
         assertTrue(batchToasts.size() >= 3, "300 conversations come in at least 3 batches: " + toastTexts);

@@ -3,7 +3,7 @@ package app.inboxsync.ui.conversations;
 import app.inboxsync.media.KeptAttachment;
 import app.inboxsync.media.MediaKind;
 import app.inboxsync.media.MediaStatus;
-import app.inboxsync.store.MessageRow;
+import app.inboxsync.read.MessageRow;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;

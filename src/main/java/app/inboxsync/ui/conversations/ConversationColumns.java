@@ -1,7 +1,7 @@
 package app.inboxsync.ui.conversations;
 
-import app.inboxsync.store.ConversationRow;
-import app.inboxsync.store.ConversationSort;
+import app.inboxsync.read.ConversationRow;
+import app.inboxsync.read.ConversationSort;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;

@@ -1,6 +1,6 @@
 package app.inboxsync.ui.conversations;
 
-import app.inboxsync.store.ConversationRow;
+import app.inboxsync.read.ConversationRow;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 

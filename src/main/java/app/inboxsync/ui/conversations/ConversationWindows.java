@@ -1,6 +1,6 @@
 package app.inboxsync.ui.conversations;
 
-import app.inboxsync.store.ConversationRow;
+import app.inboxsync.read.ConversationRow;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;

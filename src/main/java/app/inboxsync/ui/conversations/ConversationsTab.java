@@ -1,11 +1,11 @@
 package app.inboxsync.ui.conversations;
 
 import app.inboxsync.app.AppContext;
+import app.inboxsync.app.background.Background;
 import app.inboxsync.export.ExportFormat;
-import app.inboxsync.store.ConversationRow;
+import app.inboxsync.read.ConversationRow;
 import app.inboxsync.ui.common.Fxml;
 import app.inboxsync.ui.common.Notifier;
-import app.inboxsync.app.background.Background;
 import app.inboxsync.ui.pages.PageItem;
 import app.inboxsync.ui.pages.PagesViewModel;
 import app.inboxsync.ui.sync.SyncFinished;
@@ -93,7 +93,7 @@ public final class ConversationsTab {
 
     private static ThreadMedia threadMedia(Path home, AppContext app, Background background) {
         try {
-            return ThreadMedia.under(home, app.database(), background);
+            return ThreadMedia.under(home, app.mediaQueue(), background);
         } catch (IOException e) {
             return null; // no media folder can be made: the thread shows attachments as links, as without media
         }

@@ -3,12 +3,12 @@ package app.inboxsync.ui.conversations;
 import app.inboxsync.app.background.Background;
 import app.inboxsync.export.ExportFormat;
 import app.inboxsync.export.PageExport;
-import app.inboxsync.store.ConversationBrowseQueries;
-import app.inboxsync.store.ConversationFilter;
-import app.inboxsync.store.ConversationQueries;
-import app.inboxsync.store.ConversationRow;
-import app.inboxsync.store.ConversationSort;
-import app.inboxsync.store.ConversationTags;
+import app.inboxsync.read.ConversationBrowsing;
+import app.inboxsync.read.ConversationFilter;
+import app.inboxsync.read.ConversationRow;
+import app.inboxsync.read.ConversationSort;
+import app.inboxsync.read.ConversationStream;
+import app.inboxsync.read.ConversationTagging;
 import app.inboxsync.ui.common.Notifier;
 import app.inboxsync.ui.common.Toast;
 import java.nio.file.Path;
@@ -34,9 +34,9 @@ import javafx.collections.ObservableList;
  * is one {@link #reload()}; answers to an older reload are dropped, so fast typing never shows stale rows.
  */
 public final class ConversationsViewModel {
-    private final ConversationBrowseQueries browse;
-    private final ConversationTags tags;
-    private final ConversationQueries export;
+    private final ConversationBrowsing browse;
+    private final ConversationTagging tags;
+    private final ConversationStream export;
     private final Background background;
     private final Notifier notifier;
     private final ZoneId zone;
@@ -54,7 +54,7 @@ public final class ConversationsViewModel {
     private final ObservableList<String> knownTags = FXCollections.observableArrayList();
     private long generation;
 
-    public ConversationsViewModel(ConversationBrowseQueries browse, ConversationTags tags, ConversationQueries export,
+    public ConversationsViewModel(ConversationBrowsing browse, ConversationTagging tags, ConversationStream export,
                                   Background background, Notifier notifier, ZoneId zone) {
         this.browse = browse;
         this.tags = tags;
@@ -107,7 +107,7 @@ public final class ConversationsViewModel {
                 });
     }
 
-    private record FirstLoad(ConversationBrowseQueries.FirstWindow first, List<String> tags) {
+    private record FirstLoad(ConversationBrowsing.FirstWindow first, List<String> tags) {
         int count() {
             return first.count();
         }
@@ -145,7 +145,7 @@ public final class ConversationsViewModel {
     }
 
     private void changeTags(List<ConversationRow> conversations, String tagName, boolean add) {
-        String t = ConversationTags.normalize(tagName);
+        String t = ConversationTagging.normalize(tagName);
         if (t == null || conversations.isEmpty()) {
             notifier.notify(new Toast(Toast.Kind.INFO, "Tags", t == null ? "Type a tag name first."
                     : "Select one or more conversations first (Ctrl or Shift + click selects several)."));

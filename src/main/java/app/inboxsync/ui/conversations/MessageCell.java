@@ -1,11 +1,11 @@
 package app.inboxsync.ui.conversations;
 
-import app.inboxsync.store.MessageRow;
+import app.inboxsync.read.MessageRow;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import javafx.geometry.Pos;
 import javafx.scene.Node;

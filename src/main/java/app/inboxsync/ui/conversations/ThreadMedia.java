@@ -4,10 +4,9 @@ import app.inboxsync.app.background.Background;
 import app.inboxsync.media.FolderMediaFiles;
 import app.inboxsync.media.KeptAttachment;
 import app.inboxsync.media.MediaFiles;
+import app.inboxsync.media.MediaQueue;
 import app.inboxsync.media.MediaSettings;
 import app.inboxsync.media.MediaStatus;
-import app.inboxsync.store.Database;
-import app.inboxsync.store.PostgresMediaQueue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -41,9 +40,9 @@ public final class ThreadMedia {
     }
 
     /** The default store under {@code home} (a folder of files: what {@link MediaSettings#defaults} chooses). */
-    public static ThreadMedia under(Path home, Database database, Background background) throws IOException {
+    public static ThreadMedia under(Path home, MediaQueue queue, Background background) throws IOException {
         MediaFiles files = new FolderMediaFiles(MediaSettings.defaults(home).folder());
-        return new ThreadMedia(new PostgresMediaQueue(database)::attachmentsOf, files, FileOpener.SYSTEM, background);
+        return new ThreadMedia(queue::attachmentsOf, files, FileOpener.SYSTEM, background);
     }
 
     /**

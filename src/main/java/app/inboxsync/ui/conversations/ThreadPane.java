@@ -1,7 +1,7 @@
 package app.inboxsync.ui.conversations;
 
-import app.inboxsync.store.ConversationRow;
-import app.inboxsync.store.MessageRow;
+import app.inboxsync.read.ConversationRow;
+import app.inboxsync.read.MessageRow;
 import java.time.ZoneId;
 import java.util.function.Consumer;
 import javafx.collections.ListChangeListener;

@@ -1,9 +1,9 @@
 package app.inboxsync.ui.conversations;
 
 import app.inboxsync.app.background.Background;
-import app.inboxsync.store.ConversationBrowseQueries;
-import app.inboxsync.store.ConversationRow;
-import app.inboxsync.store.MessageRow;
+import app.inboxsync.read.ConversationBrowsing;
+import app.inboxsync.read.ConversationRow;
+import app.inboxsync.read.MessageRow;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -22,7 +22,7 @@ import javafx.collections.ObservableList;
  */
 public final class ThreadViewModel {
     public static final int PAGE = 200;
-    private final ConversationBrowseQueries browse;
+    private final ConversationBrowsing browse;
     private final Background background;
     private final ReadOnlyObjectWrapper<ConversationRow> conversation = new ReadOnlyObjectWrapper<>();
     private final ObservableList<MessageRow> messages = FXCollections.observableArrayList();
@@ -31,7 +31,7 @@ public final class ThreadViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private long generation;
 
-    public ThreadViewModel(ConversationBrowseQueries browse, Background background) {
+    public ThreadViewModel(ConversationBrowsing browse, Background background) {
         this.browse = browse;
         this.background = background;
     }

@@ -1,6 +1,6 @@
 package app.inboxsync.ui.history;
 
-import app.inboxsync.store.WeeklyActivity;
+import app.inboxsync.read.WeeklyActivity;
 import java.time.DayOfWeek;
 import java.time.format.TextStyle;
 import java.util.Locale;

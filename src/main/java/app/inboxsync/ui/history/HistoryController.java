@@ -1,13 +1,15 @@
 package app.inboxsync.ui.history;
 
-import app.inboxsync.app.AppContext;
-import app.inboxsync.store.SyncRunRow;
-import app.inboxsync.store.WeeklyActivity;
 import app.inboxsync.app.background.Background;
+import app.inboxsync.read.CustomerActivity;
+import app.inboxsync.read.RunHistory;
+import app.inboxsync.read.SyncRunRow;
+import app.inboxsync.read.WeeklyActivity;
 import app.inboxsync.ui.pages.PageItem;
 import app.inboxsync.ui.pages.PagesViewModel;
 import java.util.List;
 import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.chart.BarChart;
@@ -19,7 +21,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.VBox;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 
 /**
  * The History tab: past syncs from {@code sync_runs} (table and charts) and when customers write (heatmap), for
@@ -27,7 +28,8 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
  * moved on (another Page, the other scope) is dropped.
  */
 public final class HistoryController {
-    private final AppContext app;
+    private final RunHistory runs;
+    private final CustomerActivity activity;
     private final Background tasks;
     private final PagesViewModel pages;
     private final HistoryViewModel model;
@@ -43,8 +45,10 @@ public final class HistoryController {
     @FXML private VBox activityBox;
     private final ActivityHeatmap heatmap = new ActivityHeatmap();
 
-    public HistoryController(AppContext app, Background tasks, PagesViewModel pages, HistoryViewModel model) {
-        this.app = app;
+    public HistoryController(RunHistory runs, CustomerActivity activity, Background tasks, PagesViewModel pages,
+                             HistoryViewModel model) {
+        this.runs = runs;
+        this.activity = activity;
         this.tasks = tasks;
         this.pages = pages;
         this.model = model;
@@ -79,7 +83,7 @@ public final class HistoryController {
         String pageId = model.pageToShow(selected == null ? null : selected.pageId());
         String pageName = pageId == null ? null : selected.name();
         Function<String, String> names = id -> pages.find(id).map(PageItem::name).orElse(id);
-        tasks.run("read the sync history", () -> app.runs().recent(pageId, HistoryViewModel.RUNS_LISTED),
+        tasks.run("read the sync history", () -> runs.recent(pageId, HistoryViewModel.RUNS_LISTED),
                 (List<SyncRunRow> runs) -> {
                     if (asked == generation) {
                         historyError.setText("");
@@ -87,7 +91,7 @@ public final class HistoryController {
                     }
                 }, this::showError);
         tasks.run("count when customers write",
-                () -> app.activity().customerMessagesByWeekdayHour(pageId, model.zone()),
+                () -> activity.customerMessagesByWeekdayHour(pageId, model.zone()),
                 (WeeklyActivity counted) -> {
                     if (asked == generation) {
                         model.showActivity(counted, pageName);

@@ -20,7 +20,7 @@ public final class HistoryTab {
 
     /** A tab of the window whose sidebar is {@code pages}; {@code syncFinished} says when a sync ended. */
     public static Tab create(AppContext app, Background tasks, PagesViewModel pages, SyncFinished syncFinished) {
-        HistoryController controller = new HistoryController(app, tasks, pages, new HistoryViewModel(ZoneId.systemDefault()));
+        HistoryController controller = new HistoryController(app.runs(), app.activity(), tasks, pages, new HistoryViewModel(ZoneId.systemDefault()));
         Tab tab = new Tab("History", Fxml.HISTORY.load(controller));
         tab.setId("historyTab");
         tab.setGraphic(new FontIcon(Feather.BAR_CHART_2));

@@ -1,7 +1,7 @@
 package app.inboxsync.ui.history;
 
-import app.inboxsync.store.SyncRunRow;
-import app.inboxsync.store.WeeklyActivity;
+import app.inboxsync.read.SyncRunRow;
+import app.inboxsync.read.WeeklyActivity;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,6 +1,6 @@
 package app.inboxsync.ui.history;
 
-import app.inboxsync.store.SyncRunRow;
+import app.inboxsync.read.SyncRunRow;
 import app.inboxsync.ui.sync.SummaryText;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -18,7 +18,10 @@ public record RunLine(long runId, String started, String page, String mode, Stri
 
     static RunLine of(SyncRunRow run, String pageName, ZoneId zone) {
         return new RunLine(run.id(), STARTED.format(run.startedAt().atZone(zone)), pageName,
-                "full".equals(run.mode()) ? "Full" : "Incremental", capitalized(run.status()),
+                switch (run.mode()) {
+                    case FULL -> "Full";
+                    case INCREMENTAL -> "Incremental";
+                }, capitalized(run.status().wireName()),
                 run.conversationsInserted(), run.conversationsUpdated(), run.conversationsUnchanged(),
                 run.messagesInserted(), run.apiCalls(),
                 run.finishedAt() == null ? "" : SummaryText.duration(Duration.between(run.startedAt(), run.finishedAt())),

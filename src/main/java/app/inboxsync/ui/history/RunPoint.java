@@ -1,6 +1,6 @@
 package app.inboxsync.ui.history;
 
-import app.inboxsync.store.SyncRunRow;
+import app.inboxsync.read.SyncRunRow;
 import java.time.Duration;
 
 /**

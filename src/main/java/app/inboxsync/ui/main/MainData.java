@@ -1,8 +1,8 @@
 package app.inboxsync.ui.main;
 
 import app.inboxsync.app.AppContext;
-import app.inboxsync.store.PageSummary;
-import app.inboxsync.store.SyncRunRow;
+import app.inboxsync.read.PageSummary;
+import app.inboxsync.read.SyncRunRow;
 import java.util.List;
 import java.util.Optional;
 

@@ -2,8 +2,8 @@ package app.inboxsync.ui.main;
 
 import app.inboxsync.app.background.Background;
 import app.inboxsync.domain.PageProfile;
-import app.inboxsync.store.PageSummary;
-import app.inboxsync.store.SyncRunRow;
+import app.inboxsync.read.PageSummary;
+import app.inboxsync.read.SyncRunRow;
 import app.inboxsync.sync.SyncResult;
 import app.inboxsync.ui.common.Notifier;
 import app.inboxsync.ui.common.Toast;

@@ -1,6 +1,6 @@
 package app.inboxsync.ui.pages;
 
-import app.inboxsync.store.PageSummary;
+import app.inboxsync.read.PageSummary;
 import app.inboxsync.ui.sync.PageProgress;
 import java.time.Instant;
 import javafx.beans.property.ObjectProperty;

@@ -5,7 +5,8 @@ import static app.inboxsync.ui.sync.CountWords.histories;
 import static app.inboxsync.ui.sync.CountWords.number;
 
 import app.inboxsync.app.RelativeTime;
-import app.inboxsync.store.PageSummary;
+import app.inboxsync.read.PageSummary;
+import app.inboxsync.sync.RunOutcome.RunStatus;
 import app.inboxsync.ui.sync.PageProgress;
 import java.time.Instant;
 
@@ -34,18 +35,29 @@ public record PageStatus(State state, String line) {
             return new PageStatus(State.TOKEN_INVALID, "Token invalid — Reconnect"
                     + (page.tokenError() == null ? "" : ": " + page.tokenError()));
         }
-        if ("running".equals(page.lastRunStatus())) {
+        RunStatus last = page.lastRunStatus();
+        if (last == null) {
+            return neverSynced(page);
+        }
+        return switch (last) {
             // not ours: a scheduled CLI sync or another window is on it (or a killed one the next sync will close)
-            return new PageStatus(State.SYNCING, "Syncing in another Inbox Sync process…");
-        }
-        if ("failed".equals(page.lastRunStatus())) {
-            return new PageStatus(State.FAILED, "Failed: " + (page.lastRunError() == null ? "see Sync history" : page.lastRunError()));
-        }
+            case RUNNING -> new PageStatus(State.SYNCING, "Syncing in another Inbox Sync process…");
+            case FAILED -> new PageStatus(State.FAILED,
+                    "Failed: " + (page.lastRunError() == null ? "see Sync history" : page.lastRunError()));
+            case CANCELLED -> ended(page, "Cancelled ", now);
+            case SUCCEEDED -> ended(page, "Synced ", now);
+        };
+    }
+
+    private static PageStatus ended(PageSummary page, String how, Instant now) {
         if (page.lastRunFinishedAt() == null) {
-            return new PageStatus(State.NEVER_SYNCED, "Never synced · " + conversations(page.conversations()));
+            return neverSynced(page);
         }
-        String when = "cancelled".equals(page.lastRunStatus()) ? "Cancelled " : "Synced ";
-        return new PageStatus(State.IDLE, when + RelativeTime.ago(page.lastRunFinishedAt(), now) + " · "
+        return new PageStatus(State.IDLE, how + RelativeTime.ago(page.lastRunFinishedAt(), now) + " · "
                 + conversations(page.conversations()) + histories(page));
+    }
+
+    private static PageStatus neverSynced(PageSummary page) {
+        return new PageStatus(State.NEVER_SYNCED, "Never synced · " + conversations(page.conversations()));
     }
 }

@@ -1,10 +1,10 @@
 package app.inboxsync.ui.settings;
 
-import app.inboxsync.store.ConnectionCheck;
+import app.inboxsync.app.DatabaseCheck;
+import app.inboxsync.app.background.Background;
 import app.inboxsync.ui.common.Fxml;
 import app.inboxsync.ui.common.Notifier;
 import app.inboxsync.ui.common.Toast;
-import app.inboxsync.app.background.Background;
 import java.util.function.Consumer;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -74,7 +74,7 @@ public final class SettingsEditor {
             return;
         }
         model.connectionTest.set("Connecting…");
-        tasks.run("connect", () -> ConnectionCheck.check(attempt.settings(secrets.databasePassword())),
+        tasks.run("connect", () -> DatabaseCheck.check(attempt.settings(secrets.databasePassword())),
                 ok -> showResult(model, attempt, ok), failed -> showResult(model, attempt, failed));
     }
 

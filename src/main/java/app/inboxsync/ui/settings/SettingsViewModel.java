@@ -1,8 +1,8 @@
 package app.inboxsync.ui.settings;
 
+import app.inboxsync.config.DatabaseSettings;
 import app.inboxsync.domain.Folder;
 import app.inboxsync.domain.Secret;
-import app.inboxsync.store.DatabaseSettings;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;

@@ -1,8 +1,8 @@
 package app.inboxsync.ui.settings;
 
 import app.inboxsync.app.AppConfig;
+import app.inboxsync.config.DatabaseSettings;
 import app.inboxsync.graph.GraphSettings;
-import app.inboxsync.store.DatabaseSettings;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package app.inboxsync.ui.sync;
 
-import app.inboxsync.store.PageSummary;
+import app.inboxsync.read.PageSummary;
 import java.text.NumberFormat;
 import java.util.Locale;
 

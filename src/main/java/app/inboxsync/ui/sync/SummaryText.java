@@ -1,8 +1,9 @@
 package app.inboxsync.ui.sync;
 
 import app.inboxsync.app.RelativeTime;
-import app.inboxsync.store.PageSummary;
-import app.inboxsync.store.SyncRunRow;
+import app.inboxsync.read.PageSummary;
+import app.inboxsync.read.SyncRunRow;
+import app.inboxsync.ui.pages.PageStatus;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -25,16 +26,19 @@ public final class SummaryText {
         Instant when = run.finishedAt() != null ? run.finishedAt() : run.startedAt();
         String ago = RelativeTime.ago(when, now);
         return switch (run.status()) {
-            case "succeeded" -> counts(run.conversationsInserted(), run.conversationsUpdated()) + " · " + ago;
-            case "running" -> "Syncing since " + ago;
-            case "cancelled" -> "Cancelled · " + counts(run.conversationsInserted(), run.conversationsUpdated()) + " · " + ago;
-            default -> "Failed · " + ago + " — " + (run.error() == null ? "no reason was recorded" : run.error());
+            case SUCCEEDED -> counts(run.conversationsInserted(), run.conversationsUpdated()) + " · " + ago;
+            case RUNNING -> "Syncing since " + ago;
+            case CANCELLED -> "Cancelled · " + counts(run.conversationsInserted(), run.conversationsUpdated()) + " · " + ago;
+            case FAILED -> "Failed · " + ago + " — " + (run.error() == null ? "no reason was recorded" : run.error());
         };
     }
 
     /** "Incremental · 2.1 s · 4 API calls · 120 messages new". */
     public static String details(SyncRunRow run) {
-        StringBuilder b = new StringBuilder("full".equals(run.mode()) ? "Full sync" : "Incremental");
+        StringBuilder b = new StringBuilder(switch (run.mode()) {
+            case FULL -> "Full sync";
+            case INCREMENTAL -> "Incremental";
+        });
         if (run.finishedAt() != null) {
             b.append(" · ").append(duration(Duration.between(run.startedAt(), run.finishedAt())));
         }

@@ -1,7 +1,7 @@
 package app.inboxsync.ui.tour;
 
 import app.inboxsync.concurrent.DaemonThreads;
-import app.inboxsync.store.ConversationRow;
+import app.inboxsync.read.ConversationRow;
 import app.inboxsync.ui.common.FxThread;
 import app.inboxsync.ui.conversations.ConversationItem;
 import app.inboxsync.ui.sync.PageProgress;

@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import app.inboxsync.store.ConversationRow;
+import app.inboxsync.domain.Folder;
+import app.inboxsync.read.ConversationRow;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,7 +82,7 @@ class ConversationWindowsTest {
     static List<ConversationRow> rows(int from, int count) {
         List<ConversationRow> rows = new ArrayList<>();
         for (int i = from; i < from + count; i++) {
-            rows.add(new ConversationRow("t_" + i, "p", "u" + i, "Name " + i, "hi", Instant.EPOCH, 1, 0, "inbox", List.of(),
+            rows.add(new ConversationRow("t_" + i, "p", "u" + i, "Name " + i, "hi", Instant.EPOCH, 1, 0, Folder.INBOX, List.of(),
                     null, null, null));
         }
         return rows;

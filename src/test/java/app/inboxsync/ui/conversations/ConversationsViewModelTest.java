@@ -1,23 +1,23 @@
 package app.inboxsync.ui.conversations;
 
-import app.inboxsync.app.background.Background;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.inboxsync.app.background.Background;
 import app.inboxsync.domain.Conversation;
 import app.inboxsync.domain.Folder;
 import app.inboxsync.domain.Message;
 import app.inboxsync.domain.PageProfile;
 import app.inboxsync.export.ExportFormat;
-import app.inboxsync.store.ConversationBrowseQueries;
-import app.inboxsync.store.ConversationQueries;
-import app.inboxsync.store.ConversationRow;
-import app.inboxsync.store.ConversationSort;
-import app.inboxsync.store.ConversationTags;
-import app.inboxsync.store.Database;
-import app.inboxsync.store.PageRepository;
-import app.inboxsync.store.PostgresInboxStore;
+import app.inboxsync.read.ConversationRow;
+import app.inboxsync.read.ConversationSort;
 import app.inboxsync.store.TestDatabase;
+import app.inboxsync.store.read.ConversationBrowseQueries;
+import app.inboxsync.store.read.ConversationQueries;
+import app.inboxsync.store.read.ConversationTags;
+import app.inboxsync.store.read.PageRepository;
+import app.inboxsync.store.server.Database;
+import app.inboxsync.store.write.PostgresInboxStore;
 import app.inboxsync.ui.common.Toast;
 import java.nio.file.Files;
 import java.nio.file.Path;

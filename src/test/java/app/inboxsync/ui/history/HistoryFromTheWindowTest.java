@@ -3,10 +3,10 @@ package app.inboxsync.ui.history;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.inboxsync.read.SyncRunRow;
+import app.inboxsync.read.WeeklyActivity;
 import app.inboxsync.simulator.SimPage;
 import app.inboxsync.simulator.SimulatorConfig;
-import app.inboxsync.store.SyncRunRow;
-import app.inboxsync.store.WeeklyActivity;
 import app.inboxsync.ui.DesktopFixture;
 import java.time.ZoneId;
 import java.util.List;

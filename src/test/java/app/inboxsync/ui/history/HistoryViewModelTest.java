@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.inboxsync.store.SyncRunRow;
-import app.inboxsync.store.WeeklyActivity;
+import app.inboxsync.domain.SyncMode;
+import app.inboxsync.read.SyncRunRow;
+import app.inboxsync.read.WeeklyActivity;
+import app.inboxsync.sync.RunOutcome.RunStatus;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -19,7 +21,7 @@ class HistoryViewModelTest {
     private final HistoryViewModel model = new HistoryViewModel(ZoneId.of("Europe/Berlin"));
 
     private static SyncRunRow run(long id, String page, String status, Instant finished, String error) {
-        return new SyncRunRow(id, page, id == 1 ? "full" : "incremental", status, T0.plusSeconds(60 * id), finished,
+        return new SyncRunRow(id, page, id == 1 ? SyncMode.FULL : SyncMode.INCREMENTAL, RunStatus.parse(status), T0.plusSeconds(60 * id), finished,
                 10 + (int) id, 2, 5, 40, 0, 7, null, error);
     }
 

@@ -10,8 +10,11 @@ import app.inboxsync.domain.Folder;
 import app.inboxsync.domain.PageProfile;
 import app.inboxsync.domain.Secret;
 import app.inboxsync.domain.SyncMode;
-import app.inboxsync.store.PageSummary;
-import app.inboxsync.store.SyncRunRow;
+import app.inboxsync.read.PageSummary;
+import app.inboxsync.read.TokenStatus;
+import app.inboxsync.domain.SyncMode;
+import app.inboxsync.sync.RunOutcome.RunStatus;
+import app.inboxsync.read.SyncRunRow;
 import app.inboxsync.sync.BatchWrite;
 import app.inboxsync.sync.SyncEvent;
 import app.inboxsync.sync.SyncResult;
@@ -244,12 +247,12 @@ class MainViewModelTest {
     }
 
     private static PageSummary page(String id, String name, String tokenStatus) {
-        return new PageSummary(id, name, "Food", null, Folder.ALL, tokenStatus, null, 100, 1000, 1000,
+        return new PageSummary(id, name, "Food", null, Folder.ALL, TokenStatus.parse(tokenStatus), null, 100, 1000, 1000,
                 null, null, null, 0);
     }
 
     private static SyncRunRow run(String pageId, String status) {
-        return new SyncRunRow(1, pageId, "incremental", status, T0, T0.plusSeconds(2), 15, 10, 75, 120, 3, 4, T0, null);
+        return new SyncRunRow(1, pageId, SyncMode.INCREMENTAL, RunStatus.valueOf(status.toUpperCase(java.util.Locale.ROOT)), T0, T0.plusSeconds(2), 15, 10, 75, 120, 3, 4, T0, null);
     }
 
     private static final class FakeSyncs implements Syncs {

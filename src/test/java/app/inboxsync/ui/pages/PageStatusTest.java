@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import app.inboxsync.domain.Folder;
 import app.inboxsync.domain.SyncMode;
-import app.inboxsync.store.PageSummary;
+import app.inboxsync.read.PageSummary;
+import app.inboxsync.read.TokenStatus;
+import app.inboxsync.sync.RunOutcome.RunStatus;
 import app.inboxsync.ui.sync.PageProgress;
 import java.time.Instant;
 import java.util.List;
@@ -14,8 +16,8 @@ class PageStatusTest {
     private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
 
     private static PageSummary page(String tokenStatus, String tokenError, String lastRun, Instant finished, String error) {
-        return new PageSummary("p1", "Bakery", "Food", null, List.of(Folder.values()), tokenStatus, tokenError, 1234,
-                5000, 5000, lastRun, finished, error, 0, 0, 0, 0);
+        return new PageSummary("p1", "Bakery", "Food", null, List.of(Folder.values()), TokenStatus.parse(tokenStatus),
+                tokenError, 1234, 5000, 5000, lastRun == null ? null : RunStatus.parse(lastRun), finished, error, 0, 0, 0, 0);
     }
 
     private static PageProgress live(PageProgress.Phase phase, int seen, String message) {

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.inboxsync.config.DatabaseSettings;
 import app.inboxsync.secrets.FileTokenVault;
 import app.inboxsync.simulator.SimulatorConfig;
-import app.inboxsync.store.DatabaseSettings;
 import app.inboxsync.store.TestDatabase;
 import app.inboxsync.ui.DesktopFixture;
 import app.inboxsync.ui.main.MainActions;

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import app.inboxsync.app.AppConfig;
+import app.inboxsync.config.DatabaseSettings;
 import app.inboxsync.domain.Folder;
 import app.inboxsync.domain.Secret;
 import app.inboxsync.graph.GraphSettings;
 import app.inboxsync.secrets.FileTokenVault;
-import app.inboxsync.store.DatabaseSettings;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

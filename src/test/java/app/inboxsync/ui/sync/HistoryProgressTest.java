@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.inboxsync.domain.Folder;
 import app.inboxsync.domain.SyncMode;
-import app.inboxsync.store.PageSummary;
+import app.inboxsync.read.PageSummary;
+import app.inboxsync.read.TokenStatus;
 import app.inboxsync.sync.BatchWrite;
+import app.inboxsync.sync.RunOutcome.RunStatus;
 import app.inboxsync.sync.SyncEvent;
 import app.inboxsync.ui.pages.PageStatus;
 import java.time.Instant;
@@ -39,13 +41,13 @@ class HistoryProgressTest {
                 .endsWith("1,000 conversations · older messages of 3 pending · 37 withheld by Facebook"));
         assertTrue(SummaryText.copy(some).startsWith("Stored: 1,000 conversations · 20,000 messages · coverage 99.9%"),
                 SummaryText.copy(some));
-        PageSummary none = new PageSummary("p1", "Bakery", null, null, List.of(Folder.values()), "valid", null, 0, 0, 0,
+        PageSummary none = new PageSummary("p1", "Bakery", null, null, List.of(Folder.values()), TokenStatus.VALID, null, 0, 0, 0,
                 null, null, null, 0, 0, 0, 0);
         assertTrue(SummaryText.copy(none).contains("coverage –"), SummaryText.copy(none));
     }
 
     private static PageSummary summary(long pending, long withheld) {
-        return new PageSummary("p1", "Bakery", null, Instant.now(), List.of(Folder.values()), "valid", null, 1000,
-                20_000, 20_000, "succeeded", Instant.now(), null, 0, 0, pending, withheld);
+        return new PageSummary("p1", "Bakery", null, Instant.now(), List.of(Folder.values()), TokenStatus.VALID, null, 1000,
+                20_000, 20_000, RunStatus.SUCCEEDED, Instant.now(), null, 0, 0, pending, withheld);
     }
 }

@@ -2,16 +2,20 @@ package app.inboxsync.ui.sync;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import app.inboxsync.store.SyncRunRow;
+import app.inboxsync.domain.SyncMode;
+import app.inboxsync.read.SyncRunRow;
+import app.inboxsync.sync.RunOutcome.RunStatus;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class SummaryTextTest {
     private static final Instant START = Instant.parse("2026-11-22T10:00:00Z");
 
     private static SyncRunRow run(String status, String mode, Instant finished, String error) {
-        return new SyncRunRow(7, "p1", mode, status, START, finished, 15, 10, 75, 120, 3, 4, null, error);
+        return new SyncRunRow(7, "p1", SyncMode.valueOf(mode.toUpperCase(Locale.ROOT)),
+                RunStatus.parse(status), START, finished, 15, 10, 75, 120, 3, 4, null, error);
     }
 
     @Test

@@ -1,0 +1,42 @@
+package app.inboxsync.read;
+
+import app.inboxsync.domain.Folder;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A stored conversation as the browser and the export see it; {@code missingSince} is set when deleted on Facebook.
+ *
+ * @param messageCount   Facebook's estimate, null when the Graph version does not give it
+ * @param unreadCount    null when the Graph version does not give it (unknown, not 0)
+ * @param folder         null only for a folder name this version does not know (a newer one wrote it)
+ * @param storedMessages the messages copied, given only when {@code messageCount} is unknown (they stand in for it)
+ */
+public record ConversationRow(
+        String conversationId,
+        String pageId,
+        String senderId,
+        String senderName,
+        String lastMessage,
+        Instant lastMessageTime,
+        Integer messageCount,
+        Integer unreadCount,
+        Folder folder,
+        List<String> tags,
+        String notes,
+        Instant missingSince,
+        Integer storedMessages) {
+
+    public ConversationRow {
+        tags = List.copyOf(tags);
+    }
+
+    /** Facebook's count, else the messages copied; {@link #messageCountIsStored()} tells which. */
+    public int messagesShown() {
+        return messageCount != null ? messageCount : storedMessages == null ? 0 : storedMessages;
+    }
+
+    public boolean messageCountIsStored() {
+        return messageCount == null;
+    }
+}

@@ -1,0 +1,71 @@
+package app.inboxsync.store.read;
+
+import app.inboxsync.read.ConversationFilter;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A {@link ConversationFilter} as a WHERE clause over {@code messenger_conversations c}, with its parameters. */
+record FilterSql(String where, List<Object> params) {
+
+    /**
+     * The search's words as a prefix query, split by the same parser as the indexed texts (so "shop.com" or
+     * "e-mail" are cut the same way on both sides): "blue dre" becomes {@code 'blue':* & 'dre':*}. A search
+     * without any word (only emoji or punctuation) matches nothing.
+     */
+    private static final String WORDS = """
+            to_tsquery('simple', (SELECT string_agg('''' || replace(replace(w.lexeme, '\\', '\\\\'), '''', '''''')
+                                                       || ''':*', ' & ')
+                                    FROM unnest(to_tsvector('simple', ?)) AS w))""";
+
+    // Both halves use the expression indexes of V3 (messages: text; conversations: name and snippet).
+    private static final String SEARCH = """
+            c.conversation_id IN (
+                SELECT m.conversation_id FROM messenger_messages m
+                 WHERE to_tsvector('simple', coalesce(m.text, '')) @@ %1$s
+                UNION
+                SELECT s.conversation_id FROM messenger_conversations s
+                 WHERE to_tsvector('simple', coalesce(s.sender_name, '') || ' ' || coalesce(s.last_message, '')) @@ %1$s)
+            """.formatted(WORDS);
+
+    static FilterSql of(ConversationFilter f) {
+        List<String> conditions = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        if (f.pageId() != null) {
+            conditions.add("c.page_id = ?");
+            params.add(f.pageId());
+        }
+        if (f.search() != null) {
+            conditions.add(SEARCH);
+            params.add(f.search());
+            params.add(f.search());
+        }
+        if (f.tag() != null) {
+            conditions.add("c.tags @> ARRAY[?]::text[]");
+            params.add(f.tag());
+        }
+        if (f.unreadOnly()) {
+            conditions.add("c.unread_count > 0");
+        }
+        if (f.from() != null) {
+            conditions.add("c.last_message_time >= ?");
+            params.add(Timestamp.from(f.from()));
+        }
+        if (f.until() != null) {
+            conditions.add("c.last_message_time < ?");
+            params.add(Timestamp.from(f.until()));
+        }
+        return new FilterSql(conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions), List.copyOf(params));
+    }
+
+    /** Binds the parameters from index {@code first}; returns the next free index. */
+    int bind(PreparedStatement s, int first) throws SQLException {
+        int i = first;
+        for (Object p : params) {
+            s.setObject(i++, p);
+        }
+        return i;
+    }
+}

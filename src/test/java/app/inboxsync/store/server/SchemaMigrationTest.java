@@ -1,0 +1,80 @@
+package app.inboxsync.store.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.inboxsync.config.DatabaseSettings;
+import app.inboxsync.store.TestDatabase;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class SchemaMigrationTest {
+
+    @Test
+    void freshDatabaseGetsTheContractTablesAndColumns() throws SQLException {
+        try (Database db = TestDatabase.fresh(); Connection c = db.dataSource().getConnection()) {
+            assertTrue(columns(c, "facebook_pages").containsAll(Set.of("facebook_page_id", "name", "category",
+                    "last_synced_at", "folders", "token_status", "token_error", "created_at")));
+            assertTrue(columns(c, "messenger_conversations").containsAll(Set.of("page_id", "sender_id",
+                    "conversation_id", "sender_name", "last_message", "last_message_time", "message_count",
+                    "unread_count", "folder", "can_reply", "link", "participants", "missing_since", "tags", "notes",
+                    "first_synced_at", "synced_at")));
+            assertTrue(columns(c, "messenger_messages").containsAll(Set.of("message_id", "conversation_id",
+                    "page_id", "from_id", "from_name", "is_from_page", "text", "created_time", "attachments",
+                    "details_unavailable")));
+            assertTrue(columns(c, "sync_runs").containsAll(Set.of("id", "page_id", "mode", "status", "started_at",
+                    "finished_at", "conversations_inserted", "conversations_updated", "conversations_unchanged",
+                    "messages_inserted", "api_calls", "error")));
+        }
+    }
+
+    @Test
+    void embeddedBuildHasPgTrgmSoSearchIndexesExist() throws SQLException {
+        try (Database db = TestDatabase.fresh(); Connection c = db.dataSource().getConnection();
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_indexes WHERE indexname LIKE '%trgm_idx'")) {
+            rs.next();
+            assertEquals(2, rs.getInt(1));
+        }
+    }
+
+    @Test
+    void migratingAgainIsANoOp() throws SQLException {
+        try (Database db = TestDatabase.fresh()) {
+            String before = schemaAndHistory(db);
+            assertTrue(before.contains("messenger_messages.text"), before);
+            // connect() migrates; a second pool on the same database must find nothing to do
+            String url = ((com.zaxxer.hikari.HikariDataSource) db.dataSource()).getJdbcUrl();
+            DatabaseSettings again = new DatabaseSettings(url, "postgres", TestDatabase.server().settings().password());
+            Database.connect(again).close();
+            assertEquals(before, schemaAndHistory(db), "no migration ran again and no column changed");
+        }
+    }
+
+    /** Flyway's history (versions, checksums, how many rows) and every column of the public schema, as text. */
+    private static String schemaAndHistory(Database db) throws SQLException {
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT (SELECT string_agg(installed_rank || ':' || coalesce(version, '-') || ':' "
+                     + "|| coalesce(checksum::text, '-') || ':' || success, ',' ORDER BY installed_rank) FROM flyway_schema_history)"
+                     + " || ' | ' || (SELECT string_agg(table_name || '.' || column_name || ' ' || data_type, ',' "
+                     + "ORDER BY table_name, column_name) FROM information_schema.columns WHERE table_schema = 'public')")) {
+            assertTrue(rs.next());
+            return rs.getString(1);
+        }
+    }
+
+    private static Set<String> columns(Connection c, String table) throws SQLException {
+        Set<String> names = new HashSet<>();
+        try (ResultSet rs = c.getMetaData().getColumns(null, "public", table, null)) {
+            while (rs.next()) {
+                names.add(rs.getString("COLUMN_NAME"));
+            }
+        }
+        return names;
+    }
+}
