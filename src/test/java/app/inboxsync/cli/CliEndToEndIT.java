@@ -228,8 +228,9 @@ class CliEndToEndIT {
             SimPage page = slow.pages().get(0);
             CliProcess cli = against(slow, "shared");
             Process running = syncUntilTheFirstBatchIsWritten(cli, page);
-            // keep the first sync (and so its process, which owns the embedded server) going whatever the machine's load
-            slow.setLatency(Duration.ofMillis(500));
+            // keep the first sync (and so its process, which owns the embedded server) going whatever the machine's
+            // load: two more JVMs start before the refusal is seen, which took over a minute on a loaded machine
+            slow.setLatency(Duration.ofSeconds(5));
             CliProcess.Outcome listed = cli.runAs("second", "pages", "list", "--json");
             assertEquals(0, listed.exit(), listed.all());
             assertTrue(JSON.readTree(listed.out()).get(0).get("conversations").asInt() > 0, listed.out());
