@@ -50,6 +50,9 @@ final class GraphTime {
                 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(13) != ':' || s.charAt(16) != ':') {
             return null;
         }
+        if (day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+            return null; // 30 February: the ISO parser then refuses it as malformed, as it does any other
+        }
         long days = java.time.LocalDate.of(year, month, day).toEpochDay();
         int offset = (offH * 3600 + offM * 60) * (s.charAt(19) == '-' ? -1 : 1);
         return Instant.ofEpochSecond(days * 86_400 + hour * 3600L + minute * 60L + second - offset);
