@@ -41,6 +41,7 @@ class GraphTimeTest {
                 String s = compact(t, offset);
                 Instant expected = t.toInstant(ZoneOffset.ofTotalSeconds(offset));
                 assertEquals(expected, GraphTime.parse(s), s);
+                assertEquals(expected, GraphTime.parseCompactOffset(s), "the hot path reads " + s + " itself");
             }
         }
     }
@@ -78,6 +79,9 @@ class GraphTimeTest {
                 "2024-11-10T17:00.00+0000", "2024-11-10 17:00:00+0000", "2024-11-10T17:00:00*0000");
         for (String s : bad) {
             assertThrows(IllegalArgumentException.class, () -> GraphTime.parse(s), s);
+            if (s.length() == 24 && s.charAt(10) == 'T' && (s.charAt(19) == '+' || s.charAt(19) == '-')) {
+                assertNull(GraphTime.parseCompactOffset(s), "the hot path declines " + s);
+            }
         }
     }
 }
