@@ -1,0 +1,206 @@
+package app.inboxsync.sync;
+
+import app.inboxsync.domain.Conversation;
+import app.inboxsync.domain.Folder;
+import app.inboxsync.domain.Message;
+import app.inboxsync.domain.SyncMode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * An in-memory {@link InboxStore} for fast engine tests (and mutation runs): keeps what is written, records every
+ * call the engine makes, and fails a chosen call on request. Not a second PostgresInboxStore: only what the
+ * engine's decisions depend on (stored conversations, newest message per thread, history states).
+ */
+final class MemoryStore implements InboxStore {
+    record Finished(long runId, String pageId, RunOutcome outcome) { }
+
+    record Missing(String pageId, Set<String> seen, Instant at) { }
+
+    PageState page;
+    boolean lockFree = true;
+    Optional<Instant> lastCompleted = Optional.empty();
+    Set<Folder> behind = EnumSet.noneOf(Folder.class);
+    /** Set to make that call fail (once per call while set). */
+    Supplier<RuntimeException> failPageState;
+    Supplier<RuntimeException> failFinishRun;
+    Supplier<RuntimeException> failCoverage;
+    Supplier<RuntimeException> failWrite;
+    Coverage coverage = new Coverage(7, 70, 1, 2);
+
+    final Map<String, Conversation> conversations = new LinkedHashMap<>();
+    final Map<String, Message> messages = new LinkedHashMap<>();
+    final Map<String, HistoryMark> history = new HashMap<>();
+    final List<Long> started = new ArrayList<>();
+    final List<SyncMode> startedModes = new ArrayList<>();
+    final List<Finished> finished = new ArrayList<>();
+    final List<Missing> missing = new ArrayList<>();
+    final List<Instant> oddCeilings = new ArrayList<>();
+    final List<Set<Folder>> behindWritten = new ArrayList<>();
+    final List<String> tokenInvalid = new ArrayList<>();
+    final List<List<HistoryMark>> marksWritten = new ArrayList<>();
+    int pageStateReads;
+    int locksTaken;
+    int locksReleased;
+    /** Whether the thread was interrupted when the lock was released (it must not be: database work). */
+    boolean interruptedAtRelease;
+    int markedMissing = 3;
+
+    MemoryStore(PageState page) {
+        this.page = page;
+    }
+
+    @Override
+    public Optional<PageState> pageState(String pageId) {
+        pageStateReads++;
+        if (failPageState != null) {
+            throw failPageState.get();
+        }
+        return page != null && page.pageId().equals(pageId) ? Optional.of(page) : Optional.empty();
+    }
+
+    @Override
+    public Optional<SyncLock> tryLockPage(String pageId) {
+        if (!lockFree) {
+            return Optional.empty();
+        }
+        locksTaken++;
+        return Optional.of(() -> {
+            interruptedAtRelease = Thread.currentThread().isInterrupted();
+            locksReleased++;
+        });
+    }
+
+    @Override
+    public long startRun(String pageId, SyncMode mode) {
+        startedModes.add(mode);
+        long id = 100 + started.size();
+        started.add(id);
+        return id;
+    }
+
+    @Override
+    public Map<String, Instant> newestStoredMessageTimes(String pageId, Collection<String> conversationIds) {
+        Map<String, Instant> out = new HashMap<>();
+        for (String id : conversationIds) {
+            newest(id).ifPresent(t -> out.put(id, t));
+        }
+        return out;
+    }
+
+    private Optional<Instant> newest(String conversationId) {
+        return messages.values().stream().filter(m -> m.conversationId().equals(conversationId))
+                .map(Message::createdTime).max(Instant::compareTo);
+    }
+
+    @Override
+    public synchronized BatchWrite writeBatch(String pageId, List<Conversation> cs, List<Message> ms,
+                                              List<HistoryMark> marks) {
+        if (failWrite != null) {
+            throw failWrite.get();
+        }
+        int cIn = 0;
+        int cUp = 0;
+        int mIn = 0;
+        for (Conversation c : cs) {
+            if (conversations.put(c.id(), c) == null) {
+                cIn++;
+                history.putIfAbsent(c.id(), HistoryMark.pending(c.id()));
+            } else {
+                cUp++;
+            }
+        }
+        for (Message m : ms) {
+            if (messages.put(m.id(), m) == null) {
+                mIn++;
+            }
+        }
+        for (HistoryMark h : marks) {
+            history.put(h.conversationId(), h);
+        }
+        marksWritten.add(List.copyOf(marks));
+        return new BatchWrite(cIn, cUp, 0, mIn, ms.size() - mIn);
+    }
+
+    @Override
+    public Map<String, StoredHistory> storedHistories(String pageId, Collection<String> conversationIds) {
+        Map<String, StoredHistory> out = new HashMap<>();
+        for (String id : conversationIds) {
+            HistoryMark h = history.get(id);
+            if (conversations.containsKey(id) && h != null) {
+                out.put(id, new StoredHistory(h.state(), newest(id).orElse(null), h.reason(), h.code()));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public List<PendingHistory> pendingHistories(String pageId) {
+        return conversations.values().stream()
+                .filter(c -> history.get(c.id()) != null && history.get(c.id()).state() == HistoryState.PENDING)
+                .map(c -> new PendingHistory(c.id(), c.messageCount() == null ? 0 : c.messageCount())).toList();
+    }
+
+    @Override
+    public Coverage coverage(String pageId) {
+        if (failCoverage != null) {
+            throw failCoverage.get();
+        }
+        return coverage;
+    }
+
+    @Override
+    public int markMissing(String pageId, Collection<String> seenIds, Instant at) {
+        missing.add(new Missing(pageId, Set.copyOf(seenIds), at));
+        return markedMissing;
+    }
+
+    @Override
+    public int flagOddTimes(String pageId, Instant ceiling) {
+        oddCeilings.add(ceiling);
+        return 0;
+    }
+
+    @Override
+    public void finishRun(long runId, String pageId, RunOutcome outcome) {
+        if (failFinishRun != null) {
+            throw failFinishRun.get();
+        }
+        finished.add(new Finished(runId, pageId, outcome));
+    }
+
+    @Override
+    public Set<Folder> foldersBehind(String pageId) {
+        return Set.copyOf(behind);
+    }
+
+    @Override
+    public void setFoldersBehind(String pageId, Set<Folder> folders) {
+        behindWritten.add(Set.copyOf(folders));
+        behind = folders.isEmpty() ? EnumSet.noneOf(Folder.class) : EnumSet.copyOf(folders);
+    }
+
+    @Override
+    public void markTokenInvalid(String pageId, String reason) {
+        tokenInvalid.add(reason);
+    }
+
+    @Override
+    public Optional<Instant> lastCompletedSync(String pageId) {
+        return lastCompleted;
+    }
+
+    @Override
+    public Instant databaseNow() {
+        return Instant.now();
+    }
+}
