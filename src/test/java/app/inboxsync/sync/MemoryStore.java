@@ -27,6 +27,8 @@ final class MemoryStore implements InboxStore {
     record Missing(String pageId, Set<String> seen, Instant at) { }
 
     PageState page;
+    /** Every Page id is added, named "Page <id>" (for syncs of several Pages). */
+    boolean anyPage;
     boolean lockFree = true;
     Optional<Instant> lastCompleted = Optional.empty();
     Set<Folder> behind = EnumSet.noneOf(Folder.class);
@@ -60,16 +62,19 @@ final class MemoryStore implements InboxStore {
     }
 
     @Override
-    public Optional<PageState> pageState(String pageId) {
+    public synchronized Optional<PageState> pageState(String pageId) {
         pageStateReads++;
         if (failPageState != null) {
             throw failPageState.get();
+        }
+        if (page != null && anyPage && !page.pageId().equals(pageId)) {
+            return Optional.of(new PageState(pageId, "Page " + pageId, page.watermark(), page.folders(), 0));
         }
         return page != null && page.pageId().equals(pageId) ? Optional.of(page) : Optional.empty();
     }
 
     @Override
-    public Optional<SyncLock> tryLockPage(String pageId) {
+    public synchronized Optional<SyncLock> tryLockPage(String pageId) {
         if (!lockFree) {
             return Optional.empty();
         }
@@ -81,7 +86,7 @@ final class MemoryStore implements InboxStore {
     }
 
     @Override
-    public long startRun(String pageId, SyncMode mode) {
+    public synchronized long startRun(String pageId, SyncMode mode) {
         startedModes.add(mode);
         long id = 100 + started.size();
         started.add(id);
@@ -89,7 +94,7 @@ final class MemoryStore implements InboxStore {
     }
 
     @Override
-    public Map<String, Instant> newestStoredMessageTimes(String pageId, Collection<String> conversationIds) {
+    public synchronized Map<String, Instant> newestStoredMessageTimes(String pageId, Collection<String> conversationIds) {
         Map<String, Instant> out = new HashMap<>();
         for (String id : conversationIds) {
             newest(id).ifPresent(t -> out.put(id, t));
@@ -132,7 +137,7 @@ final class MemoryStore implements InboxStore {
     }
 
     @Override
-    public Map<String, StoredHistory> storedHistories(String pageId, Collection<String> conversationIds) {
+    public synchronized Map<String, StoredHistory> storedHistories(String pageId, Collection<String> conversationIds) {
         Map<String, StoredHistory> out = new HashMap<>();
         for (String id : conversationIds) {
             HistoryMark h = history.get(id);
@@ -144,14 +149,14 @@ final class MemoryStore implements InboxStore {
     }
 
     @Override
-    public List<PendingHistory> pendingHistories(String pageId) {
+    public synchronized List<PendingHistory> pendingHistories(String pageId) {
         return conversations.values().stream()
                 .filter(c -> history.get(c.id()) != null && history.get(c.id()).state() == HistoryState.PENDING)
                 .map(c -> new PendingHistory(c.id(), c.messageCount() == null ? 0 : c.messageCount())).toList();
     }
 
     @Override
-    public Coverage coverage(String pageId) {
+    public synchronized Coverage coverage(String pageId) {
         if (failCoverage != null) {
             throw failCoverage.get();
         }
@@ -159,19 +164,19 @@ final class MemoryStore implements InboxStore {
     }
 
     @Override
-    public int markMissing(String pageId, Collection<String> seenIds, Instant at) {
+    public synchronized int markMissing(String pageId, Collection<String> seenIds, Instant at) {
         missing.add(new Missing(pageId, Set.copyOf(seenIds), at));
         return markedMissing;
     }
 
     @Override
-    public int flagOddTimes(String pageId, Instant ceiling) {
+    public synchronized int flagOddTimes(String pageId, Instant ceiling) {
         oddCeilings.add(ceiling);
         return 0;
     }
 
     @Override
-    public void finishRun(long runId, String pageId, RunOutcome outcome) {
+    public synchronized void finishRun(long runId, String pageId, RunOutcome outcome) {
         if (failFinishRun != null) {
             throw failFinishRun.get();
         }
@@ -179,18 +184,18 @@ final class MemoryStore implements InboxStore {
     }
 
     @Override
-    public Set<Folder> foldersBehind(String pageId) {
+    public synchronized Set<Folder> foldersBehind(String pageId) {
         return Set.copyOf(behind);
     }
 
     @Override
-    public void setFoldersBehind(String pageId, Set<Folder> folders) {
+    public synchronized void setFoldersBehind(String pageId, Set<Folder> folders) {
         behindWritten.add(Set.copyOf(folders));
         behind = folders.isEmpty() ? EnumSet.noneOf(Folder.class) : EnumSet.copyOf(folders);
     }
 
     @Override
-    public void markTokenInvalid(String pageId, String reason) {
+    public synchronized void markTokenInvalid(String pageId, String reason) {
         tokenInvalid.add(reason);
     }
 

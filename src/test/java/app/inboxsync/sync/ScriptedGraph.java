@@ -61,6 +61,10 @@ final class ScriptedGraph implements GraphGateway {
     @Override
     public ConversationBatch conversations(PageAccess page, Folder folder, int limit, int nestedMessages, Cursor after) {
         onCall.run();
+        return listed(folder, limit, nestedMessages, after);
+    }
+
+    private synchronized ConversationBatch listed(Folder folder, int limit, int nestedMessages, Cursor after) {
         asked.add(new Asked(folder, limit, nestedMessages, after));
         Deque<Supplier<ConversationBatch>> q = listings.get(folder);
         return q == null || q.isEmpty() ? new ConversationBatch(List.of(), null, 1) : q.removeFirst().get();
