@@ -90,6 +90,7 @@ class HistoryPhaseTest {
         assertEquals(Arrays.asList(cursor("t_1-2"), null), graph.cursorsAsked, "a pending one from its newest");
         // 150 messages left = 2 pages; 250 reported = 3 pages
         assertEquals(new SyncEvent.History(PAGE, 2, 0, 5, 0), history().get(0));
+        assertEquals(0, history().get(history().size() - 1).conversationsLeft());
         assertEquals(HistoryState.COMPLETE, store.history.get("t_1").state());
         assertEquals(HistoryState.COMPLETE, store.history.get("t_old").state());
         assertEquals(2, tally.apiCalls());
@@ -307,5 +308,73 @@ class HistoryPhaseTest {
         assertEquals(2, HistoryPhase.Job.rest("a", null, 101, 0).estimatedPages());
         assertEquals(3, HistoryPhase.Job.again(new InboxStore.PendingHistory("a", 250)).estimatedPages());
         assertEquals(1, HistoryPhase.Job.again(new InboxStore.PendingHistory("a", -5)).estimatedPages());
+    }
+
+    private static MessageBatch hundred(String conversation, int pageNo, Cursor next) {
+        List<Message> ms = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            ms.add(message(conversation, conversation + "_p" + pageNo + "_" + i, T.minusSeconds(pageNo * 1000L + i)));
+        }
+        return new MessageBatch(ms, next, 1);
+    }
+
+    @Test
+    void pagesFetchedWhileTheWriterIsBusyGoTogetherUpToTwoThousandMessagesEachOnce() {
+        stored("t_1", 3000, HistoryMark.pending("t_1"), m("t_1", 0));
+        store.writeSizes.clear();
+        store.marksWritten.clear();
+        store.writeMillis = 1_000;
+        for (int p = 1; p <= 25; p++) {
+            graph.history("t_1", hundred("t_1", p, p == 25 ? null : cursor("p" + (p + 1))));
+        }
+        run(HistoryPhase.Job.rest("t_1", cursor("p1"), 2500, 0));
+
+        assertEquals(List.of(100, 2000, 400), store.writeSizes, "the first at once, then batches of at most 2000");
+        assertEquals(2500, tally.counts().messagesInserted());
+        assertEquals(0, tally.counts().messagesUpdated(), "no page written twice");
+        assertEquals(List.of(List.of(), List.of(), List.of(HistoryMark.complete("t_1"))), store.marksWritten,
+                "the state once, with the last page");
+    }
+
+    @Test
+    void aStopKeepsThePagesFetchedWhileTheWriterWasBusy() {
+        stored("t_1", 3000, HistoryMark.pending("t_1"), m("t_1", 0));
+        store.writeMillis = 500;
+        graph.history("t_1", hundred("t_1", 1, cursor("p2")));
+        graph.history("t_1", hundred("t_1", 2, cursor("p3")));
+        graph.failHistory("t_1", () -> new GraphException(GraphException.Kind.TRANSIENT, "down"));
+        assertThrows(GraphException.class, () -> run(HistoryPhase.Job.rest("t_1", cursor("p1"), 300, 0)));
+        assertEquals(201, store.messages.size(), "both pages written before the failure ends the phase");
+    }
+
+    @Test
+    void aStopByInterruptWritesWhatCameAndKeepsTheInterrupt() {
+        stored("t_1", 3000, HistoryMark.pending("t_1"), m("t_1", 0));
+        store.writeMillis = 300;
+        graph.history("t_1", hundred("t_1", 1, cursor("p2")));
+        graph.history("t_1", hundred("t_1", 2, cursor("p3")));
+        graph.failHistory("t_1", () -> {
+            Thread.currentThread().interrupt();
+            return new GraphException(GraphException.Kind.TRANSIENT, "interrupted");
+        });
+        assertThrows(GraphException.class, () -> new HistoryPhase(graph, store, ACCESS, events::add, cancel, tally,
+                writer, withheld).run(List.of(HistoryPhase.Job.rest("t_1", cursor("p1"), 300, 0)), Folder.INBOX));
+        boolean interrupted = Thread.interrupted();
+        writer.awaitWrites();
+        assertTrue(interrupted, "the interrupt is set again for the caller");
+        assertEquals(201, store.messages.size(), "the wait for the writes was not cut short by the interrupt");
+    }
+
+    @Test
+    void aCancelBetweenPagesStopsTheWalk() {
+        stored("t_1", 3000, HistoryMark.pending("t_1"), m("t_1", 0));
+        graph.history("t_1", batch(cursor("p2"), m("t_1", 1)));
+        graph.history("t_1", batch(null, m("t_1", 2)));
+        graph.onCall = cancel::cancel;
+        assertThrows(CancelSignal.SyncCancelledException.class, () -> run(HistoryPhase.Job.rest("t_1", cursor("p1"), 300, 0)));
+        assertEquals(1, graph.messagesAsked.size());
+        writer.awaitWrites();
+        assertTrue(store.messages.containsKey("t_1_m1"), "the page that came is kept");
+        assertEquals(HistoryState.PENDING, store.history.get("t_1").state());
     }
 }

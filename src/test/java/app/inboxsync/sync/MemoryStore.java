@@ -38,6 +38,15 @@ final class MemoryStore implements InboxStore {
     Supplier<RuntimeException> failCoverage;
     Supplier<RuntimeException> failWrite;
     Coverage coverage = new Coverage(7, 70, 1, 2);
+    /** How long each write takes (on the writer's thread). */
+    volatile long writeMillis;
+    /** Writes after this many fail (a negative number: none fails). */
+    volatile int writesThatSucceed = -1;
+    /** Runs at the end of each write (e.g. to move a test clock). */
+    volatile Runnable onWrite = () -> { };
+    /** How many messages each write carried, in order. */
+    final List<Integer> writeSizes = new ArrayList<>();
+    int writes;
 
     final Map<String, Conversation> conversations = new LinkedHashMap<>();
     final Map<String, Message> messages = new LinkedHashMap<>();
@@ -108,11 +117,30 @@ final class MemoryStore implements InboxStore {
     }
 
     @Override
-    public synchronized BatchWrite writeBatch(String pageId, List<Conversation> cs, List<Message> ms,
-                                              List<HistoryMark> marks) {
-        if (failWrite != null) {
-            throw failWrite.get();
+    public BatchWrite writeBatch(String pageId, List<Conversation> cs, List<Message> ms, List<HistoryMark> marks) {
+        synchronized (this) {
+            if (failWrite != null) {
+                throw failWrite.get();
+            }
+            if (writesThatSucceed >= 0 && writes >= writesThatSucceed) {
+                throw new IllegalStateException("The database refused the write.");
+            }
+            writes++;
+            writeSizes.add(ms.size());
         }
+        if (writeMillis > 0) {
+            try {
+                Thread.sleep(writeMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        BatchWrite done = stored(cs, ms, marks);
+        onWrite.run();
+        return done;
+    }
+
+    private synchronized BatchWrite stored(List<Conversation> cs, List<Message> ms, List<HistoryMark> marks) {
         int cIn = 0;
         int cUp = 0;
         int mIn = 0;
