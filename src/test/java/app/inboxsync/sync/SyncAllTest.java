@@ -94,4 +94,18 @@ class SyncAllTest {
                 r.stream().map(SyncResult::status).toList());
         assertTrue(!Thread.currentThread().isInterrupted(), "the caller's thread is not interrupted");
     }
+
+    @Test
+    void roundsStartWhereTheyShouldAndTakeTheStalestFirst() {
+        java.time.Instant now = java.time.Instant.parse("2026-12-03T12:00:00Z");
+        assertEquals(new SharedRound(now.minusSeconds(4)), SharedRound.sinceLaunch(now, Duration.ofSeconds(4)));
+        assertEquals(new SharedRound(now), SharedRound.sinceLaunch(now, Duration.ofSeconds(-4)), "a clock step back");
+        assertEquals(new SharedRound(now.minusSeconds(540)), SharedRound.everyInterval(now, Duration.ofMinutes(10)));
+        java.util.Map<String, java.util.Optional<java.time.Instant>> last = java.util.Map.of(
+                "3", java.util.Optional.of(now.minusSeconds(10)), "1", java.util.Optional.of(now.minusSeconds(99)),
+                "2", java.util.Optional.empty(), "0", java.util.Optional.of(now.minusSeconds(10)));
+        List<SyncRequest> ordered = SharedRound.stalestFirst(List.of(page("3"), page("1"), page("2"), page("0")),
+                last::get);
+        assertEquals(List.of("2", "1", "0", "3"), ordered.stream().map(SyncRequest::pageId).toList());
+    }
 }

@@ -321,6 +321,7 @@ class SyncServiceTest {
         assertEquals(SyncResult.Status.SUCCEEDED, r.status(), r.error());
         assertTrue(store.missing.isEmpty(), "a folder not read may still hold the unseen ones");
         assertEquals(List.of(Set.of(Folder.SPAM)), store.behindWritten, "OTHER was read, so caught up");
+        assertTrue(events(SyncEvent.Notice.class).stream().anyMatch(n -> n.message().equals("no spam folder")));
 
         store.behindWritten.clear();
         graph.failList(Folder.SPAM, () -> new GraphException(GraphException.Kind.FOLDER_REFUSED, "no spam folder"));
