@@ -36,7 +36,8 @@ final class GraphTime {
         }
     }
 
-    private static Instant parseCompactOffset(String s) {
+    /** The hot path alone: null when {@code s} is not a valid time of the compact shape (tests check it takes it). */
+    static Instant parseCompactOffset(String s) {
         int year = digits(s, 0, 4);
         int month = digits(s, 5, 2);
         int day = digits(s, 8, 2);
@@ -49,6 +50,9 @@ final class GraphTime {
                 || minute < 0 || minute > 59 || second < 0 || second > 59 || offH < 0 || offM < 0
                 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(13) != ':' || s.charAt(16) != ':') {
             return null;
+        }
+        if (day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+            return null; // 30 February: the ISO parser then refuses it as malformed, as it does any other
         }
         long days = java.time.LocalDate.of(year, month, day).toEpochDay();
         int offset = (offH * 3600 + offM * 60) * (s.charAt(19) == '-' ? -1 : 1);

@@ -95,10 +95,6 @@ final class PagePass {
         }
     }
 
-    void run(List<Folder> folders) {
-        run(folders, Set.of(), () -> { });
-    }
-
     private void walk(Folder folder, BackgroundWriter writer, boolean behind) {
         boolean toTheEnd = mode == SyncMode.FULL || behind;
         int limit = toTheEnd ? GraphGateway.MAX_LIMIT : tuning.firstIncrementalLimit();

@@ -16,6 +16,7 @@ import app.inboxsync.simulator.GraphSimulator;
 import app.inboxsync.simulator.SimPage;
 import app.inboxsync.simulator.SimulatorConfig;
 import app.inboxsync.sync.RunOutcome.RunStatus;
+import app.inboxsync.sync.StoredCopy;
 import app.inboxsync.ui.DesktopUi;
 import app.inboxsync.ui.main.MainActions;
 import app.inboxsync.ui.session.DesktopSession;
@@ -132,7 +133,9 @@ class DesktopAndScheduledSyncIT {
         assertTrue(cronSync.waitFor(120, TimeUnit.SECONDS), "cron's sync finishes");
         assertEquals(0, cronSync.exitValue());
 
-        // 3. the copy equals the simulator's data: every conversation once, every message once
+        // 3. the copy equals the simulator's data field for field (StoredCopy: expected values from the simulator's
+        // raw data, no production code), every conversation once, every message once
+        StoredCopy.assertEqualsSimulator(sim, app.database().dataSource(), page.id());
         List<ConversationRow> stored = app.browse().window(ConversationFilter.page(page.id()), ConversationSort.NEWEST_FIRST, 0, 10_000);
         assertEquals(sim.conversations(page.id()).size(), stored.size());
         long storedMessages = stored.stream().mapToLong(c -> app.conversations().messages(c.conversationId()).size()).sum();
