@@ -39,7 +39,8 @@ public final class DesktopUi implements AutoCloseable {
         StackPane.setAlignment(toasts, Pos.TOP_RIGHT);
         StackPane.setMargin(toasts, new Insets(0));
         root.getChildren().add(toasts);
-        main.addTab(new ConversationsTab(session.app(), tasks, toasts, main, session.config().home()).tab());
+        main.addTab(new ConversationsTab(session.app(), tasks, toasts, main,
+                settings.media().folderUnder(session.config().home())).tab());
         main.addTab(HistoryTab.create(session, tasks, main));
         root.getStylesheets().add(Fxml.stylesheet());
         root.sceneProperty().addListener((o, was, scene) -> {

@@ -75,9 +75,9 @@ public final class ConversationsTab {
         this(app, background, notifier, main, null);
     }
 
-    /** @param home where the media store is (its pictures are shown inline), or null to show attachments as links */
-    public ConversationsTab(AppContext app, Background background, Notifier notifier, MainController main, Path home) {
-        this.media = home == null ? null : threadMedia(home, app, background);
+    /** @param mediaFolder the media store's folder (its pictures are shown inline), or null to show attachments as links */
+    public ConversationsTab(AppContext app, Background background, Notifier notifier, MainController main, Path mediaFolder) {
+        this.media = mediaFolder == null ? null : threadMedia(mediaFolder, app, background);
         this.model = new ConversationsViewModel(app.browse(), app.tags(), app.conversations(), background, notifier,
                 ZoneId.systemDefault());
         this.thread = new ThreadViewModel(app.browse(), background);
@@ -87,9 +87,9 @@ public final class ConversationsTab {
         tab.setContent(Fxml.CONVERSATIONS.load(this));
     }
 
-    private static ThreadMedia threadMedia(Path home, AppContext app, Background background) {
+    private static ThreadMedia threadMedia(Path mediaFolder, AppContext app, Background background) {
         try {
-            return ThreadMedia.under(home, app.database(), background);
+            return ThreadMedia.under(mediaFolder, app.database(), background);
         } catch (IOException e) {
             return null; // no media folder can be made: the thread shows attachments as links, as without media
         }

@@ -40,9 +40,9 @@ public final class ThreadMedia {
         this.background = background;
     }
 
-    /** The default store under {@code home} (a folder of files: what {@link MediaSettings#defaults} chooses). */
-    public static ThreadMedia under(Path home, Database database, Background background) throws IOException {
-        MediaFiles files = new FolderMediaFiles(MediaSettings.defaults(home).folder());
+    /** The folder store in {@code folder} (the one Settings names; {@link MediaSettings#defaults} has it in the home). */
+    public static ThreadMedia under(Path folder, Database database, Background background) throws IOException {
+        MediaFiles files = new FolderMediaFiles(folder);
         return new ThreadMedia(new PostgresMediaQueue(database)::attachmentsOf, files, FileOpener.SYSTEM, background);
     }
 
