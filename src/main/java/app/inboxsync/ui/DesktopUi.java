@@ -7,6 +7,7 @@ import app.inboxsync.ui.common.FxBackground;
 import app.inboxsync.ui.conversations.ConversationsTab;
 import app.inboxsync.ui.history.HistoryTab;
 import app.inboxsync.ui.main.MainController;
+import app.inboxsync.ui.media.MediaOverview;
 import app.inboxsync.ui.settings.DesktopSettings;
 import app.inboxsync.ui.sync.SyncBoard;
 import java.time.Clock;
@@ -42,6 +43,7 @@ public final class DesktopUi implements AutoCloseable {
         main.addTab(new ConversationsTab(session.app(), tasks, toasts, main,
                 settings.media().folderUnder(session.config().home())).tab());
         main.addTab(HistoryTab.create(session, tasks, main));
+        MediaOverview.addTo(main, session.app().database(), tasks);
         root.getStylesheets().add(Fxml.stylesheet());
         root.sceneProperty().addListener((o, was, scene) -> {
             if (scene != null) {
