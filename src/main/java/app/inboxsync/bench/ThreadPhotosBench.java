@@ -28,7 +28,6 @@ import app.inboxsync.sync.SyncService;
 import app.inboxsync.ui.common.FxBackground;
 import app.inboxsync.ui.common.FxThread;
 import app.inboxsync.ui.common.Fxml;
-import app.inboxsync.ui.conversations.FileOpener;
 import app.inboxsync.ui.conversations.ThreadMedia;
 import app.inboxsync.ui.conversations.ThreadPane;
 import app.inboxsync.ui.conversations.ThreadViewModel;
@@ -183,8 +182,8 @@ final class ThreadPhotosBench {
     private record Pass(PulseGaps.Stats gaps, double firstPhotoMs, int photosDrawn, double seconds, String busiest) { }
 
     /**
-     * Opens the photo thread and scrolls through it; then, for comparison, the same thread with its attachments as
-     * links (no media store), to tell what the photos cost from what laying out 200 messages costs.
+     * Opens the thread with its attachments as links (no media store) and scrolls through it, then the same with
+     * the photos: what laying out 200 messages costs, and what the photos add to it.
      *
      * @param warmUp a conversation without photos read first, as the window has drawn text before a user opens a
      *               thread: the first text a fresh JavaFX lays out loads its fonts (seconds on a loaded machine)
@@ -192,8 +191,7 @@ final class ThreadPhotosBench {
     private BenchResult measure(AppContext app, ConversationRow warmUp, ConversationRow conversation, Path folder) {
         UiBench.startToolkit();
         FxBackground tasks = new FxBackground();
-        ThreadMedia media = new ThreadMedia(new PostgresMediaQueue(app.database())::attachmentsOf,
-                uncheckedFolder(folder), FileOpener.SYSTEM, tasks);
+        ThreadMedia media = threadMedia(folder, app.database()); // as the desktop makes it
         Stage stage = FxThread.call(() -> {
             Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
             Stage s = new Stage();
@@ -216,8 +214,9 @@ final class ThreadPhotosBench {
             out.printf("%-26s %s (%.1f s)%n", "  first thread, no photos:", UiBench.describe(cold),
                     (System.nanoTime() - warming) / 1e9);
             PulseGaps.Stats idle = UiBench.pulsesWhile(() -> FxThread.pause(Duration.ofSeconds(3)));
-            Pass photos = openAndScroll(stage, new ThreadViewModel(app.browse(), tasks), media, conversation, fx);
+            // as links first: the photo pass then lays out text the window has drawn before, so what differs is the photos
             Pass links = openAndScroll(stage, new ThreadViewModel(app.browse(), tasks), null, conversation, fx);
+            Pass photos = openAndScroll(stage, new ThreadViewModel(app.browse(), tasks), media, conversation, fx);
             out.printf("%-26s first photo after %.0f ms; %d of %d photos drawn while scrolling, %.1f s in all%n",
                     "thread, " + PHOTOS + " photos:", photos.firstPhotoMs(), photos.photosDrawn(), PHOTOS, photos.seconds());
             out.printf("%-26s %s%n", "  opening and scrolling:", UiBench.describe(photos.gaps()));
@@ -237,9 +236,9 @@ final class ThreadPhotosBench {
         }
     }
 
-    private static FolderMediaFiles uncheckedFolder(Path folder) {
+    private static ThreadMedia threadMedia(Path folder, Database db) {
         try {
-            return new FolderMediaFiles(folder);
+            return ThreadMedia.under(folder, db);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

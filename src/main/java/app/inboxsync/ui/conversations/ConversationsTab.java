@@ -77,7 +77,7 @@ public final class ConversationsTab {
 
     /** @param mediaFolder the media store's folder (its pictures are shown inline), or null to show attachments as links */
     public ConversationsTab(AppContext app, Background background, Notifier notifier, MainController main, Path mediaFolder) {
-        this.media = mediaFolder == null ? null : threadMedia(mediaFolder, app, background);
+        this.media = mediaFolder == null ? null : threadMedia(mediaFolder, app);
         this.model = new ConversationsViewModel(app.browse(), app.tags(), app.conversations(), background, notifier,
                 ZoneId.systemDefault());
         this.thread = new ThreadViewModel(app.browse(), background);
@@ -87,9 +87,9 @@ public final class ConversationsTab {
         tab.setContent(Fxml.CONVERSATIONS.load(this));
     }
 
-    private static ThreadMedia threadMedia(Path mediaFolder, AppContext app, Background background) {
+    private static ThreadMedia threadMedia(Path mediaFolder, AppContext app) {
         try {
-            return ThreadMedia.under(mediaFolder, app.database(), background);
+            return ThreadMedia.under(mediaFolder, app.database());
         } catch (IOException e) {
             return null; // no media folder can be made: the thread shows attachments as links, as without media
         }
