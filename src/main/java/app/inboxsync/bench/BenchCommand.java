@@ -18,9 +18,9 @@ import picocli.CommandLine;
 @Command(name = "bench", description = {
         "Measure sync speed against the bundled Graph simulator and an embedded PostgreSQL (temporary data).",
         "Run it as: java -Xmx256m -jar target/inbox-sync.jar bench",
-        "Scenario ui (not run by default) opens the real window (real glass) and needs a",
-        "display; run it as: xvfb-run -a java -jar target/inbox-sync.jar bench \\",
-        "  --scenarios ui"})
+        "Scenarios ui and photos (not run by default) open a real window (real glass) and need a",
+        "display; run each on its own as: xvfb-run -a java -jar target/inbox-sync.jar bench \\",
+        "  --scenarios ui (or photos)"})
 public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--conversations", defaultValue = "1000", description = "Conversations per Page (default ${DEFAULT-VALUE}).")
     int conversations;
@@ -51,7 +51,7 @@ public final class BenchCommand implements Callable<Integer> {
     int browseConversations;
 
     @Option(names = "--scenarios", defaultValue = "full,incremental,all,throughput", split = ",",
-            description = "Which scenarios to run (default ${DEFAULT-VALUE}; also: folders (the default four folders), browse, media (attachment files into the store), ui).")
+            description = "Which scenarios to run (default ${DEFAULT-VALUE}; also: folders (the default four folders), browse, media (attachment files into the store), photos (the thread view with 200 photos), ui).")
     List<String> scenarios;
 
     @CommandLine.Spec
@@ -60,7 +60,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        if (scenarios.contains("ui")) {
+        if (scenarios.contains("ui") || scenarios.contains("photos")) {
             UiBench.requireDisplay();
         }
         Path home = Files.createTempDirectory("inbox-sync-bench");
@@ -88,6 +88,9 @@ public final class BenchCommand implements Callable<Integer> {
             }
             if (scenarios.contains("browse")) {
                 new BrowseBench(database, out, browseConversations).run();
+            }
+            if (scenarios.contains("photos")) {
+                results.add(new ThreadPhotosBench(embedded.settings(), home, out).run());
             }
             if (scenarios.contains("ui")) {
                 results.add(new UiBench(embedded.settings(), home, out, uiPaced ? latencyMs : 0, uiPaced ? rate : 0)

@@ -1,5 +1,6 @@
 package app.inboxsync.bench;
 
+import app.inboxsync.concurrent.DaemonThreads;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -23,8 +24,7 @@ final class FxBusyProbe implements AutoCloseable {
 
     FxBusyProbe(Thread fx) {
         this.fx = fx;
-        this.sampler = new Thread(this::sample, "fx-busy-probe");
-        sampler.setDaemon(true);
+        this.sampler = DaemonThreads.named("fx-busy-probe").newThread(this::sample);
         sampler.start();
     }
 

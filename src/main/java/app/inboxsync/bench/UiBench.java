@@ -139,7 +139,7 @@ final class UiBench {
     }
 
     /** Records the pulses while {@code meanwhile} runs (on this thread). */
-    private static PulseGaps.Stats pulsesWhile(Runnable meanwhile) {
+    static PulseGaps.Stats pulsesWhile(Runnable meanwhile) {
         PulseGaps gaps = new PulseGaps();
         FxThread.run(gaps::start);
         try {
@@ -150,7 +150,7 @@ final class UiBench {
         return FxThread.call(() -> gaps.stats(GOAL_MS));
     }
 
-    private static String describe(PulseGaps.Stats s) {
+    static String describe(PulseGaps.Stats s) {
         return String.format("%d pulses, gap between pulses: longest %.1f ms (%.1f s in), 99th percentile %.1f ms, "
                         + "median %.1f ms; %d gaps over %.0f ms",
                 s.pulses(), s.longestMs(), s.longestAtSecond(), s.p99Ms(), s.medianMs(), s.over(), GOAL_MS);
@@ -164,7 +164,7 @@ final class UiBench {
         return (paced() ? "ui paced, " : "ui, ") + conversations + " conv";
     }
 
-    private static void startToolkit() {
+    static void startToolkit() {
         CountDownLatch started = new CountDownLatch(1);
         try {
             Platform.startup(started::countDown);

@@ -2,6 +2,7 @@ package app.inboxsync.cli;
 
 import app.inboxsync.app.AppContext;
 import app.inboxsync.app.MediaService;
+import app.inboxsync.concurrent.DaemonThreads;
 import app.inboxsync.media.FetchTally;
 import app.inboxsync.media.MediaSettings;
 import app.inboxsync.media.MediaStatus;
@@ -39,11 +40,8 @@ final class MediaCommand {
                 }
                 FetchTally tally = new FetchTally();
                 boolean interactive = System.console() != null;
-                ScheduledExecutorService redraw = Executors.newSingleThreadScheduledExecutor(r -> {
-                    Thread t = new Thread(r, "media-progress");
-                    t.setDaemon(true);
-                    return t;
-                });
+                ScheduledExecutorService redraw = Executors.newSingleThreadScheduledExecutor(
+                        DaemonThreads.named("media-progress"));
                 if (interactive) {
                     redraw.scheduleAtFixedRate(() -> draw(out(), tally.snapshot()), 100, 100, TimeUnit.MILLISECONDS);
                 }

@@ -1,5 +1,6 @@
 package app.inboxsync.media;
 
+import app.inboxsync.concurrent.DaemonThreads;
 import app.inboxsync.sync.SyncEvent;
 import app.inboxsync.sync.SyncListener;
 import java.util.Map;
@@ -19,11 +20,7 @@ public final class MediaAfterBatches implements SyncListener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MediaAfterBatches.class);
 
     private final MediaFetcher fetcher;
-    private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "media-after-sync");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService runner = Executors.newSingleThreadExecutor(DaemonThreads.named("media-after-sync"));
     private final Map<String, AtomicBoolean> again = new ConcurrentHashMap<>();
     private final FetchTally tally = new FetchTally();
 

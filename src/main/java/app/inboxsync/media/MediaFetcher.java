@@ -10,12 +10,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import app.inboxsync.concurrent.DaemonThreads;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,22 +43,34 @@ public final class MediaFetcher implements AutoCloseable {
     private final AttachmentLinks links;
     private final MediaSettings settings;
     private final Clock clock;
+    private final Pause pause;
     private final ExecutorService pool;
+    private final ScheduledExecutorService leases = Executors.newSingleThreadScheduledExecutor(
+            DaemonThreads.named("media-leases"));
+
+    /** How the run waits for a retry that is due soon; tests pass one that moves their clock instead. */
+    @FunctionalInterface
+    interface Pause {
+        Pause SLEEP = d -> Thread.sleep(Math.max(10, d.toMillis()));
+
+        void pause(Duration d) throws InterruptedException;
+    }
 
     public MediaFetcher(MediaQueue queue, MediaFiles files, CdnDownload cdn, AttachmentLinks links,
             MediaSettings settings, Clock clock) {
+        this(queue, files, cdn, links, settings, clock, Pause.SLEEP);
+    }
+
+    MediaFetcher(MediaQueue queue, MediaFiles files, CdnDownload cdn, AttachmentLinks links, MediaSettings settings,
+            Clock clock, Pause pause) {
         this.queue = Objects.requireNonNull(queue, "queue");
         this.files = Objects.requireNonNull(files, "files");
         this.cdn = Objects.requireNonNull(cdn, "cdn");
         this.links = Objects.requireNonNull(links, "links");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
-        AtomicInteger n = new AtomicInteger();
-        this.pool = Executors.newFixedThreadPool(settings.threads(), r -> {
-            Thread t = new Thread(r, "media-download-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.pause = Objects.requireNonNull(pause, "pause");
+        this.pool = Executors.newFixedThreadPool(settings.threads(), DaemonThreads.numbered("media-download"));
     }
 
     /** Lists new attachments, then downloads every due one; returns when none is left that can be done now. */
@@ -63,14 +79,15 @@ public final class MediaFetcher implements AutoCloseable {
         queue.summary(pageId).forEach(s -> tally.planned.addAndGet(s.count(MediaStatus.PENDING)));
         AtomicLong used = new AtomicLong(queue.storedBytes());
         while (!tally.quotaReached.get()) {
-            List<MediaItem> due = queue.due(pageId, clock.instant(), BATCH);
+            Instant claimed = clock.instant();
+            List<MediaItem> due = queue.due(pageId, claimed, BATCH);
             if (due.isEmpty()) {
                 Instant next = queue.nextAttempt(pageId);
                 Duration wait = next == null ? null : Duration.between(clock.instant(), next);
                 if (wait == null || wait.compareTo(WAIT_FOR_RETRY) > 0) {
                     break;
                 }
-                Thread.sleep(Math.max(10, wait.toMillis()));
+                pause.pause(wait);
                 continue;
             }
             List<Callable<Void>> work = new ArrayList<>();
@@ -80,15 +97,35 @@ public final class MediaFetcher implements AutoCloseable {
                     return null;
                 });
             }
-            for (Future<Void> f : pool.invokeAll(work)) {
-                try {
-                    f.get();
-                } catch (ExecutionException e) {
-                    LOG.warn("A media download failed unexpectedly: {}", e.getCause().toString());
+            ScheduledFuture<?> renewing = keepLeases(due, MediaQueue.leaseEnd(claimed));
+            try {
+                for (Future<Void> f : pool.invokeAll(work)) {
+                    try {
+                        f.get();
+                    } catch (ExecutionException e) {
+                        LOG.warn("A media download failed unexpectedly: {}", e.getCause().toString());
+                    }
                 }
+            } finally {
+                renewing.cancel(false);
             }
         }
         return tally.snapshot();
+    }
+
+    /** While the batch runs, its leases are renewed well before they end; a killed process stops renewing them. */
+    private ScheduledFuture<?> keepLeases(List<MediaItem> batch, Instant held) {
+        AtomicReference<Instant> until = new AtomicReference<>(held);
+        long every = MediaQueue.LEASE.toMillis() / 4;
+        return leases.scheduleAtFixedRate(() -> {
+            Instant next = MediaQueue.leaseEnd(clock.instant());
+            try {
+                queue.renew(batch, until.get(), next);
+                until.set(next);
+            } catch (RuntimeException e) { // the next renewal tries again; a lapsed lease costs a second download
+                LOG.debug("could not renew the download leases: {}", e.toString());
+            }
+        }, every, every, TimeUnit.MILLISECONDS);
     }
 
     private void fetchOne(MediaItem item, AtomicLong used, FetchTally tally) {
@@ -202,6 +239,7 @@ public final class MediaFetcher implements AutoCloseable {
 
     @Override
     public void close() {
+        leases.shutdownNow();
         pool.shutdownNow();
     }
 }

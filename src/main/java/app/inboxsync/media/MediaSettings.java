@@ -20,6 +20,8 @@ public record MediaSettings(boolean enabled, Store store, Path folder, long maxF
     public enum Store { FILES, DATABASE }
 
     public static final long MB = 1024L * 1024;
+    public static final int DEFAULT_MAX_FILE_MB = 25;
+    public static final int DEFAULT_QUOTA_MB = 10_240;
 
     public MediaSettings {
         Objects.requireNonNull(store, "store");
@@ -41,12 +43,17 @@ public record MediaSettings(boolean enabled, Store store, Path folder, long maxF
 
     /** On, files under {@code home/media}, 25 MB per file, 10 GB in all, 4 downloads at a time. */
     public static MediaSettings defaults(Path home) {
-        return new MediaSettings(true, Store.FILES, home.resolve("media"), 25 * MB, 10_240 * MB, 4, 5,
+        return new MediaSettings(true, Store.FILES, home.resolve("media"), DEFAULT_MAX_FILE_MB * MB,
+                DEFAULT_QUOTA_MB * MB, 4, 5,
                 Duration.ofSeconds(2));
     }
 
     public MediaSettings withLimits(long maxFile, long quota) {
         return new MediaSettings(enabled, store, folder, maxFile, quota, threads, maxAttempts, firstRetry);
+    }
+
+    public MediaSettings withFolder(Path f) {
+        return new MediaSettings(enabled, store, f, maxFileBytes, quotaBytes, threads, maxAttempts, firstRetry);
     }
 
     public MediaSettings withStore(Store s) {

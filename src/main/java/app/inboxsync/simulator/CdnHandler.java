@@ -39,6 +39,11 @@ final class CdnHandler implements HttpHandler {
                 text(exchange, refusal.status(), refusal.text());
                 return;
             }
+            CdnLinks.Breakage breakage = links.nextBreakage(path);
+            if (breakage == CdnLinks.Breakage.UNAVAILABLE) {
+                text(exchange, 503, "Service Unavailable");
+                return;
+            }
             long picture = Long.parseLong(m.group(1));
             long size = CdnFiles.size(kind, picture);
             exchange.getResponseHeaders().set("Content-Type", kind.mime);
@@ -52,7 +57,8 @@ final class CdnHandler implements HttpHandler {
             links.counted();
             OutputStream body = exchange.getResponseBody();
             long bps = links.bytesPerSecond();
-            CdnFiles.write(kind, picture, bps > 0 ? new Throttled(body, bps) : body);
+            OutputStream sent = bps > 0 ? new Throttled(body, bps) : body;
+            CdnFiles.write(kind, picture, breakage == CdnLinks.Breakage.DROPPED ? new DroppedAfter(sent, size / 2) : sent);
             body.flush();
         } catch (IOException e) {
             // the downloader went away mid-file (a cap, a cancel, a killed process): nothing to answer
@@ -76,6 +82,32 @@ final class CdnHandler implements HttpHandler {
             }
         }
         return null;
+    }
+
+    /** Passes on the first {@code limit} bytes, then fails: the exchange closes the connection short of its length. */
+    private static final class DroppedAfter extends FilterOutputStream {
+        private long left;
+
+        DroppedAfter(OutputStream out, long limit) {
+            super(out);
+            this.left = limit;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            int n = (int) Math.min(len, left);
+            out.write(b, off, n);
+            left -= n;
+            if (n < len) {
+                out.flush();
+                throw new IOException("connection dropped on purpose");
+            }
+        }
     }
 
     /** Writes in 8 KB steps, pausing so the rate stays at or below bytes per second. */

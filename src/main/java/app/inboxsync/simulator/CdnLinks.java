@@ -1,8 +1,11 @@
 package app.inboxsync.simulator;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -13,7 +16,7 @@ import java.util.regex.Pattern;
  * when Graph serves them they become links on the simulator's own host ({@code /cdn/path}), never Facebook's.
  * With a link lifetime set, each served link carries Facebook's {@code oe} (expiry, hex epoch seconds) and
  * {@code oh} (signature) parameters and is refused with 403 once expired, as Facebook's CDN does; asking Graph
- * for the message again gives a fresh link. Files can be made gone (404) or slow.
+ * for the message again gives a fresh link. Files can be made gone (404), slow, or broken for a few answers.
  */
 public final class CdnLinks {
 
@@ -26,6 +29,15 @@ public final class CdnLinks {
     private final AtomicLong clockOffsetSeconds = new AtomicLong();
     private final Set<String> gone = ConcurrentHashMap.newKeySet();
     private final AtomicLong downloads = new AtomicLong();
+    private final Map<String, Queue<Breakage>> breakages = new ConcurrentHashMap<>();
+
+    /** How one answer of a file breaks, as a CDN edge does now and then: worth trying again. */
+    public enum Breakage {
+        /** 503 Service Unavailable, no body. */
+        UNAVAILABLE,
+        /** 200 with the whole length announced, then the connection closed half-way through the body. */
+        DROPPED
+    }
 
     void serveFrom(String baseUrl) {
         this.base = baseUrl;
@@ -47,6 +59,17 @@ public final class CdnLinks {
     /** The file behind this link (any form of it) answers 404 from now on, fresh links included. */
     public void remove(String link) {
         gone.add(path(link));
+    }
+
+    /** The next answers for this file (any form of its link) break, one answer per entry, in this order. */
+    public void breakNext(String link, Breakage... answers) {
+        breakages.computeIfAbsent(path(link), p -> new ConcurrentLinkedQueue<>()).addAll(java.util.List.of(answers));
+    }
+
+    /** How this answer for the file breaks, or null when it is served whole. */
+    Breakage nextBreakage(String path) {
+        Queue<Breakage> q = breakages.get(path);
+        return q == null ? null : q.poll();
     }
 
     /** Serves files at most this fast (0 = as fast as it can): a slow CDN. */

@@ -18,6 +18,7 @@ import app.inboxsync.ui.main.Syncs;
 import app.inboxsync.ui.main.Ticker;
 import app.inboxsync.ui.pages.PagesViewModel;
 import app.inboxsync.ui.session.DesktopSession;
+import app.inboxsync.ui.media.MediaOverview;
 import app.inboxsync.ui.settings.DesktopSettings;
 import app.inboxsync.ui.sync.SyncBoard;
 import java.time.Clock;
@@ -60,8 +61,10 @@ public final class DesktopUi implements AutoCloseable {
         StackPane.setAlignment(toasts, Pos.TOP_RIGHT);
         StackPane.setMargin(toasts, new Insets(0));
         root.getChildren().add(toasts);
-        main.addTab(new ConversationsTab(session.app(), tasks, toasts, model.pages(), model, session.config().home()).tab());
+        main.addTab(new ConversationsTab(session.app(), tasks, toasts, model.pages(), model,
+                settings.media().folderUnder(session.config().home())).tab());
         main.addTab(HistoryTab.create(session.app(), tasks, model.pages(), model));
+        MediaOverview.addTo(main, model.pages(), model, session.app().mediaQueue(), tasks);
         root.getStylesheets().add(Fxml.stylesheet());
         root.sceneProperty().addListener((o, was, scene) -> {
             if (scene != null) {

@@ -27,11 +27,6 @@ import javax.sql.DataSource;
 /** The {@link MediaQueue} in {@code message_media} (V7). */
 public final class PostgresMediaQueue implements MediaQueue {
 
-    /**
-     * A claimed item is not handed out again for this long, so two fetchers (the desktop's and a CLI run) never
-     * download the same file at once; a process killed mid-download leaves its items to the next run after it.
-     */
-    static final Duration LEASE = Duration.ofMinutes(2);
     /** Batches commit after they start; messages synced this long before the last listing are looked at again. */
     private static final Duration SLACK = Duration.ofMinutes(10);
 
@@ -101,7 +96,7 @@ public final class PostgresMediaQueue implements MediaQueue {
     public List<MediaItem> due(String pageId, Instant now, int limit) {
         return Transaction.run(dataSource, "pick the next attachments to download", c -> {
             try (PreparedStatement s = c.prepareStatement(CLAIM)) {
-                s.setTimestamp(1, Timestamp.from(now.plus(LEASE)));
+                s.setTimestamp(1, Timestamp.from(MediaQueue.leaseEnd(now)));
                 s.setString(2, pageId);
                 s.setString(3, pageId);
                 s.setTimestamp(4, Timestamp.from(now));
@@ -130,6 +125,29 @@ public final class PostgresMediaQueue implements MediaQueue {
                 try (ResultSet rs = s.executeQuery()) {
                     return rs.next() ? Rows.instant(rs, 1) : null;
                 }
+            }
+        });
+    }
+
+    @Override
+    public void renew(Collection<MediaItem> items, Instant held, Instant until) {
+        if (items.isEmpty()) {
+            return;
+        }
+        // compare-and-set: an item whose outcome was written meanwhile (stored, or a retry's own time) is left alone
+        String sql = "UPDATE message_media SET next_attempt_at = ? WHERE message_id = ? AND attachment_index = ?"
+                + " AND status = 'pending' AND next_attempt_at = ?";
+        Transaction.run(dataSource, "renew the download leases", c -> {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                for (MediaItem item : items) {
+                    s.setTimestamp(1, Timestamp.from(until));
+                    s.setString(2, item.messageId());
+                    s.setInt(3, item.index());
+                    s.setTimestamp(4, Timestamp.from(held));
+                    s.addBatch();
+                }
+                s.executeBatch();
+                return null;
             }
         });
     }

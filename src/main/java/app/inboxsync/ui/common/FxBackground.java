@@ -21,7 +21,12 @@ public final class FxBackground implements Background, AutoCloseable {
     private final ExecutorService executor;
 
     public FxBackground() {
-        this.executor = Executors.newCachedThreadPool(DaemonThreads.numbered("ui-task"));
+        this(Executors.newCachedThreadPool(DaemonThreads.numbered("ui-task")));
+    }
+
+    /** On threads of the caller's choosing (a bounded pool for work that comes in floods); closing shuts it down. */
+    public FxBackground(ExecutorService executor) {
+        this.executor = executor;
     }
 
     @Override

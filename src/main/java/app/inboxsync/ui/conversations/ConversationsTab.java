@@ -76,11 +76,11 @@ public final class ConversationsTab {
      * A tab of the window whose sidebar is {@code pages}: reads through {@code app}, works on {@code background},
      * toasts to {@code notifier}, reads again when {@code syncFinished} says a sync ended.
      *
-     * @param home where the media store is (its pictures are shown inline), or null to show attachments as links
+     * @param mediaFolder the media store's folder: where the media store is (its pictures are shown inline), or null to show attachments as links
      */
     public ConversationsTab(AppContext app, Background background, Notifier notifier, PagesViewModel pages,
-                            SyncFinished syncFinished, Path home) {
-        this.media = home == null ? null : threadMedia(home, app, background);
+                            SyncFinished syncFinished, Path mediaFolder) {
+        this.media = mediaFolder == null ? null : threadMedia(mediaFolder, app);
         this.model = new ConversationsViewModel(app.browse(), app.tags(), app.conversations(), background, notifier,
                 ZoneId.systemDefault());
         this.thread = new ThreadViewModel(app.browse(), background);
@@ -91,9 +91,9 @@ public final class ConversationsTab {
         tab.setContent(Fxml.CONVERSATIONS.load(this));
     }
 
-    private static ThreadMedia threadMedia(Path home, AppContext app, Background background) {
+    private static ThreadMedia threadMedia(Path mediaFolder, AppContext app) {
         try {
-            return ThreadMedia.under(home, app.mediaQueue(), background);
+            return ThreadMedia.under(mediaFolder, app.mediaQueue());
         } catch (IOException e) {
             return null; // no media folder can be made: the thread shows attachments as links, as without media
         }

@@ -1,12 +1,16 @@
 package app.inboxsync.ui.conversations;
 
 import app.inboxsync.app.background.Background;
+import app.inboxsync.concurrent.DaemonThreads;
 import app.inboxsync.media.FolderMediaFiles;
 import app.inboxsync.media.KeptAttachment;
 import app.inboxsync.media.MediaFiles;
 import app.inboxsync.media.MediaQueue;
 import app.inboxsync.media.MediaSettings;
 import app.inboxsync.media.MediaStatus;
+import app.inboxsync.store.server.Database;
+import app.inboxsync.store.write.PostgresMediaQueue;
+import app.inboxsync.ui.common.FxBackground;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -16,6 +20,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -39,10 +47,32 @@ public final class ThreadMedia {
         this.background = background;
     }
 
-    /** The default store under {@code home} (a folder of files: what {@link MediaSettings#defaults} chooses). */
-    public static ThreadMedia under(Path home, MediaQueue queue, Background background) throws IOException {
-        MediaFiles files = new FolderMediaFiles(MediaSettings.defaults(home).folder());
-        return new ThreadMedia(queue::attachmentsOf, files, FileOpener.SYSTEM, background);
+    /**
+     * The folder store in {@code folder} (the one Settings names; {@link MediaSettings#defaults} has it in the home),
+     * its pictures read on a pool of their own (see {@link #newestFirst}).
+     */
+    public static ThreadMedia under(Path folder, MediaQueue queue) throws IOException {
+        MediaFiles files = new FolderMediaFiles(folder);
+        return new ThreadMedia(queue::attachmentsOf, files, FileOpener.SYSTEM,
+                new FxBackground(newestFirst(Math.max(1, Runtime.getRuntime().availableProcessors() / 2))));
+    }
+
+    /**
+     * Opening a thread asks for every message's pictures at once (the list measures each cell to place the newest
+     * at the bottom), and a photo decodes from megapixels. On the window's open-ended pool 200 decodes would run
+     * side by side, taking every core and a heap full of pixels from the FX thread. Here at most half the cores
+     * decode, and the newest request goes first: the cells made last are the ones on screen.
+     */
+    static ExecutorService newestFirst(int threads) {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
+                new LinkedBlockingDeque<>() {
+                    @Override
+                    public boolean offer(Runnable r) {
+                        return offerFirst(r);
+                    }
+                }, DaemonThreads.numbered("thumbnails"));
+        pool.allowCoreThreadTimeOut(true); // idle, it keeps no thread
+        return pool;
     }
 
     /**

@@ -14,9 +14,10 @@ import java.util.regex.Pattern;
  * @param databaseUser    may be null (the URL may name the user)
  * @param graphVersion    e.g. {@code v25.0}
  * @param folders         the folders the desktop's syncs walk; all four unless narrowed (see {@link #syncFolders()})
+ * @param media           where attachment files are kept and how much
  */
 public record DesktopSettings(Theme theme, int autoSyncMinutes, int parallelism, String databaseUrl,
-                              String databaseUser, String graphVersion, List<Folder> folders) {
+                              String databaseUser, String graphVersion, List<Folder> folders, MediaChoices media) {
     public static final List<Integer> AUTO_SYNC_CHOICES = List.of(0, 5, 15, 60);
     public static final String DEFAULT_GRAPH_VERSION = "v25.0";
     static final Pattern GRAPH_VERSION = Pattern.compile("v\\d+\\.\\d+"); // before DEFAULTS, which uses it
@@ -47,6 +48,12 @@ public record DesktopSettings(Theme theme, int autoSyncMinutes, int parallelism,
         if (folders.isEmpty()) {
             throw new IllegalArgumentException("At least one folder must be synced.");
         }
+        media = media == null ? MediaChoices.DEFAULTS : media;
+    }
+
+    public DesktopSettings(Theme theme, int autoSyncMinutes, int parallelism, String databaseUrl, String databaseUser,
+                           String graphVersion, List<Folder> folders) {
+        this(theme, autoSyncMinutes, parallelism, databaseUrl, databaseUser, graphVersion, folders, MediaChoices.DEFAULTS);
     }
 
     public DesktopSettings(Theme theme, int autoSyncMinutes, int parallelism) {
@@ -54,15 +61,19 @@ public record DesktopSettings(Theme theme, int autoSyncMinutes, int parallelism,
     }
 
     public DesktopSettings withTheme(Theme t) {
-        return new DesktopSettings(t, autoSyncMinutes, parallelism, databaseUrl, databaseUser, graphVersion, folders);
+        return new DesktopSettings(t, autoSyncMinutes, parallelism, databaseUrl, databaseUser, graphVersion, folders, media);
     }
 
     public DesktopSettings withAutoSyncMinutes(int minutes) {
-        return new DesktopSettings(theme, minutes, parallelism, databaseUrl, databaseUser, graphVersion, folders);
+        return new DesktopSettings(theme, minutes, parallelism, databaseUrl, databaseUser, graphVersion, folders, media);
     }
 
     public DesktopSettings withParallelism(int n) {
-        return new DesktopSettings(theme, autoSyncMinutes, n, databaseUrl, databaseUser, graphVersion, folders);
+        return new DesktopSettings(theme, autoSyncMinutes, n, databaseUrl, databaseUser, graphVersion, folders, media);
+    }
+
+    public DesktopSettings withMedia(MediaChoices m) {
+        return new DesktopSettings(theme, autoSyncMinutes, parallelism, databaseUrl, databaseUser, graphVersion, folders, m);
     }
 
     public boolean embeddedDatabase() {

@@ -39,6 +39,7 @@ public final class DesktopSettingsFile {
             p.load(r);
             DesktopSettings d = DesktopSettings.DEFAULTS;
             String folders = p.getProperty("folders");
+            String mediaFolder = p.getProperty("media.folder");
             return new DesktopSettings(
                     DesktopSettings.Theme.valueOf(p.getProperty("theme", d.theme().name())),
                     Integer.parseInt(p.getProperty("autoSyncMinutes", String.valueOf(d.autoSyncMinutes()))),
@@ -46,8 +47,11 @@ public final class DesktopSettingsFile {
                     p.getProperty("database.url"),
                     p.getProperty("database.user"),
                     p.getProperty("graph.version", d.graphVersion()),
-                    folders == null ? Folder.ALL : Folder.parseList(folders));
-        } catch (IOException | IllegalArgumentException e) {
+                    folders == null ? Folder.ALL : Folder.parseList(folders),
+                    new MediaChoices(mediaFolder == null || mediaFolder.isBlank() ? null : Path.of(mediaFolder.strip()),
+                            Integer.parseInt(p.getProperty("media.max-file-mb", String.valueOf(d.media().maxFileMb()))),
+                            Integer.parseInt(p.getProperty("media.quota-mb", String.valueOf(d.media().quotaMb())))));
+        } catch (IOException | IllegalArgumentException e) { // InvalidPathException is one
             LOG.warn("Ignoring {} ({}); using the default settings", file, e.getMessage());
             return DesktopSettings.DEFAULTS;
         }
@@ -66,6 +70,11 @@ public final class DesktopSettingsFile {
         }
         p.setProperty("graph.version", s.graphVersion());
         p.setProperty("folders", s.folders().stream().map(Folder::wireName).collect(Collectors.joining(",")));
+        if (s.media().folder() != null) {
+            p.setProperty("media.folder", s.media().folder().toString());
+        }
+        p.setProperty("media.max-file-mb", String.valueOf(s.media().maxFileMb()));
+        p.setProperty("media.quota-mb", String.valueOf(s.media().quotaMb()));
         try {
             Files.createDirectories(file.getParent());
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");

@@ -40,6 +40,12 @@ final class SettingsController {
     @FXML private Label foldersMessage;
     @FXML private ChoiceBox<Integer> autoSyncChoice;
     @FXML private ChoiceBox<DesktopSettings.Theme> themeChoice;
+    @FXML private TextField mediaFolderField;
+    @FXML private Label mediaFolderMessage;
+    @FXML private TextField maxFileField;
+    @FXML private Label maxFileMessage;
+    @FXML private TextField quotaField;
+    @FXML private Label quotaMessage;
     @FXML private Label precedenceNote;
 
     /** @param precedence what the environment overrides, or "" */
@@ -77,8 +83,7 @@ final class SettingsController {
         forgetAppSecretBox.selectedProperty().bindBidirectional(model.forgetAppSecret);
         showOnlyIf(forgetAppSecretBox, model.saved().appSecret());
 
-        parallelismField.setText(String.valueOf(model.parallelism.get()));
-        parallelismField.textProperty().addListener((o, was, now) -> model.parallelism.set(parseOrNull(now)));
+        number(parallelismField, model.parallelism);
         for (Folder f : Folder.ALL) {
             CheckBox box = new CheckBox(f.wireName());
             box.setId("folder-" + f.wireName());
@@ -97,6 +102,12 @@ final class SettingsController {
         message(versionMessage, model.graphVersionMessage());
         message(parallelismMessage, model.parallelismMessage());
         message(foldersMessage, model.foldersMessage());
+        mediaFolderField.textProperty().bindBidirectional(model.mediaFolder);
+        number(maxFileField, model.maxFileMb);
+        number(quotaField, model.quotaMb);
+        message(mediaFolderMessage, model.mediaFolderMessage());
+        message(maxFileMessage, model.maxFileMessage());
+        message(quotaMessage, model.quotaMessage());
         precedenceNote.setText(precedence);
         showOnlyIf(precedenceNote, !precedence.isEmpty());
     }
@@ -116,6 +127,12 @@ final class SettingsController {
     private static void showOnlyIf(javafx.scene.Node node, boolean shown) {
         node.setVisible(shown);
         node.setManaged(shown);
+    }
+
+    /** A whole-number field: what is not a number reaches the model as null, which its rule words. */
+    private static void number(TextField field, javafx.beans.property.ObjectProperty<Integer> value) {
+        field.setText(String.valueOf(value.get()));
+        field.textProperty().addListener((o, was, now) -> value.set(parseOrNull(now)));
     }
 
     private static Integer parseOrNull(String text) {

@@ -53,7 +53,8 @@ public final class SettingsEditor {
         dialog.setResizable(true);
         // an inline message takes a line or two: grow the window so the buttons stay in view
         for (javafx.beans.value.ObservableValue<String> text : java.util.List.of(model.databaseMessage(),
-                model.graphVersionMessage(), model.parallelismMessage(), model.foldersMessage(), model.connectionTest)) {
+                model.graphVersionMessage(), model.parallelismMessage(), model.foldersMessage(), model.mediaFolderMessage(),
+                model.maxFileMessage(), model.quotaMessage(), model.connectionTest)) {
             text.addListener((o, was, now) -> javafx.application.Platform.runLater(() -> {
                 if (dialog.isShowing()) {
                     dialog.getDialogPane().getScene().getWindow().sizeToScene();

@@ -3,12 +3,14 @@ package app.inboxsync.ui.settings;
 import app.inboxsync.config.DatabaseSettings;
 import app.inboxsync.domain.Folder;
 import app.inboxsync.domain.Secret;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -37,6 +39,10 @@ public final class SettingsViewModel {
     public final ObjectProperty<Integer> autoSyncMinutes = new SimpleObjectProperty<>();
     public final ObjectProperty<DesktopSettings.Theme> theme = new SimpleObjectProperty<>();
     public final StringProperty connectionTest = new SimpleStringProperty("");
+    /** Empty: the folder in Inbox Sync's home. */
+    public final StringProperty mediaFolder = new SimpleStringProperty("");
+    public final ObjectProperty<Integer> maxFileMb = new SimpleObjectProperty<>();
+    public final ObjectProperty<Integer> quotaMb = new SimpleObjectProperty<>();
     private final Map<Folder, BooleanProperty> folders = new EnumMap<>(Folder.class);
     private final DesktopSettings before;
     private final SettingsSecrets.Saved saved;
@@ -45,6 +51,9 @@ public final class SettingsViewModel {
     private final StringBinding graphVersionMessage;
     private final StringBinding parallelismMessage;
     private final StringBinding foldersMessage;
+    private final StringBinding mediaFolderMessage;
+    private final StringBinding maxFileMessage;
+    private final StringBinding quotaMessage;
     private final BooleanBinding valid;
 
     public SettingsViewModel(DesktopSettings current, SettingsSecrets.Saved saved) {
@@ -60,15 +69,23 @@ public final class SettingsViewModel {
         for (Folder f : Folder.ALL) {
             folders.put(f, new SimpleBooleanProperty(current.folders().contains(f)));
         }
+        mediaFolder.set(current.media().folder() == null ? "" : current.media().folder().toString());
+        maxFileMb.set(current.media().maxFileMb());
+        quotaMb.set(current.media().quotaMb());
         databaseMessage = Bindings.createStringBinding(() -> SettingsRules.databaseUrl(embedded.get(), databaseUrl.get()),
                 embedded, databaseUrl);
         graphVersionMessage = Bindings.createStringBinding(() -> SettingsRules.graphVersion(graphVersion.get()), graphVersion);
         parallelismMessage = Bindings.createStringBinding(() -> SettingsRules.parallelism(parallelism.get()), parallelism);
         foldersMessage = Bindings.createStringBinding(() -> SettingsRules.folders(chosenFolders()),
                 folders.values().toArray(new BooleanProperty[0]));
-        valid = Bindings.createBooleanBinding(() -> databaseMessage.get().isEmpty() && graphVersionMessage.get().isEmpty()
-                        && parallelismMessage.get().isEmpty() && foldersMessage.get().isEmpty(),
-                databaseMessage, graphVersionMessage, parallelismMessage, foldersMessage);
+        mediaFolderMessage = Bindings.createStringBinding(() -> SettingsRules.mediaFolder(mediaFolder.get()), mediaFolder);
+        maxFileMessage = Bindings.createStringBinding(() -> SettingsRules.maxFileMb(maxFileMb.get()), maxFileMb);
+        quotaMessage = Bindings.createStringBinding(() -> SettingsRules.quotaMb(quotaMb.get(), maxFileMb.get()),
+                quotaMb, maxFileMb);
+        valid = Bindings.createBooleanBinding(() -> Stream.of(databaseMessage, graphVersionMessage, parallelismMessage,
+                        foldersMessage, mediaFolderMessage, maxFileMessage, quotaMessage).allMatch(m -> m.get().isEmpty()),
+                databaseMessage, graphVersionMessage, parallelismMessage, foldersMessage, mediaFolderMessage,
+                maxFileMessage, quotaMessage);
         // a test result is about the URL, user and password it was made with
         embedded.addListener((o, was, now) -> connectionTest.set(""));
         databaseUrl.addListener((o, was, now) -> connectionTest.set(""));
@@ -96,6 +113,18 @@ public final class SettingsViewModel {
         return foldersMessage;
     }
 
+    public StringBinding mediaFolderMessage() {
+        return mediaFolderMessage;
+    }
+
+    public StringBinding maxFileMessage() {
+        return maxFileMessage;
+    }
+
+    public StringBinding quotaMessage() {
+        return quotaMessage;
+    }
+
     public BooleanBinding validProperty() {
         return valid;
     }
@@ -120,7 +149,8 @@ public final class SettingsViewModel {
         }
         return new DesktopSettings(theme.get(), autoSyncMinutes.get(), parallelism.get(),
                 embedded.get() ? null : databaseUrl.get(), embedded.get() ? null : databaseUser.get(),
-                graphVersion.get(), chosenFolders());
+                graphVersion.get(), chosenFolders(), new MediaChoices(
+                        mediaFolder.get().isBlank() ? null : Path.of(mediaFolder.get().strip()), maxFileMb.get(), quotaMb.get()));
     }
 
     public SecretEdit databasePasswordEdit() {
@@ -168,6 +198,9 @@ public final class SettingsViewModel {
         }
         if (appSecretEdit() != SecretEdit.KEEP) {
             later.add("app secret");
+        }
+        if (!Objects.equals(before.media().folder(), after.media().folder())) {
+            later.add("media folder"); // the thread view opens its store once
         }
         if (later.isEmpty()) {
             return "";

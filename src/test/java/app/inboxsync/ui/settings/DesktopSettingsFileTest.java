@@ -31,6 +31,21 @@ class DesktopSettingsFileTest {
     }
 
     @Test
+    void theMediaChoicesAreSavedAndAFileWithoutThemGetsTheDefaults() throws Exception {
+        DesktopSettingsFile file = new DesktopSettingsFile(home);
+        DesktopSettings s = DesktopSettings.DEFAULTS.withMedia(new MediaChoices(home.resolve("pictures"), 8, 2048));
+        file.save(s);
+        String text = Files.readString(file.path());
+        assertTrue(text.contains("media.max-file-mb=8") && text.contains("media.quota-mb=2048"), text);
+        assertEquals(s, file.load());
+        Files.writeString(file.path(), "theme=DARK\n"); // written before media was in Settings
+        assertEquals(MediaChoices.DEFAULTS, file.load().media());
+        assertEquals(DesktopSettings.Theme.DARK, file.load().theme());
+        Files.writeString(file.path(), "media.quota-mb=lots\n");
+        assertEquals(DesktopSettings.DEFAULTS, file.load(), "a damaged value gives the defaults");
+    }
+
+    @Test
     void aDamagedFileGivesTheDefaults() throws Exception {
         Files.writeString(home.resolve("desktop.properties"), "theme=PURPLE\nfolders=inbox,junk\n");
         assertEquals(DesktopSettings.DEFAULTS, new DesktopSettingsFile(home).load());

@@ -112,4 +112,54 @@ class SettingsViewModelTest {
         model.databaseUser.set("other");
         assertEquals("", model.connectionTest.get());
     }
+
+    @Test
+    void theMediaFolderSizeCapAndQuotaSayWhatToFixAndSaveWithTheRest(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        assertEquals("", model.mediaFolder.get(), "empty: the folder in the home");
+        assertEquals(25, model.maxFileMb.get());
+        assertEquals(10_240, model.quotaMb.get());
+
+        model.mediaFolder.set("media");
+        assertTrue(model.mediaFolderMessage().get().startsWith("Give the media folder as a full path (e.g. "),
+                model.mediaFolderMessage().get());
+        assertFalse(model.validProperty().get());
+        java.nio.file.Path aFile = java.nio.file.Files.writeString(tmp.resolve("notes.txt"), "x");
+        model.mediaFolder.set(aFile.toString());
+        assertEquals(aFile + " is a file, not a folder.", model.mediaFolderMessage().get());
+        model.mediaFolder.set(" " + tmp.resolve("media") + " ");
+        assertEquals("", model.mediaFolderMessage().get(), "a folder that does not exist yet is made when used");
+
+        model.maxFileMb.set(null); // what the field gives for "big"
+        assertEquals("The size cap per file must be a whole number of MB from 1 to 4096.", model.maxFileMessage().get());
+        model.maxFileMb.set(0);
+        assertFalse(model.validProperty().get());
+        model.maxFileMb.set(50);
+        assertEquals("", model.maxFileMessage().get());
+        model.quotaMb.set(-1);
+        assertEquals("The media quota must be a whole number of MB, at least 1 (10240 MB is 10 GB).", model.quotaMessage().get());
+        model.quotaMb.set(40);
+        assertEquals("The media quota (40 MB) must be at least the size cap per file (50 MB), or a file that size could"
+                + " never be kept.", model.quotaMessage().get());
+        assertFalse(model.validProperty().get());
+        model.maxFileMb.set(20); // lowering the cap clears the quota's message too
+        assertEquals("", model.quotaMessage().get());
+        assertTrue(model.validProperty().get());
+
+        DesktopSettings s = model.settings();
+        assertEquals(new MediaChoices(tmp.resolve("media"), 20, 40), s.media());
+        assertEquals(tmp.resolve("media"), s.media().settings(tmp.resolve("home")).folder());
+        assertEquals(20 * app.inboxsync.media.MediaSettings.MB, s.media().settings(tmp).maxFileBytes());
+        assertEquals(40 * app.inboxsync.media.MediaSettings.MB, s.media().settings(tmp).quotaBytes());
+        assertEquals("Restart Inbox Sync to use the new media folder.", model.restartNote());
+        DesktopSettingsFile file = new DesktopSettingsFile(tmp.resolve("home"));
+        file.save(s);
+        assertEquals(s, file.load(), "saved and read back");
+
+        SettingsViewModel again = new SettingsViewModel(file.load(), new SettingsSecrets.Saved(false, false));
+        assertEquals(tmp.resolve("media").toString(), again.mediaFolder.get());
+        again.mediaFolder.set("");
+        assertEquals(null, again.settings().media().folder(), "empty is the default again");
+        assertEquals(tmp.resolve("home").resolve("media"), again.settings().media().folderUnder(tmp.resolve("home")));
+    }
 }
