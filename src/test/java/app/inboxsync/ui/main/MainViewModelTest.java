@@ -18,6 +18,7 @@ import app.inboxsync.sync.SyncResult;
 import app.inboxsync.ui.common.Toast;
 import app.inboxsync.ui.settings.DesktopSettings;
 import app.inboxsync.ui.sync.FullSyncCost;
+import app.inboxsync.ui.sync.RunState;
 import app.inboxsync.ui.sync.SyncBoard;
 import java.time.Clock;
 import java.time.Duration;
@@ -102,6 +103,50 @@ class MainViewModelTest {
         assertEquals("Sync", model.syncTextProperty().get());
         assertFalse(model.syncDisabledProperty().get());
         assertTrue(model.summaryHeadlineProperty().get().startsWith("Inserted 15 • Updated 10"),
+                model.summaryHeadlineProperty().get());
+    }
+
+    @Test
+    void theFirstSyncSaysItIsSyncingNotNeverSynced() {
+        data.pages.add(page("p1", "Bakery", "valid"));
+        model.start();
+        model.syncSelected();
+        assertEquals(RunState.QUEUED, model.summaryStateProperty().get());
+        assertEquals("Waiting for a free sync slot…", model.summaryHeadlineProperty().get());
+
+        board.on(new SyncEvent.Started("p1", "Bakery", SyncMode.FULL, 1, 200));
+        board.on(new SyncEvent.Progress("p1", 1, new BatchWrite(1, 0, 0, 3, 0), 1));
+        clock.advance(Duration.ofMillis(100));
+        model.refresh();
+        assertEquals(RunState.SYNCING, model.summaryStateProperty().get());
+        assertEquals("Syncing now · 1 conversation so far · 1 API call", model.summaryHeadlineProperty().get());
+        assertEquals("First sync of this Page: conversations appear as they are stored.",
+                model.summaryDetailsProperty().get());
+    }
+
+    @Test
+    void aCancelledSyncShowsOneCountOfCallsInTheTableAndTheCardAndItsOwnState() {
+        data.pages.add(page("p1", "Bakery", "valid"));
+        model.start();
+        model.syncSelected();
+        board.on(new SyncEvent.Started("p1", "Bakery", SyncMode.FULL, 1, 200));
+        board.on(new SyncEvent.Progress("p1", 50, new BatchWrite(50, 0, 0, 150, 0), 6));
+        // five more calls (older messages) before the cancel landed: the final tally has them
+        BatchWrite tally = new BatchWrite(50, 0, 0, 170, 0);
+        board.on(new SyncEvent.Failed("p1", SyncResult.Status.CANCELLED, "Cancelled; what was synced is kept.",
+                tally, 11, 50));
+        data.runs.put("p1", new SyncRunRow(1, "p1", "full", "cancelled", T0, T0.plusSeconds(2), 50, 0, 0, 170, 0,
+                11, null, "Cancelled; what was synced is kept."));
+        syncs.finish("p1", new SyncResult("p1", SyncResult.Status.CANCELLED, SyncMode.FULL, tally, 11, 50,
+                Duration.ofSeconds(2), "Cancelled; what was synced is kept."));
+        clock.advance(Duration.ofSeconds(1));
+        model.refresh();
+
+        assertEquals(11, model.liveProperty().get().get("p1").apiCalls(), "the live table");
+        assertTrue(model.summaryDetailsProperty().get().contains("11 API calls"), model.summaryDetailsProperty().get());
+        assertEquals(RunState.CANCELLED, model.summaryStateProperty().get());
+        assertEquals(RunState.CANCELLED, RunState.of(model.liveProperty().get().get("p1").phase()));
+        assertTrue(model.summaryHeadlineProperty().get().startsWith("Cancelled · Inserted 50"),
                 model.summaryHeadlineProperty().get());
     }
 
