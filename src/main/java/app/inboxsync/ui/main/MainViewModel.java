@@ -242,6 +242,23 @@ public final class MainViewModel implements SyncFinished {
         pages.selected().ifPresent(p -> syncs.cancel(p.pageId()));
     }
 
+    /**
+     * Esc: cancels the running sync once the user confirms: the selected Page's, or else every sync this window
+     * runs ("Sync all"). Returns false when nothing runs (the key is then not the window's).
+     */
+    public boolean cancelRunning() {
+        List<PageItem> running = pages.pages().stream().filter(p -> syncs.busy(p.pageId())).toList();
+        if (running.isEmpty()) {
+            return false;
+        }
+        List<PageItem> toCancel = pages.selected().filter(p -> syncs.busy(p.pageId())).map(List::of).orElse(running);
+        String what = toCancel.size() == 1 ? toCancel.get(0).name() : Plural.of(toCancel.size(), "Page");
+        if (prompts.confirmCancel(what)) {
+            toCancel.forEach(p -> syncs.cancel(p.pageId()));
+        }
+        return true;
+    }
+
     /** Asks first what a full sync of the selected Page would cost; then forgets its watermark and syncs it in full. */
     public void resetAndFullSync() {
         Optional<PageItem> selected = pages.selected();

@@ -164,6 +164,33 @@ class MainViewModelTest {
     }
 
     @Test
+    void escapeCancelsTheRunningSyncOnlyOnceConfirmed() {
+        data.pages.add(page("p1", "Bakery", "valid"));
+        data.pages.add(page("p2", "Florist", "valid"));
+        data.pages.add(page("p3", "Garage", "valid"));
+        model.start();
+        assertFalse(model.cancelRunning(), "nothing runs: Esc is not the window's");
+        assertTrue(prompts.cancelAsked.isEmpty());
+
+        model.syncSelected();
+        prompts.confirm = false;
+        assertTrue(model.cancelRunning());
+        assertEquals(List.of("Bakery"), prompts.cancelAsked);
+        assertTrue(syncs.cancelled.isEmpty(), "kept syncing");
+
+        prompts.confirm = true;
+        model.cancelRunning();
+        assertEquals(List.of("p1"), syncs.cancelled);
+
+        syncs.finish("p1", SyncResult.refused("p1", SyncResult.Status.CANCELLED, "Cancelled."));
+        syncs.start(List.of("p2", "p3"), false, result -> { });
+        model.cancelRunning();
+        assertEquals("2 Pages", prompts.cancelAsked.get(prompts.cancelAsked.size() - 1),
+                "the selected Page is not running: every sync of the window");
+        assertEquals(List.of("p1", "p2", "p3"), syncs.cancelled);
+    }
+
+    @Test
     void autoSyncTicksSyncAllAndTheChoiceIsSavedAndSaid() {
         data.pages.add(page("p1", "Bakery", "valid"));
         model.start();
@@ -361,6 +388,7 @@ class MainViewModelTest {
         boolean back;
         int tokensAsked;
         final List<String> offeredBack = new ArrayList<>();
+        final List<String> cancelAsked = new ArrayList<>();
 
         @Override
         public Optional<Secret> token(TokenQuestion question) {
@@ -370,6 +398,12 @@ class MainViewModelTest {
 
         @Override
         public boolean confirmFullSync(String pageName, FullSyncCost cost) {
+            return confirm;
+        }
+
+        @Override
+        public boolean confirmCancel(String what) {
+            cancelAsked.add(what);
             return confirm;
         }
 
