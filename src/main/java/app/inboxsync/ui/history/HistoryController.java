@@ -170,9 +170,9 @@ public final class HistoryController {
         page.visibleProperty().bind(model.scopeProperty().isEqualTo(HistoryViewModel.Scope.ALL_PAGES));
         TableColumn<RunLine, RunState> status = column("Status", 120, RunLine::state);
         status.setCellFactory(c -> new RunStateCell<>());
-        TableColumn<RunLine, String> started = column("Started", 165, RunLine::started);
+        TableColumn<RunLine, String> started = column("Started", 195, RunLine::started);
         started.setCellFactory(c -> tooltipCell(RunLine::startedFull));
-        TableColumn<RunLine, String> error = column("Error", 240, RunLine::error);
+        TableColumn<RunLine, String> error = column("Error", 220, RunLine::error);
         error.setCellFactory(c -> tooltipCell(RunLine::error));
         runsTable.getColumns().setAll(List.of(
                 column("Run", 60, RunLine::numberText),
@@ -183,8 +183,8 @@ public final class HistoryController {
                 column("Mode", 110, RunLine::mode),
                 column("Inserted", 85, RunLine::inserted),
                 column("Updated", 85, RunLine::updated),
-                column("Unchanged", 100, RunLine::unchanged),
-                column("Messages new", 120, RunLine::messagesNew),
+                column("Unchanged", 115, RunLine::unchanged),
+                column("Messages new", 130, RunLine::messagesNew),
                 column("API calls", 85, RunLine::apiCalls),
                 column("Duration", 90, RunLine::duration)));
         runsTable.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> showDetails(now));

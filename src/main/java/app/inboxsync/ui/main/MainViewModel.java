@@ -212,6 +212,7 @@ public final class MainViewModel implements SyncFinished {
         summaryTitle.set(SummaryText.title(page.get().name()));
         PageProgress live = page.get().live();
         if (live != null && live.phase().running() && syncs.busy(page.get().pageId())) {
+            summaryTitle.set(page.get().name()); // not "Last sync (…)": this one is still going
             // this window's own sync: the board's figures, the same ones the live table shows
             summaryState.set(RunState.of(live.phase()));
             summaryHeadline.set(SummaryText.running(live));
