@@ -62,7 +62,7 @@ public final class DesktopUi implements AutoCloseable {
         root.getStylesheets().add(Fxml.stylesheet());
         root.sceneProperty().addListener((o, was, scene) -> {
             if (scene != null) {
-                MainKeys.install(scene, model, actions);
+                MainKeys.install(scene, MainKeys.Commands.of(model, actions));
             }
         });
     }

@@ -1,5 +1,6 @@
 package app.inboxsync.ui.main;
 
+import java.util.function.BooleanSupplier;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.TextInputControl;
@@ -11,15 +12,26 @@ public final class MainKeys {
     private MainKeys() {
     }
 
-    public static void install(Scene scene, MainViewModel model, MainActions actions) {
-        scene.getAccelerators().put(Shortcut.SYNC.keys(), model::syncSelected);
-        scene.getAccelerators().put(Shortcut.SYNC_ALL.keys(), model::syncAll);
-        scene.getAccelerators().put(Shortcut.QUIT.keys(), actions::quit);
+    /**
+     * What the keys do.
+     *
+     * @param cancelRunning cancels the running sync (once confirmed); false when nothing runs
+     */
+    public record Commands(Runnable sync, Runnable syncAll, BooleanSupplier cancelRunning, Runnable quit) {
+        public static Commands of(MainViewModel model, MainActions actions) {
+            return new Commands(model::syncSelected, model::syncAll, model::cancelRunning, actions::quit);
+        }
+    }
+
+    public static void install(Scene scene, Commands commands) {
+        scene.getAccelerators().put(Shortcut.SYNC.keys(), commands.sync());
+        scene.getAccelerators().put(Shortcut.SYNC_ALL.keys(), commands.syncAll());
+        scene.getAccelerators().put(Shortcut.QUIT.keys(), commands.quit());
         scene.getAccelerators().put(Shortcut.SHEET.keys(), () -> ShortcutsSheet.show(scene.getWindow()));
         // Esc and "?" as handlers, not accelerators: they must not fire while someone types in a field (Esc is
         // then the field's own, clearing a search; "?" is a character of the search words)
         scene.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ESCAPE && !typing(scene) && model.cancelRunning()) {
+            if (e.getCode() == KeyCode.ESCAPE && !typing(scene) && commands.cancelRunning().getAsBoolean()) {
                 e.consume();
             }
         });
