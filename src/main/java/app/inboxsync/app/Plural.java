@@ -15,6 +15,11 @@ public final class Plural {
 
     /** Irregular nouns passed explicitly: {@code of(2, "reply", "replies")}. */
     public static String of(long count, String singular, String plural) {
-        return count + " " + (count == 1 ? singular : plural);
+        return count + " " + noun(count, singular, plural);
+    }
+
+    /** The noun alone, for counts written another way ("1,234 conversations" in the window). */
+    public static String noun(long count, String singular, String plural) {
+        return count == 1 ? singular : plural;
     }
 }

@@ -52,6 +52,17 @@ public sealed interface SyncEvent {
         }
     }
 
-    /** The run failed or was cancelled; {@code message} says what happened and what to do next. */
-    record Failed(String pageId, SyncResult.Status status, String message) implements SyncEvent { }
+    /**
+     * The run failed or was cancelled; {@code message} says what happened and what to do next. The counts and
+     * calls are the pass's final tally, the same figures {@code sync_runs} records for the run (the last
+     * {@link Progress} may be calls behind), so a live view and the stored run agree.
+     */
+    record Failed(String pageId, SyncResult.Status status, String message, BatchWrite counts, int apiCalls,
+                  int conversationsSeen) implements SyncEvent {
+
+        /** A sync refused before it did anything. */
+        public Failed(String pageId, SyncResult.Status status, String message) {
+            this(pageId, status, message, BatchWrite.NONE, 0, 0);
+        }
+    }
 }

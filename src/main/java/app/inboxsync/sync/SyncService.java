@@ -201,7 +201,8 @@ public final class SyncService {
         } catch (RuntimeException e) {
             log.warn("Could not record the end of run {} for page {}: {}", runId, page.pageId(), e.getMessage());
         }
-        listener.on(new SyncEvent.Failed(page.pageId(), status, message));
+        listener.on(new SyncEvent.Failed(page.pageId(), status, message, tally.counts(), tally.apiCalls(),
+                tally.conversationsSeen()));
         return new SyncResult(page.pageId(), status, mode, tally.counts(), tally.apiCalls(), tally.conversationsSeen(),
                 Duration.between(started, clock.instant()), message);
     }

@@ -49,6 +49,7 @@ public final class DesktopApp extends Application implements MainActions {
 
     @Override
     public void start(Stage primaryStage) {
+        StartTimes.mark("JavaFX started");
         this.stage = primaryStage;
         this.config = DesktopLauncher.config();
         this.settingsFile = new DesktopSettingsFile(config.home());
@@ -57,6 +58,7 @@ public final class DesktopApp extends Application implements MainActions {
         this.secrets = new SettingsSecrets(() -> TokenVaults.open(config.home(), System.getenv()));
         this.settingsEditor = new SettingsEditor(settingsFile, secrets, startup, this::notifyUser, given);
         applyTheme(settings.theme());
+        StartTimes.mark("theme applied");
         stage.setTitle("Inbox Sync");
         var icon = DesktopApp.class.getResourceAsStream("/app/inboxsync/ui/icon.png");
         if (icon != null) {
@@ -65,6 +67,7 @@ public final class DesktopApp extends Application implements MainActions {
         stage.setMinWidth(900);
         stage.setMinHeight(600);
         stage.setScene(new Scene(new VBox(), 1240, 800));
+        StartTimes.atNextFrame(stage.getScene(), "first frame");
         stage.show();
         DesktopLauncher.windowShown(stage);
         openRealPages();
@@ -88,11 +91,14 @@ public final class DesktopApp extends Application implements MainActions {
     }
 
     private void show(DesktopSession opened) {
+        StartTimes.mark("database open");
         this.session = opened;
         this.ui = new DesktopUi(opened, settings, this, Clock.systemDefaultZone());
+        StartTimes.mark("main window built");
         stage.setTitle(opened.isDemo() ? "Inbox Sync — demo data" : "Inbox Sync");
         stage.getScene().setRoot(ui.root());
         ui.start();
+        StartTimes.atNextFrame(stage.getScene(), "window usable");
     }
 
     private void showMessage(String message, String next, boolean busy) {

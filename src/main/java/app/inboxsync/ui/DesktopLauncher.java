@@ -34,6 +34,7 @@ public final class DesktopLauncher {
         config = appConfig;
         graphVersionGiven = versionGiven;
         whenShown = stage -> ScreenshotTour.startIfAsked(System.getenv(), stage);
+        StartTimes.mark("launching JavaFX");
         Application.launch(DesktopApp.class);
     }
 

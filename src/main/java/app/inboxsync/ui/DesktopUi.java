@@ -11,6 +11,7 @@ import app.inboxsync.ui.main.DialogPrompts;
 import app.inboxsync.ui.main.MainActions;
 import app.inboxsync.ui.main.MainController;
 import app.inboxsync.ui.main.MainData;
+import app.inboxsync.ui.main.MainKeys;
 import app.inboxsync.ui.main.MainViewModel;
 import app.inboxsync.ui.main.PageConnector;
 import app.inboxsync.ui.main.Prompts;
@@ -26,10 +27,6 @@ import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Window;
 
@@ -68,15 +65,9 @@ public final class DesktopUi implements AutoCloseable {
         root.getStylesheets().add(Fxml.stylesheet());
         root.sceneProperty().addListener((o, was, scene) -> {
             if (scene != null) {
-                installShortcuts(scene);
+                MainKeys.install(scene, MainKeys.Commands.of(model, actions));
             }
         });
-    }
-
-    private void installShortcuts(Scene scene) {
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), model::syncSelected);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
-                model::syncAll);
     }
 
     /** The window the dialogs belong to (null until the view is in one). */

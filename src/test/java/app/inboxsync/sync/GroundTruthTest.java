@@ -319,7 +319,9 @@ class GroundTruthTest {
         assertEquals(SyncResult.Status.FAILED, results.get(1).status());
         assertEquals(fx.sim.requestCount(fx.page(1).id()), results.get(1).apiCalls(), "the refused call was an API call");
         assertEquals(fx.sim.requestCount(fx.page(0).id()), results.get(0).apiCalls());
-        assertTrue(events.contains(new SyncEvent.Failed(fx.page(1).id(), SyncResult.Status.FAILED, results.get(1).error())),
+        SyncResult failed = results.get(1);
+        assertTrue(events.contains(new SyncEvent.Failed(fx.page(1).id(), SyncResult.Status.FAILED, failed.error(),
+                        failed.counts(), failed.apiCalls(), failed.conversationsSeen())),
                 "the listener hears of the failure: " + events);
         assertEquals(2, pageThreads.size(), "one thread per Page");
         for (Thread t : pageThreads) {

@@ -10,8 +10,10 @@ import app.inboxsync.sync.RunOutcome.RunStatus;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import javax.sql.DataSource;
 
@@ -50,6 +52,29 @@ public final class SyncRunQueries implements RunHistory {
                     }
                 }
                 return runs;
+            }
+        });
+    }
+
+    /**
+     * Each run's number among its own Page's runs (1 = the Page's first sync), by run id: run ids count across
+     * every Page, so one Page's runs read "#1, #4, #9" where people expect "#1, #2, #3".
+     */
+    @Override
+    public Map<Long, Integer> numbersPerPage(String pageId) {
+        String sql = "SELECT id, row_number() OVER (PARTITION BY page_id ORDER BY started_at, id) AS n "
+                + "FROM sync_runs WHERE (?::text IS NULL OR page_id = ?)";
+        return Transaction.read(dataSource, "number the sync history", c -> {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                s.setString(1, pageId);
+                s.setString(2, pageId);
+                Map<Long, Integer> numbers = new HashMap<>();
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        numbers.put(rs.getLong("id"), rs.getInt("n"));
+                    }
+                }
+                return numbers;
             }
         });
     }

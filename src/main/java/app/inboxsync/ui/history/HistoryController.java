@@ -7,9 +7,18 @@ import app.inboxsync.read.SyncRunRow;
 import app.inboxsync.read.WeeklyActivity;
 import app.inboxsync.ui.pages.PageItem;
 import app.inboxsync.ui.pages.PagesViewModel;
+import app.inboxsync.ui.sync.RunState;
+import app.inboxsync.ui.sync.RunStateCell;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.Tooltip;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.chart.BarChart;
@@ -41,6 +50,7 @@ public final class HistoryController {
     @FXML private TableView<RunLine> runsTable;
     @FXML private BarChart<String, Number> touchedChart;
     @FXML private LineChart<String, Number> durationChart;
+    @FXML private Label runDetails;
     @FXML private Label activityTitle;
     @FXML private VBox activityBox;
     private final ActivityHeatmap heatmap = new ActivityHeatmap();
@@ -83,11 +93,12 @@ public final class HistoryController {
         String pageId = model.pageToShow(selected == null ? null : selected.pageId());
         String pageName = pageId == null ? null : selected.name();
         Function<String, String> names = id -> pages.find(id).map(PageItem::name).orElse(id);
-        tasks.run("read the sync history", () -> runs.recent(pageId, HistoryViewModel.RUNS_LISTED),
-                (List<SyncRunRow> runs) -> {
+        tasks.run("read the sync history", () -> new Runs(runs.recent(pageId, HistoryViewModel.RUNS_LISTED),
+                        runs.numbersPerPage(pageId)),
+                (Runs read) -> {
                     if (asked == generation) {
                         historyError.setText("");
-                        model.showRuns(runs, names);
+                        model.showRuns(read.newestFirst(), names, read.numbers());
                     }
                 }, this::showError);
         tasks.run("count when customers write",
@@ -99,42 +110,109 @@ public final class HistoryController {
                 }, this::showError);
     }
 
+    /** One read of the history: the runs and their numbers per Page. */
+    private record Runs(List<SyncRunRow> newestFirst, Map<Long, Integer> numbers) {
+    }
+
     private void showError(String message) {
         historyError.setText(message);
     }
 
+    /**
+     * One series per Page, named after it: with all Pages shown the legend says whose bar is whose ("#3" is
+     * each Page's third sync); with one Page the legend would only repeat the title, so it is hidden.
+     */
     private void showPoints() {
-        XYChart.Series<String, Number> touched = new XYChart.Series<>();
-        touched.setName("Conversations touched");
-        XYChart.Series<String, Number> seconds = new XYChart.Series<>();
-        seconds.setName("Duration (s)");
+        Map<String, XYChart.Series<String, Number>> touched = new LinkedHashMap<>();
+        Map<String, XYChart.Series<String, Number>> seconds = new LinkedHashMap<>();
         for (RunPoint p : model.points()) {
-            touched.getData().add(new XYChart.Data<>(p.label(), p.touched()));
-            seconds.getData().add(new XYChart.Data<>(p.label(), p.seconds()));
+            touched.computeIfAbsent(p.page(), HistoryController::series).getData().add(new XYChart.Data<>(p.label(), p.touched()));
+            seconds.computeIfAbsent(p.page(), HistoryController::series).getData().add(new XYChart.Data<>(p.label(), p.seconds()));
         }
-        touchedChart.getData().setAll(List.of(touched));
-        durationChart.getData().setAll(List.of(seconds));
+        // the axis in run order, whichever Page's series names a number first
+        List<String> categories = model.points().stream().sorted(Comparator.comparingInt(RunPoint::number))
+                .map(RunPoint::label).distinct().toList();
+        boolean legend = model.scopeProperty().get() == HistoryViewModel.Scope.ALL_PAGES;
+        touchedChart.getData().setAll(touched.values());
+        durationChart.getData().setAll(seconds.values());
+        for (XYChart<String, Number> chart : List.<XYChart<String, Number>>of(touchedChart, durationChart)) {
+            CategoryAxis axis = (CategoryAxis) chart.getXAxis();
+            axis.setAutoRanging(false);
+            axis.setCategories(FXCollections.observableArrayList(categories));
+            chart.setLegendVisible(legend);
+        }
     }
 
+    private static XYChart.Series<String, Number> series(String page) {
+        XYChart.Series<String, Number> s = new XYChart.Series<>();
+        s.setName(page);
+        return s;
+    }
+
+    /** The selected run in full below the table, or the newest one that has something to say. */
+    private void showDetails(RunLine selected) {
+        RunLine shown = selected != null ? selected
+                : model.runs().stream().filter(r -> !r.error().isEmpty()).findFirst().orElse(null);
+        if (shown == null) {
+            runDetails.setText(model.runs().isEmpty() ? "" : "Select a run to read it in full here.");
+            return;
+        }
+        runDetails.setText((selected == null ? "Latest message: " : "")
+                + shown.page() + " " + shown.numberText() + " · " + shown.status() + " · " + shown.mode()
+                + " · started " + shown.startedFull()
+                + (shown.duration().isEmpty() ? "" : " · took " + shown.duration())
+                + (shown.error().isEmpty() ? "" : "\n" + shown.error()));
+    }
+
+    /**
+     * The words first, the numbers after: the Error column sits beside the state it explains, on screen at
+     * 1280×800 (it used to be last, behind a horizontal scroll); its full text is in the tooltip and below.
+     */
     private void configureTable() {
         runsTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        TableColumn<RunLine, String> page = column("Page", 130, RunLine::page);
+        page.visibleProperty().bind(model.scopeProperty().isEqualTo(HistoryViewModel.Scope.ALL_PAGES));
+        TableColumn<RunLine, RunState> status = column("Status", 120, RunLine::state);
+        status.setCellFactory(c -> new RunStateCell<>());
+        TableColumn<RunLine, String> started = column("Started", 195, RunLine::started);
+        started.setCellFactory(c -> tooltipCell(RunLine::startedFull));
+        TableColumn<RunLine, String> error = column("Error", 220, RunLine::error);
+        error.setCellFactory(c -> tooltipCell(RunLine::error));
         runsTable.getColumns().setAll(List.of(
-                column("Started", 175, RunLine::started),
-                column("Page", 160, RunLine::page),
+                column("Run", 60, RunLine::numberText),
+                started,
+                page,
+                status,
+                error,
                 column("Mode", 110, RunLine::mode),
-                column("Status", 100, RunLine::status),
                 column("Inserted", 85, RunLine::inserted),
                 column("Updated", 85, RunLine::updated),
-                column("Unchanged", 100, RunLine::unchanged),
-                column("Messages new", 120, RunLine::messagesNew),
+                column("Unchanged", 115, RunLine::unchanged),
+                column("Messages new", 130, RunLine::messagesNew),
                 column("API calls", 85, RunLine::apiCalls),
-                column("Duration", 90, RunLine::duration),
-                column("Error", 320, RunLine::error)));
+                column("Duration", 90, RunLine::duration)));
+        runsTable.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> showDetails(now));
+        model.runs().addListener((ListChangeListener<RunLine>) c -> showDetails(runsTable.getSelectionModel().getSelectedItem()));
+    }
+
+    /** A text cell whose tooltip holds the whole of what it may cut ("Dec 3, 2026, 3:00 PM" → the full date). */
+    private static TableCell<RunLine, String> tooltipCell(Function<RunLine, String> full) {
+        return new TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                RunLine line = empty || getTableRow() == null ? null : getTableRow().getItem();
+                setText(empty ? null : text);
+                String tip = line == null ? "" : full.apply(line);
+                setTooltip(tip.isEmpty() ? null : new Tooltip(tip));
+            }
+        };
     }
 
     private static <T> TableColumn<RunLine, T> column(String title, double width, Function<RunLine, T> value) {
         TableColumn<RunLine, T> c = new TableColumn<>(title);
         c.setPrefWidth(width);
+        c.setMinWidth(Math.min(width, 60)); // dragged narrower, a header still reads
         c.setId("run-" + title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'));
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         c.setSortable(false);

@@ -2,10 +2,12 @@ package app.inboxsync.ui.history;
 
 import app.inboxsync.read.SyncRunRow;
 import app.inboxsync.read.WeeklyActivity;
+import app.inboxsync.ui.sync.CountWords;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -68,13 +70,18 @@ public final class HistoryViewModel {
         return activityTitle.getReadOnlyProperty();
     }
 
-    /** @param newestFirst as {@code sync_runs} lists them; {@code pageNames} gives a Page's name from its id */
-    public void showRuns(List<SyncRunRow> newestFirst, Function<String, String> pageNames) {
-        List<RunLine> lines = newestFirst.stream().map(r -> RunLine.of(r, pageNames.apply(r.pageId()), zone)).toList();
+    /**
+     * @param newestFirst as {@code sync_runs} lists them; {@code pageNames} gives a Page's name from its id
+     * @param numbers     each run's number among its Page's runs, by run id (missing: not numbered)
+     */
+    public void showRuns(List<SyncRunRow> newestFirst, Function<String, String> pageNames, Map<Long, Integer> numbers) {
+        List<RunLine> lines = newestFirst.stream()
+                .map(r -> RunLine.of(r, numbers.getOrDefault(r.id(), 0), pageNames.apply(r.pageId()), zone)).toList();
         if (!lines.equals(runs)) {
             runs.setAll(lines);
         }
-        List<RunPoint> charted = new ArrayList<>(newestFirst.stream().limit(RUNS_CHARTED).map(RunPoint::of).toList());
+        List<RunPoint> charted = new ArrayList<>(newestFirst.stream().limit(RUNS_CHARTED)
+                .map(r -> RunPoint.of(r, pageNames.apply(r.pageId()), numbers.getOrDefault(r.id(), 0))).toList());
         Collections.reverse(charted);
         if (!charted.equals(points)) {
             points.setAll(charted);
@@ -87,7 +94,8 @@ public final class HistoryViewModel {
         String whose = pageName == null ? "all Pages" : pageName;
         activityTitle.set(counted.total() == 0
                 ? "When customers write (" + whose + "): no customer messages stored yet."
-                : "When customers write (" + whose + "): " + counted.total() + " customer messages by weekday and hour, "
+                : "When customers write (" + whose + "): " + CountWords.count(counted.total(), "customer message")
+                        + " by weekday and hour, "
                         + "in your time zone (" + zone.getId() + ").");
     }
 

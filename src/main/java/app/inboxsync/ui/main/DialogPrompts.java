@@ -39,6 +39,19 @@ public final class DialogPrompts implements Prompts {
     }
 
     @Override
+    public boolean confirmCancel(String what) {
+        ButtonType stop = new ButtonType("Cancel the sync", ButtonBar.ButtonData.OK_DONE);
+        ButtonType keep = new ButtonType("Keep syncing", ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, "", stop, keep);
+        confirm.initOwner(owner.get());
+        confirm.setTitle("Cancel the sync");
+        confirm.setHeaderText("Cancel the sync of " + what + "?");
+        confirm.setContentText("What was synced so far is kept. Press Esc again to keep syncing.");
+        confirm.getDialogPane().setId("cancel-confirmation");
+        return confirm.showAndWait().filter(b -> b == stop).isPresent();
+    }
+
+    @Override
     public boolean wantsBackFromDemo(String what) {
         ButtonType back = new ButtonType("Back to my Pages", ButtonBar.ButtonData.OK_DONE);
         Alert offer = new Alert(Alert.AlertType.INFORMATION, "", back, ButtonType.CANCEL);

@@ -2,6 +2,8 @@ package app.inboxsync.ui.main;
 
 import app.inboxsync.domain.SyncMode;
 import app.inboxsync.ui.sync.PageProgress;
+import app.inboxsync.ui.sync.RunState;
+import app.inboxsync.ui.sync.RunStateCell;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -24,8 +26,8 @@ final class LiveTable {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().setAll(List.of(
                 column("Page", 160, PageProgress::pageName),
-                column("State", 90, p -> state(p.phase())),
-                column("Mode", 100, p -> p.mode() == null ? "" : p.mode() == SyncMode.FULL ? "Full" : "Incremental"),
+                stateColumn(),
+                column("Mode", 110, p -> p.mode() == null ? "" : p.mode() == SyncMode.FULL ? "Full" : "Incremental"),
                 // wide enough for the bold headers of the theme, never "Conversa…"
                 column("Conversations", 130, PageProgress::seen),
                 column("Inserted", 90, PageProgress::inserted),
@@ -61,22 +63,46 @@ final class LiveTable {
     }
 
     static void show(TableView<PageProgress> table, Map<String, PageProgress> live) {
-        List<PageProgress> rows = live.values().stream()
+        update(table.getItems(), sorted(live));
+    }
+
+    /** The rows in the table's order: by Page name, so a row keeps its place while its sync moves. */
+    static List<PageProgress> sorted(Map<String, PageProgress> live) {
+        return live.values().stream()
                 .sorted(Comparator.comparing(p -> p.pageName() == null ? p.pageId() : p.pageName().toLowerCase(Locale.ROOT)))
                 .toList();
-        if (!rows.equals(table.getItems())) {
-            table.getItems().setAll(rows);
+    }
+
+    /**
+     * Makes {@code shown} equal {@code wanted} by replacing only the rows that changed (and adding or removing at
+     * the end): with 20 Pages syncing, one refresh redraws the rows that moved, not all 20 (a {@code setAll}
+     * rebuilt every row's cells and lost the selection and the scroll position).
+     */
+    static <T> void update(List<T> shown, List<T> wanted) {
+        for (int i = 0; i < wanted.size(); i++) {
+            T row = wanted.get(i);
+            if (i >= shown.size()) {
+                shown.add(row);
+            } else if (!shown.get(i).equals(row)) {
+                shown.set(i, row);
+            }
+        }
+        if (shown.size() > wanted.size()) {
+            shown.subList(wanted.size(), shown.size()).clear();
         }
     }
 
-    private static String state(PageProgress.Phase phase) {
-        String s = phase.name().toLowerCase(Locale.ROOT);
-        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    private static TableColumn<PageProgress, RunState> stateColumn() {
+        TableColumn<PageProgress, RunState> c = column("State", 120, p -> RunState.of(p.phase()));
+        c.setCellFactory(col -> new RunStateCell<>());
+        return c;
     }
 
     private static <T> TableColumn<PageProgress, T> column(String title, double width, Function<PageProgress, T> value) {
         TableColumn<PageProgress, T> c = new TableColumn<>(title);
         c.setPrefWidth(width);
+        // the words fit at 1280×800 ("Incremental", "Cancelled"): the Note column gives way, not these
+        c.setMinWidth("Note".equals(title) ? 100 : width);
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         c.setSortable(false);
         return c;

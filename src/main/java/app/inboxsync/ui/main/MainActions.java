@@ -12,5 +12,10 @@ public interface MainActions {
 
     void openSettings();
 
+    /** Ctrl+Q: ends the app as closing its window does (the sessions close, running syncs stop). */
+    default void quit() {
+        javafx.application.Platform.exit();
+    }
+
     void settingsChanged(DesktopSettings settings);
 }

@@ -15,6 +15,7 @@ import app.inboxsync.ui.pages.PageItem;
 import app.inboxsync.ui.pages.PagesViewModel;
 import app.inboxsync.ui.settings.DesktopSettings;
 import app.inboxsync.ui.sync.PageProgress;
+import app.inboxsync.ui.sync.RunState;
 import app.inboxsync.ui.welcome.WelcomeController;
 import java.time.Duration;
 import javafx.fxml.FXML;
@@ -30,9 +31,11 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The main window: binds its controls to the {@link MainViewModel} and forwards the buttons to it and to the
@@ -62,6 +65,7 @@ public final class MainController {
     @FXML private Button leaveDemoButton;
     @FXML private StackPane centerStack;
     @FXML private TabPane tabs;
+    @FXML private FontIcon summaryIcon;
     @FXML private Label summaryTitle;
     @FXML private Label summaryHeadline;
     @FXML private Label summaryDetails;
@@ -106,6 +110,8 @@ public final class MainController {
         syncAllButton.disableProperty().bind(model.syncAllDisabledProperty());
         summaryCard.visibleProperty().bind(model.summaryVisibleProperty());
         summaryTitle.textProperty().bind(model.summaryTitleProperty());
+        showSummaryState(model.summaryStateProperty().get());
+        model.summaryStateProperty().addListener((o, was, now) -> showSummaryState(now));
         summaryHeadline.textProperty().bind(model.summaryHeadlineProperty());
         summaryDetails.textProperty().bind(model.summaryDetailsProperty());
 
@@ -139,6 +145,13 @@ public final class MainController {
         welcome = Fxml.WELCOME.load(new WelcomeController(this::addPage, this::importPages, this::tryDemo));
         showCenter(model.welcomeShownProperty().get());
         model.welcomeShownProperty().addListener((o, was, now) -> showCenter(now));
+    }
+
+    private void showSummaryState(RunState state) {
+        summaryIcon.setIconCode(state.icon());
+        summaryIcon.getStyleClass().removeIf(c -> c.startsWith("run-"));
+        summaryIcon.getStyleClass().add(state.styleClass());
+        Tooltip.install(summaryIcon, new Tooltip(state.label()));
     }
 
     /** No Page yet: the welcome view where the tabs are. */

@@ -1,5 +1,6 @@
 package app.inboxsync.ui.main;
 
+import app.inboxsync.app.Plural;
 import app.inboxsync.app.background.Background;
 import app.inboxsync.domain.PageProfile;
 import app.inboxsync.read.PageSummary;
@@ -12,6 +13,7 @@ import app.inboxsync.ui.pages.PagesViewModel;
 import app.inboxsync.ui.settings.DesktopSettings;
 import app.inboxsync.ui.sync.FullSyncCost;
 import app.inboxsync.ui.sync.PageProgress;
+import app.inboxsync.ui.sync.RunState;
 import app.inboxsync.ui.sync.SummaryText;
 import app.inboxsync.ui.sync.SyncBoard;
 import app.inboxsync.ui.sync.SyncFinished;
@@ -73,6 +75,7 @@ public final class MainViewModel implements SyncFinished {
     private final ReadOnlyStringWrapper summaryTitle = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper summaryHeadline = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper summaryDetails = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<RunState> summaryState = new ReadOnlyObjectWrapper<>(RunState.NEVER_SYNCED);
     private final ReadOnlyBooleanWrapper welcomeShown = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyObjectWrapper<Map<String, PageProgress>> live = new ReadOnlyObjectWrapper<>(Map.of());
     private final ReadOnlyIntegerWrapper autoSyncMinutes = new ReadOnlyIntegerWrapper();
@@ -140,10 +143,16 @@ public final class MainViewModel implements SyncFinished {
         pages.apply(snapshot, now);
         live.set(snapshot);
         showSyncControls();
-        if (slow) {
-            lastSlowRefresh = now;
+        // the card follows a running sync as closely as the progress line does; otherwise only its "ago" moves
+        if (slow || selectedLive().isPresent()) {
+            lastSlowRefresh = slow ? now : lastSlowRefresh;
             showSummary();
         }
+    }
+
+    /** The selected Page's sync as this window runs it (queued, running or just ended), if any. */
+    private Optional<PageProgress> selectedLive() {
+        return pages.selected().map(PageItem::live);
     }
 
     private void showSyncControls() {
@@ -173,7 +182,10 @@ public final class MainViewModel implements SyncFinished {
 
     private void showSelectedPage() {
         welcomeShown.set(pages.pages().isEmpty());
-        lastRun = null;
+        String shownId = pages.selected().map(PageItem::pageId).orElse(null);
+        if (lastRun != null && !lastRun.pageId().equals(shownId)) {
+            lastRun = null; // another Page: its card is not this one's (the same Page keeps it until re-read)
+        }
         showSyncControls();
         showSummary();
         pages.selected().ifPresent(page -> background.run("read the last sync of " + page.name(),
@@ -198,10 +210,20 @@ public final class MainViewModel implements SyncFinished {
             return;
         }
         summaryTitle.set(SummaryText.title(page.get().name()));
-        if (lastRun == null) {
+        PageProgress live = page.get().live();
+        if (live != null && live.phase().running() && syncs.busy(page.get().pageId())) {
+            summaryTitle.set(page.get().name()); // not "Last sync (…)": this one is still going
+            // this window's own sync: the board's figures, the same ones the live table shows
+            summaryState.set(RunState.of(live.phase()));
+            summaryHeadline.set(SummaryText.running(live));
+            summaryDetails.set(lastRun == null ? "First sync of this Page: conversations appear as they are stored."
+                    : "Before this: " + SummaryText.headline(lastRun, clock.instant()));
+        } else if (lastRun == null) {
+            summaryState.set(RunState.NEVER_SYNCED);
             summaryHeadline.set("Never synced. Press Sync to copy its conversations.");
             summaryDetails.set(page.get().summary().tokenValid() ? "" : "Reconnect the Page first: Facebook refused its token.");
         } else {
+            summaryState.set(RunState.ofStored(lastRun.status()));
             summaryHeadline.set(SummaryText.headline(lastRun, clock.instant()));
             summaryDetails.set(SummaryText.details(lastRun) + "\n" + SummaryText.copy(page.get().summary()));
         }
@@ -219,6 +241,23 @@ public final class MainViewModel implements SyncFinished {
 
     public void cancelSelected() {
         pages.selected().ifPresent(p -> syncs.cancel(p.pageId()));
+    }
+
+    /**
+     * Esc: cancels the running sync once the user confirms: the selected Page's, or else every sync this window
+     * runs ("Sync all"). Returns false when nothing runs (the key is then not the window's).
+     */
+    public boolean cancelRunning() {
+        List<PageItem> running = pages.pages().stream().filter(p -> syncs.busy(p.pageId())).toList();
+        if (running.isEmpty()) {
+            return false;
+        }
+        List<PageItem> toCancel = pages.selected().filter(p -> syncs.busy(p.pageId())).map(List::of).orElse(running);
+        String what = toCancel.size() == 1 ? toCancel.get(0).name() : Plural.of(toCancel.size(), "Page");
+        if (prompts.confirmCancel(what)) {
+            toCancel.forEach(p -> syncs.cancel(p.pageId()));
+        }
+        return true;
     }
 
     /** Asks first what a full sync of the selected Page would cost; then forgets its watermark and syncs it in full. */
@@ -273,7 +312,7 @@ public final class MainViewModel implements SyncFinished {
 
     /** Pages were added or reconnected with a token: says so, and shows them. */
     public void connected(List<PageProfile> added) {
-        notifier.notify(new Toast(Toast.Kind.SUCCESS, added.size() == 1 ? added.get(0).name() : added.size() + " Pages",
+        notifier.notify(new Toast(Toast.Kind.SUCCESS, added.size() == 1 ? added.get(0).name() : Plural.of(added.size(), "Page"),
                 added.isEmpty() ? "That token manages no Page." : "Connected. Press Sync to copy the conversations."));
         reloadPages();
     }
@@ -359,6 +398,11 @@ public final class MainViewModel implements SyncFinished {
 
     public ReadOnlyStringProperty summaryHeadlineProperty() {
         return summaryHeadline.getReadOnlyProperty();
+    }
+
+    /** The card's icon: how the last (or the running) sync stands. */
+    public ReadOnlyObjectProperty<RunState> summaryStateProperty() {
+        return summaryState.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty summaryDetailsProperty() {

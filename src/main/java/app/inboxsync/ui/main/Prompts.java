@@ -12,6 +12,9 @@ public interface Prompts {
     /** Whether to read all of {@code pageName} from Facebook again. */
     boolean confirmFullSync(String pageName, FullSyncCost cost);
 
+    /** Whether to cancel the running sync of {@code what} (a Page's name, or "3 Pages"): Esc is easy to hit. */
+    boolean confirmCancel(String what);
+
     /**
      * In the demo, a real token would only be tried on the simulator: says so. Returns whether the user chose to
      * go back to the real Pages (to {@code what} there).

@@ -1,6 +1,7 @@
 package app.inboxsync.ui.sync;
 
 import app.inboxsync.read.PageSummary;
+import app.inboxsync.app.Plural;
 import java.text.NumberFormat;
 import java.util.Locale;
 
@@ -22,7 +23,12 @@ public final class CountWords {
     }
 
     public static String conversations(long n) {
-        return number(n) + (n == 1 ? " conversation" : " conversations");
+        return count(n, "conversation");
+    }
+
+    /** "1 API call", "1,234 API calls": a grouped number and the noun that fits it (regular nouns). */
+    public static String count(long n, String singular) {
+        return number(n) + " " + Plural.noun(n, singular, singular + "s");
     }
 
     public static String number(long n) {

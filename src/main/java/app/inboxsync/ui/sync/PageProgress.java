@@ -49,7 +49,7 @@ public record PageProgress(String pageId, String pageName, Phase phase, SyncMode
 
     /** "older messages: 94 pages to go". */
     public String historyWords() {
-        return "older messages: " + historyPagesLeft + (historyPagesLeft == 1 ? " page" : " pages") + " to go";
+        return "older messages: " + CountWords.count(historyPagesLeft, "page") + " to go";
     }
 
     /** Share of the expected conversations processed, or -1 when the total is unknown (indeterminate bar). */

@@ -33,6 +33,16 @@ public final class SummaryText {
         };
     }
 
+    /** The card while this window syncs the Page: "Syncing now · 250 conversations so far · 6 API calls". */
+    public static String running(PageProgress live) {
+        return switch (live.phase()) {
+            case QUEUED -> "Waiting for a free sync slot…";
+            case WAITING -> "Syncing now · " + CountWords.conversations(live.seen()) + " so far · " + live.message();
+            default -> "Syncing now · " + CountWords.conversations(live.seen()) + " so far · "
+                    + CountWords.count(live.apiCalls(), "API call");
+        };
+    }
+
     /** "Incremental · 2.1 s · 4 API calls · 120 messages new". */
     public static String details(SyncRunRow run) {
         StringBuilder b = new StringBuilder(switch (run.mode()) {
@@ -42,15 +52,15 @@ public final class SummaryText {
         if (run.finishedAt() != null) {
             b.append(" · ").append(duration(Duration.between(run.startedAt(), run.finishedAt())));
         }
-        b.append(" · ").append(run.apiCalls()).append(run.apiCalls() == 1 ? " API call" : " API calls");
-        b.append(" · ").append(run.messagesInserted()).append(" new messages");
+        b.append(" · ").append(CountWords.count(run.apiCalls(), "API call"));
+        b.append(" · ").append(CountWords.count(run.messagesInserted(), "new message"));
         return b.toString();
     }
 
     /** "Stored: 1,000 conversations · 12,345 messages · coverage 93.4 % · older messages of 3 pending · …". */
     public static String copy(PageSummary page) {
         return "Stored: " + CountWords.conversations(page.conversations()) + " · "
-                + CountWords.number(page.messages()) + (page.messages() == 1 ? " message" : " messages")
+                + CountWords.count(page.messages(), "message")
                 + " · coverage " + page.coverageText() + CountWords.histories(page);
     }
 

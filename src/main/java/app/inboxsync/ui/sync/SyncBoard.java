@@ -51,7 +51,7 @@ public final class SyncBoard implements SyncListener {
             now = new PageProgress(now.pageId(), now.pageName(), now.phase(), now.mode(), Math.max(now.seen(), b.total()),
                     now.touched(), now.inserted(), now.updated(), now.expected(), b.batch(), now.apiCalls(), now.message());
             pendingBatchToasts.put(b.pageId(), new Toast(Toast.Kind.INFO, now.pageName(),
-                    "Batch " + b.batch() + " complete — synced " + now.seen() + " conversations so far…"));
+                    "Batch " + b.batch() + " complete — synced " + CountWords.conversations(now.seen()) + " so far…"));
         } else if (event instanceof SyncEvent.History h) {
             now = now.withHistory(h.pagesDone(), h.pagesLeft(), h.apiCalls());
         } else if (event instanceof SyncEvent.Waiting w) {
@@ -76,7 +76,11 @@ public final class SyncBoard implements SyncListener {
                 case ALREADY_RUNNING -> Phase.SKIPPED;
                 default -> Phase.FAILED;
             };
-            now = now.with(phase, f.message());
+            // the pass's final tally, as sync_runs records it: the last Progress may be calls behind
+            BatchWrite w = f.counts();
+            now = new PageProgress(now.pageId(), now.pageName(), phase, now.mode(),
+                    Math.max(now.seen(), f.conversationsSeen()), w.conversationsTouched(), w.conversationsInserted(),
+                    w.conversationsUpdated(), now.expected(), now.batches(), f.apiCalls(), f.message());
             // cancelled by the user, or left to another process syncing the same Page: news, not an error
             finished(f.pageId(), new Toast(phase == Phase.FAILED ? Toast.Kind.ERROR : Toast.Kind.INFO, now.pageName(), f.message()));
         }

@@ -62,6 +62,7 @@ class HistoryFromTheWindowTest {
             SyncRunRow run = runs.get(i);
             RunLine line = table.getItems().get(i);
             assertEquals(run.id(), line.runId(), "newest first");
+            assertEquals(2 - i, line.number(), "numbered among the Page's own runs");
             assertEquals(page.name(), line.page());
             assertEquals("Succeeded", line.status());
             assertEquals(run.conversationsInserted(), line.inserted());

@@ -8,6 +8,8 @@ import app.inboxsync.domain.SyncMode;
 import app.inboxsync.read.SyncRunRow;
 import app.inboxsync.read.WeeklyActivity;
 import app.inboxsync.sync.RunOutcome.RunStatus;
+import app.inboxsync.ui.common.Times;
+import app.inboxsync.ui.sync.RunState;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -29,18 +31,32 @@ class HistoryViewModelTest {
     void aRunReadsAsTheTableShowsIt() {
         model.showRuns(List.of(run(2, "p2", "failed", T0.plusSeconds(120 + 3), "Facebook refused the token."),
                         run(1, "p1", "succeeded", T0.plusSeconds(60 + 65), null)),
-                Map.of("p1", "Shoes", "p2", "Hats")::get);
-        assertEquals(new RunLine(2, "2026-11-22 11:02:00", "Hats", "Incremental", "Failed", 12, 2, 5, 40, 7, "3.0 s",
-                "Facebook refused the token."), model.runs().get(0), "local time, newest first");
-        assertEquals(new RunLine(1, "2026-11-22 11:01:00", "Shoes", "Full", "Succeeded", 11, 2, 5, 40, 7, "65 s", ""),
-                model.runs().get(1));
+                Map.of("p1", "Shoes", "p2", "Hats")::get, Map.of(1L, 1, 2L, 1));
+        ZoneId berlin = ZoneId.of("Europe/Berlin");
+        assertEquals(new RunLine(2, 1, Times.shortForm(T0.plusSeconds(120), berlin),
+                Times.fullForm(T0.plusSeconds(120), berlin), "Hats", "Incremental", RunState.FAILED, 12, 2, 5, 40, 7,
+                "3.0 s", "Facebook refused the token."), model.runs().get(0), "local time, newest first");
+        assertEquals(new RunLine(1, 1, Times.shortForm(T0.plusSeconds(60), berlin),
+                Times.fullForm(T0.plusSeconds(60), berlin), "Shoes", "Full", RunState.SUCCEEDED, 11, 2, 5, 40, 7,
+                "65 s", ""), model.runs().get(1));
+        assertEquals("#1", model.runs().get(0).numberText(), "each Page counts its own runs");
+    }
+
+    @Test
+    void aCancelledRunIsNeitherASuccessNorAFailure() {
+        model.showRuns(List.of(run(5, "p1", "cancelled", T0.plusSeconds(400), "Cancelled; what was synced is kept.")),
+                id -> "Shoes", Map.of(5L, 2));
+        assertEquals(RunState.CANCELLED, model.runs().get(0).state());
+        assertEquals("Cancelled", model.runs().get(0).status());
+        assertEquals(new RunPoint("Shoes", 2, 17, 400 - 300), model.points().get(0));
     }
 
     @Test
     void aRunStillGoingHasNoDurationYet() {
-        model.showRuns(List.of(run(3, "p1", "running", null, null)), id -> "Shoes");
+        model.showRuns(List.of(run(3, "p1", "running", null, null)), id -> "Shoes", Map.of(3L, 1));
         assertEquals("", model.runs().get(0).duration());
-        assertEquals(new RunPoint("#3", 15, 0), model.points().get(0));
+        assertEquals(new RunPoint("Shoes", 1, 15, 0), model.points().get(0));
+        assertEquals("#1", model.points().get(0).label());
     }
 
     @Test
@@ -49,11 +65,15 @@ class HistoryViewModelTest {
         for (long id = 40; id >= 1; id--) {
             newestFirst.add(run(id, "p1", "succeeded", T0.plusSeconds(60 * id + id), null));
         }
-        model.showRuns(newestFirst, id -> "Shoes");
+        Map<Long, Integer> numbers = new java.util.HashMap<>();
+        for (long id = 1; id <= 40; id++) {
+            numbers.put(id, (int) id);
+        }
+        model.showRuns(newestFirst, id -> "Shoes", numbers);
         assertEquals(40, model.runs().size());
         assertEquals(HistoryViewModel.RUNS_CHARTED, model.points().size());
-        assertEquals(new RunPoint("#11", 23, 11.0), model.points().get(0));
-        assertEquals(new RunPoint("#40", 52, 40.0), model.points().get(model.points().size() - 1));
+        assertEquals(new RunPoint("Shoes", 11, 23, 11.0), model.points().get(0));
+        assertEquals(new RunPoint("Shoes", 40, 52, 40.0), model.points().get(model.points().size() - 1));
     }
 
     @Test

@@ -21,6 +21,7 @@ import app.inboxsync.sync.SyncResult;
 import app.inboxsync.ui.common.Toast;
 import app.inboxsync.ui.settings.DesktopSettings;
 import app.inboxsync.ui.sync.FullSyncCost;
+import app.inboxsync.ui.sync.RunState;
 import app.inboxsync.ui.sync.SyncBoard;
 import java.time.Clock;
 import java.time.Duration;
@@ -109,6 +110,50 @@ class MainViewModelTest {
     }
 
     @Test
+    void theFirstSyncSaysItIsSyncingNotNeverSynced() {
+        data.pages.add(page("p1", "Bakery", "valid"));
+        model.start();
+        model.syncSelected();
+        assertEquals(RunState.QUEUED, model.summaryStateProperty().get());
+        assertEquals("Waiting for a free sync slot…", model.summaryHeadlineProperty().get());
+
+        board.on(new SyncEvent.Started("p1", "Bakery", SyncMode.FULL, 1, 200));
+        board.on(new SyncEvent.Progress("p1", 1, new BatchWrite(1, 0, 0, 3, 0), 1));
+        clock.advance(Duration.ofMillis(100));
+        model.refresh();
+        assertEquals(RunState.SYNCING, model.summaryStateProperty().get());
+        assertEquals("Syncing now · 1 conversation so far · 1 API call", model.summaryHeadlineProperty().get());
+        assertEquals("First sync of this Page: conversations appear as they are stored.",
+                model.summaryDetailsProperty().get());
+    }
+
+    @Test
+    void aCancelledSyncShowsOneCountOfCallsInTheTableAndTheCardAndItsOwnState() {
+        data.pages.add(page("p1", "Bakery", "valid"));
+        model.start();
+        model.syncSelected();
+        board.on(new SyncEvent.Started("p1", "Bakery", SyncMode.FULL, 1, 200));
+        board.on(new SyncEvent.Progress("p1", 50, new BatchWrite(50, 0, 0, 150, 0), 6));
+        // five more calls (older messages) before the cancel landed: the final tally has them
+        BatchWrite tally = new BatchWrite(50, 0, 0, 170, 0);
+        board.on(new SyncEvent.Failed("p1", SyncResult.Status.CANCELLED, "Cancelled; what was synced is kept.",
+                tally, 11, 50));
+        data.runs.put("p1", new SyncRunRow(1, "p1", SyncMode.FULL, RunStatus.CANCELLED, T0, T0.plusSeconds(2), 50, 0, 0, 170, 0,
+                11, null, "Cancelled; what was synced is kept."));
+        syncs.finish("p1", new SyncResult("p1", SyncResult.Status.CANCELLED, SyncMode.FULL, tally, 11, 50,
+                Duration.ofSeconds(2), "Cancelled; what was synced is kept."));
+        clock.advance(Duration.ofSeconds(1));
+        model.refresh();
+
+        assertEquals(11, model.liveProperty().get().get("p1").apiCalls(), "the live table");
+        assertTrue(model.summaryDetailsProperty().get().contains("11 API calls"), model.summaryDetailsProperty().get());
+        assertEquals(RunState.CANCELLED, model.summaryStateProperty().get());
+        assertEquals(RunState.CANCELLED, RunState.of(model.liveProperty().get().get("p1").phase()));
+        assertTrue(model.summaryHeadlineProperty().get().startsWith("Cancelled · Inserted 50"),
+                model.summaryHeadlineProperty().get());
+    }
+
+    @Test
     void syncAllSkipsAPageAlreadySyncingAndCancelStopsTheSelectedOne() {
         data.pages.add(page("p1", "Bakery", "valid"));
         data.pages.add(page("p2", "Florist", "valid"));
@@ -119,6 +164,33 @@ class MainViewModelTest {
 
         model.cancelSelected();
         assertEquals(List.of("p1"), syncs.cancelled);
+    }
+
+    @Test
+    void escapeCancelsTheRunningSyncOnlyOnceConfirmed() {
+        data.pages.add(page("p1", "Bakery", "valid"));
+        data.pages.add(page("p2", "Florist", "valid"));
+        data.pages.add(page("p3", "Garage", "valid"));
+        model.start();
+        assertFalse(model.cancelRunning(), "nothing runs: Esc is not the window's");
+        assertTrue(prompts.cancelAsked.isEmpty());
+
+        model.syncSelected();
+        prompts.confirm = false;
+        assertTrue(model.cancelRunning());
+        assertEquals(List.of("Bakery"), prompts.cancelAsked);
+        assertTrue(syncs.cancelled.isEmpty(), "kept syncing");
+
+        prompts.confirm = true;
+        model.cancelRunning();
+        assertEquals(List.of("p1"), syncs.cancelled);
+
+        syncs.finish("p1", SyncResult.refused("p1", SyncResult.Status.CANCELLED, "Cancelled."));
+        syncs.start(List.of("p2", "p3"), false, result -> { });
+        model.cancelRunning();
+        assertEquals("2 Pages", prompts.cancelAsked.get(prompts.cancelAsked.size() - 1),
+                "the selected Page is not running: every sync of the window");
+        assertEquals(List.of("p1", "p2", "p3"), syncs.cancelled);
     }
 
     @Test
@@ -319,6 +391,7 @@ class MainViewModelTest {
         boolean back;
         int tokensAsked;
         final List<String> offeredBack = new ArrayList<>();
+        final List<String> cancelAsked = new ArrayList<>();
 
         @Override
         public Optional<Secret> token(TokenQuestion question) {
@@ -328,6 +401,12 @@ class MainViewModelTest {
 
         @Override
         public boolean confirmFullSync(String pageName, FullSyncCost cost) {
+            return confirm;
+        }
+
+        @Override
+        public boolean confirmCancel(String what) {
+            cancelAsked.add(what);
             return confirm;
         }
 

@@ -36,6 +36,15 @@ class SummaryTextTest {
     }
 
     @Test
+    void oneOfAnythingIsSingular() {
+        SyncRunRow one = new SyncRunRow(7, "p1", SyncMode.FULL, RunStatus.SUCCEEDED, START, START.plusSeconds(1), 1, 0, 0, 1, 0, 1,
+                null, null);
+        assertEquals("Full sync · 1.0 s · 1 API call · 1 new message", SummaryText.details(one));
+        PageProgress p = new PageProgress("p1", "Bakery", PageProgress.Phase.SYNCING, null, 1, 1, 1, 0, 0, 1, 1, null);
+        assertEquals("Syncing now · 1 conversation so far · 1 API call", SummaryText.running(p));
+    }
+
+    @Test
     void durationsReadNaturally() {
         assertEquals("0.4 s", SummaryText.duration(Duration.ofMillis(400)));
         assertEquals("52 s", SummaryText.duration(Duration.ofMillis(51_700)));
