@@ -22,34 +22,37 @@ import javafx.scene.image.Image;
 public final class EmojiSheet {
     /** A cell's picture size, in pixels; each cell has 1 px of padding on every side. */
     public static final int CELL = 32;
-    private static final String SHEET = "emoji/twemoji-32.png";
+    private static final String SHEET_FILE = "emoji/twemoji-32.png";
     private static final String INDEX = "emoji/twemoji-32.txt";
     private static final int VARIATION_SELECTOR_16 = 0xFE0F;
 
     private final Map<String, Rectangle2D> cells;
-    private final Image image;
 
-    private EmojiSheet(Map<String, Rectangle2D> cells, Image image) {
+    private EmojiSheet(Map<String, Rectangle2D> cells) {
         this.cells = cells;
-        this.image = image;
     }
 
     /**
-     * The app's one sheet, read on first use. Static like a font: an immutable resource of the jar, the same for
-     * every window. The picture decodes in the background; views of it fill in when it is ready.
+     * The app's one sheet, its index read on first use. Static like a font: an immutable resource of the jar, the
+     * same for every window.
      */
     public static EmojiSheet twemoji() {
-        return Holder.TWEMOJI;
+        return Index.TWEMOJI;
     }
 
-    private static final class Holder {
-        static final EmojiSheet TWEMOJI = new EmojiSheet(readIndex(),
-                new Image(Objects.requireNonNull(EmojiSheet.class.getResource(SHEET), SHEET).toExternalForm(), true));
+    private static final class Index {
+        static final EmojiSheet TWEMOJI = new EmojiSheet(readIndex());
+    }
+
+    /** Decoded on first use (so finding emoji in text needs no JavaFX), in the background: views fill in when ready. */
+    private static final class Picture {
+        static final Image SHEET = new Image(Objects.requireNonNull(EmojiSheet.class.getResource(SHEET_FILE),
+                SHEET_FILE).toExternalForm(), true);
     }
 
     /** The image every emoji's view shows a part of. */
     public Image image() {
-        return image;
+        return Picture.SHEET;
     }
 
     /** Where {@code emoji} is on the sheet, or empty when Twemoji has no picture for it. */
