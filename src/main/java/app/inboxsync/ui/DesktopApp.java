@@ -3,6 +3,7 @@ package app.inboxsync.ui;
 import app.inboxsync.app.AppConfig;
 import app.inboxsync.app.AppContext;
 import app.inboxsync.app.DemoWorld;
+import app.inboxsync.ui.common.EmojiRuns;
 import app.inboxsync.ui.common.Fxml;
 import app.inboxsync.ui.common.Toast;
 import app.inboxsync.ui.common.FxBackground;
@@ -67,6 +68,7 @@ public final class DesktopApp extends Application implements MainController.Main
         stage.setScene(new Scene(new VBox(), 1240, 800));
         stage.show();
         ScreenshotTour.startIfAsked(System.getenv(), stage);
+        startup.run("read the emoji data", EmojiRuns::prepare, read -> { }, failed -> { }); // else the first thread waits
         openRealPages();
     }
 

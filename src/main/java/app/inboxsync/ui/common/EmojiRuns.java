@@ -51,6 +51,14 @@ public final class EmojiRuns {
         return runs;
     }
 
+    /**
+     * Reads Unicode's emoji data and the sheet's index now (about a second, the first time), so the first thread
+     * shown does not wait for it. For a background thread at start.
+     */
+    public static int prepare() {
+        return of("\uD83C\uDF89", EmojiSheet.twemoji()::has).size();
+    }
+
     /** Whether the text has an emoji that would be drawn as a picture. */
     public static boolean hasPicture(String text, java.util.function.Predicate<String> drawable) {
         return text != null && !text.isEmpty() && EmojiManager.containsAnyEmoji(text)
