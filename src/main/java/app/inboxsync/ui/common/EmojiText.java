@@ -9,10 +9,12 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Labeled;
 import javafx.scene.image.ImageView;
+import javafx.scene.layout.HBox;
 import javafx.scene.paint.Paint;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.text.Font;
@@ -65,28 +67,46 @@ public final class EmojiText extends TextFlow {
             target.setContentDisplay(ContentDisplay.LEFT);
             return;
         }
+        target.setGraphic(wrapWidth > 0 ? wrapping(target, text, wrapWidth) : line(target, text));
+        target.setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+    }
+
+    private static EmojiText wrapping(Labeled target, String text, double wrapWidth) {
         EmojiText flow = new EmojiText();
         flow.fill.bind(target.textFillProperty());
         flow.font.bind(target.fontProperty());
         flow.emojiSize.bind(target.fontProperty().map(f -> f.getSize() * 1.25));
-        if (wrapWidth > 0) {
-            flow.setText(text);
-            flow.setPrefWidth(wrapWidth);
-            flow.setMaxWidth(wrapWidth);
-        } else {
-            // one line, cut where the label ends (a TextFlow has no ellipsis)
-            flow.setText(text.replace('\n', ' '));
-            flow.setMinWidth(0);
-            flow.setMaxHeight(USE_PREF_SIZE);
-            Rectangle clip = new Rectangle();
-            clip.widthProperty().bind(Bindings.createDoubleBinding(() -> Math.max(0, target.getWidth()
-                    - target.getPadding().getLeft() - target.getPadding().getRight()),
-                    target.widthProperty(), target.paddingProperty()));
-            clip.heightProperty().bind(flow.heightProperty());
-            flow.setClip(clip);
+        flow.setText(text);
+        flow.setPrefWidth(wrapWidth);
+        flow.setMaxWidth(wrapWidth);
+        return flow;
+    }
+
+    /** One line, cut where the label ends (a row of nodes has no ellipsis); the label's font and colour. */
+    private static HBox line(Labeled target, String text) {
+        double size = target.getFont().getSize() * 1.25; // and it follows the label's font once styled
+        HBox line = new HBox();
+        line.getStyleClass().add("emoji-line");
+        line.setAlignment(Pos.CENTER_LEFT);
+        line.setMinWidth(0);
+        for (Node n : nodes(text.replace('\n', ' '), size)) {
+            if (n instanceof Text t) {
+                t.fillProperty().bind(target.textFillProperty());
+                t.fontProperty().bind(target.fontProperty());
+            } else if (n instanceof ImageView picture) {
+                picture.setTranslateY(0);
+                picture.fitWidthProperty().bind(target.fontProperty().map(f -> f.getSize() * 1.25));
+                picture.fitHeightProperty().bind(picture.fitWidthProperty());
+            }
+            line.getChildren().add(n);
         }
-        target.setGraphic(flow);
-        target.setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+        Rectangle clip = new Rectangle();
+        clip.widthProperty().bind(Bindings.createDoubleBinding(() -> Math.max(0, target.getWidth()
+                - target.getPadding().getLeft() - target.getPadding().getRight()),
+                target.widthProperty(), target.paddingProperty()));
+        clip.heightProperty().bind(line.heightProperty());
+        line.setClip(clip);
+        return line;
     }
 
     /**
@@ -132,7 +152,7 @@ public final class EmojiText extends TextFlow {
         return view;
     }
 
-    /** Wraps at its own preferred width when one is set, also when asked with no width (as a label asks). */
+    /** Wraps at its own preferred width when one is set, also when asked with no width (as a label asks its graphic). */
     @Override
     protected double computePrefHeight(double width) {
         return super.computePrefHeight(width < 0 && getPrefWidth() > 0 ? getPrefWidth() : width);

@@ -34,8 +34,8 @@ final class MessageCell extends ListCell<MessageRow> {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT);
     private static final DateTimeFormatter FULL_TIME = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT);
-    /** A pause longer than this starts a new group even from the same sender, as chat apps do. */
-    private static final Duration GROUP_GAP = Duration.ofMinutes(10);
+    /** A pause longer than this starts a new group (under the sender's name again) even from the same sender. */
+    private static final Duration GROUP_GAP = Duration.ofHours(1);
     static final double EMOJI = 20;
     static final double EMOJI_ALONE = 40;
     private final Consumer<String> openLink;
@@ -67,13 +67,14 @@ final class MessageCell extends ListCell<MessageRow> {
         boolean groupStart = newDay || startsGroup(before, m);
         VBox column = new VBox(2);
         column.setAlignment(m.fromPage() ? Pos.TOP_RIGHT : Pos.TOP_LEFT);
+        column.setFillWidth(false); // a bubble as wide as its text, not the thread
         if (newDay) {
             Label date = new Label(DAY.withZone(zone).format(m.createdTime()));
             date.getStyleClass().add("thread-date");
             HBox line = new HBox(date);
             line.setAlignment(Pos.CENTER);
             line.getStyleClass().add("thread-date-line");
-            line.setMaxWidth(Double.MAX_VALUE);
+            line.prefWidthProperty().bind(column.widthProperty());
             column.getChildren().add(line);
         }
         if (groupStart) {
@@ -151,6 +152,9 @@ final class MessageCell extends ListCell<MessageRow> {
                 flow.getChildren().addAll(EmojiText.nodes(text.substring(piece, end), emojiSize, "bubble-plain"));
             }
             at = end;
+        }
+        if (emojiSize == EMOJI_ALONE) { // large emoji are a line of their own: no baseline to sit on
+            flow.getChildren().forEach(n -> n.setTranslateY(0));
         }
         flow.setMaxWidth(496);
         flow.setPrefWidth(Region.USE_COMPUTED_SIZE);
