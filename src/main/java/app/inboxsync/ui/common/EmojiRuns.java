@@ -29,6 +29,10 @@ public final class EmojiRuns {
         if (text == null || text.isEmpty()) {
             return runs;
         }
+        if (!mayHaveEmoji(text)) {
+            runs.add(new Run(text, false));
+            return runs;
+        }
         int at = 0;
         StringBuilder plain = new StringBuilder();
         for (IndexedEmoji found : EmojiManager.extractEmojisInOrderWithIndex(text)) {
@@ -61,8 +65,16 @@ public final class EmojiRuns {
 
     /** Whether the text has an emoji that would be drawn as a picture. */
     public static boolean hasPicture(String text, java.util.function.Predicate<String> drawable) {
-        return text != null && !text.isEmpty() && EmojiManager.containsAnyEmoji(text)
-                && of(text, drawable).stream().anyMatch(Run::emoji);
+        return text != null && mayHaveEmoji(text) && of(text, drawable).stream().anyMatch(Run::emoji);
+    }
+
+    /**
+     * Whether any character could be (or end) an emoji: ©, ®, a keycap's U+20E3 or anything from U+203C on. Most
+     * names and messages (Latin, Cyrillic, Arabic…) have none, so they skip the emoji data, whose first use alone
+     * takes a second or two.
+     */
+    static boolean mayHaveEmoji(String text) {
+        return text.chars().anyMatch(c -> c >= 0x203C || c == 0xA9 || c == 0xAE);
     }
 
     /**

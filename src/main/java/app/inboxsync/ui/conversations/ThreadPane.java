@@ -61,15 +61,16 @@ public final class ThreadPane extends VBox {
             }
         });
         VBox.setVgrow(list, Priority.ALWAYS);
-        // Newest at the bottom: a thread opens there; older messages added on top keep the reader's place.
+        // Newest at the bottom: a thread opens there; older messages added on top keep the reader's place. This
+        // listener runs after the find's (made first, with the view model), so its scroll is the one that stays.
         list.getItems().addListener((ListChangeListener<MessageRow>) change -> {
             while (change.next()) {
                 if (change.wasAdded() && change.getFrom() == 0) {
                     int added = change.getAddedSize();
                     boolean wholeThread = added == list.getItems().size();
-                    if (wholeThread && thread.find().currentProperty().get() == null) {
-                        scrollToNewest();
-                    } else if (!wholeThread) {
+                    if (wholeThread) {
+                        scrollToNewest(); // also when the search words are in it: they are marked, "next" goes there
+                    } else {
                         list.scrollTo(added);
                     }
                 }

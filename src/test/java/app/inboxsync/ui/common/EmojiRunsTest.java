@@ -37,6 +37,13 @@ class EmojiRunsTest {
     }
 
     @Test
+    void mostTextsSkipTheEmojiData() {
+        assertFalse(EmojiRuns.mayHaveEmoji("Chloé Ólafur Ахмед شكرا 12 #3"));
+        assertTrue(EmojiRuns.mayHaveEmoji("ok \uD83C\uDF89"));
+        assertTrue(EmojiRuns.mayHaveEmoji("\u00A9 2025"));
+    }
+
+    @Test
     void aHeartWithOrWithoutTheSelectorIsThePicture() {
         assertTrue(SHEET.has("\u2764\uFE0F"));
         assertEquals(SHEET.cell("\u2764\uFE0F"), SHEET.cell("\u2764"));
