@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.ContextMenu;
@@ -36,6 +37,7 @@ final class MessageCell extends ListCell<MessageRow> {
     private static final DateTimeFormatter FULL_TIME = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT);
     /** A pause longer than this starts a new group (under the sender's name again) even from the same sender. */
     private static final Duration GROUP_GAP = Duration.ofHours(1);
+    private static final double BUBBLE_MAX = 520;
     static final double EMOJI = 20;
     static final double EMOJI_ALONE = 40;
     private final Consumer<String> openLink;
@@ -83,7 +85,10 @@ final class MessageCell extends ListCell<MessageRow> {
             EmojiText.show(who, senderName(m));
             column.getChildren().add(who);
         }
-        column.getChildren().add(bubble(m));
+        VBox bubble = bubble(m);
+        // at most 520 px, and never wider than the thread, so its height is worked out at the width it gets
+        bubble.maxWidthProperty().bind(Bindings.min(BUBBLE_MAX, widthProperty().subtract(60)));
+        column.getChildren().add(bubble);
         column.getStyleClass().add(groupStart ? "message-group-start" : "message-group-more");
         column.setMinWidth(0);
         column.prefWidthProperty().bind(widthProperty().subtract(24));
@@ -98,7 +103,6 @@ final class MessageCell extends ListCell<MessageRow> {
         if (alone) {
             bubble.getStyleClass().add("bubble-emoji-only");
         }
-        bubble.setMaxWidth(520);
         if (m.text() != null && !m.text().isEmpty()) {
             bubble.getChildren().add(textFlow(m.text(), alone ? EMOJI_ALONE : EMOJI));
         }
@@ -156,7 +160,6 @@ final class MessageCell extends ListCell<MessageRow> {
         if (emojiSize == EMOJI_ALONE) { // large emoji are a line of their own: no baseline to sit on
             flow.getChildren().forEach(n -> n.setTranslateY(0));
         }
-        flow.setMaxWidth(496);
         flow.setPrefWidth(Region.USE_COMPUTED_SIZE);
         return flow;
     }
