@@ -86,8 +86,9 @@ final class MessageCell extends ListCell<MessageRow> {
             column.getChildren().add(who);
         }
         VBox bubble = bubble(m);
-        // at most 520 px, and never wider than the thread, so its height is worked out at the width it gets
-        bubble.maxWidthProperty().bind(Bindings.min(BUBBLE_MAX, widthProperty().subtract(60)));
+        // at most 520 px and never wider than the thread, so its height is worked out at the width it gets; from
+        // the list's width, known before a new cell's own
+        bubble.maxWidthProperty().bind(Bindings.max(120, Bindings.min(BUBBLE_MAX, getListView().widthProperty().subtract(72))));
         column.getChildren().add(bubble);
         column.getStyleClass().add(groupStart ? "message-group-start" : "message-group-more");
         column.setMinWidth(0);
