@@ -3,6 +3,7 @@ package app.inboxsync.ui;
 import app.inboxsync.app.AppConfig;
 import app.inboxsync.app.AppContext;
 import app.inboxsync.app.DemoWorld;
+import app.inboxsync.ui.common.EmojiRuns;
 import app.inboxsync.ui.common.Fxml;
 import app.inboxsync.ui.common.Toast;
 import app.inboxsync.ui.common.FxBackground;
@@ -70,6 +71,7 @@ public final class DesktopApp extends Application implements MainActions {
         StartTimes.atNextFrame(stage.getScene(), "first frame");
         stage.show();
         DesktopLauncher.windowShown(stage);
+        startup.run("read the emoji data", EmojiRuns::prepare, read -> { }, failed -> { }); // else the first thread waits
         openRealPages();
     }
 

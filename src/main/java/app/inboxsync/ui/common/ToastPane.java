@@ -20,6 +20,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 public final class ToastPane extends VBox implements Notifier {
     private static final int MAX_VISIBLE = 5;
+    /** The width a toast's text wraps at: the toast's, less its icon, close button and padding. */
+    private static final double TEXT_WIDTH = 290;
 
     public ToastPane() {
         getStyleClass().add("toast-pane");
@@ -46,11 +48,13 @@ public final class ToastPane extends VBox implements Notifier {
     }
 
     private HBox toastNode(Toast toast) {
-        Label title = new Label(toast.title());
+        Label title = new Label();
         title.getStyleClass().add("toast-title");
-        Label text = new Label(toast.text());
+        EmojiText.show(title, toast.title());
+        Label text = new Label();
         text.getStyleClass().add("toast-text");
         text.setWrapText(true);
+        EmojiText.show(text, toast.text(), TEXT_WIDTH);
         VBox words = new VBox(2, title, text);
         HBox.setHgrow(words, Priority.ALWAYS);
         Button close = new Button(null, new FontIcon(Feather.X));

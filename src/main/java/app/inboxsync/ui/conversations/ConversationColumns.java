@@ -2,6 +2,7 @@ package app.inboxsync.ui.conversations;
 
 import app.inboxsync.read.ConversationRow;
 import app.inboxsync.read.ConversationSort;
+import app.inboxsync.ui.common.EmojiTableCell;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -43,6 +44,8 @@ final class ConversationColumns {
                 r -> r.lastMessage() == null ? UNKNOWN : r.lastMessage().replace('\n', ' '), ConversationSort.Column.LAST_MESSAGE);
         TableColumn<ConversationItem, String> time = text("Time", 130,
                 r -> TIME.withZone(zone).format(r.lastMessageTime()), ConversationSort.Column.TIME);
+        sender.setCellFactory(c -> new EmojiTableCell<>()); // emoji in colour
+        last.setCellFactory(c -> new EmojiTableCell<>());
         time.setSortType(TableColumn.SortType.DESCENDING);
         time.setMinWidth(110);
         last.setMinWidth(90);

@@ -110,6 +110,7 @@ public final class ConversationsTab {
         table.itemsProperty().bind(model.rowsProperty());
         countLabel.textProperty().bind(model.statusProperty());
         threadHolder.getChildren().add(new ThreadPane(thread, openLink, zone, media));
+        model.searchProperty().subscribe(words -> thread.find().wordsProperty().set(words)); // found words, marked
         thread.show(null);
         table.getSelectionModel().selectedItemProperty().flatMap(ConversationItem::rowProperty).addListener((o, was, row) -> {
             if (row != null) {

@@ -29,6 +29,7 @@ public final class ThreadViewModel {
     private final ReadOnlyBooleanWrapper hasOlder = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ThreadFind find = new ThreadFind(messages);
     private long generation;
 
     public ThreadViewModel(ConversationBrowsing browse, Background background) {
@@ -97,6 +98,11 @@ public final class ThreadViewModel {
     /** Oldest first. */
     public ObservableList<MessageRow> messages() {
         return FXCollections.unmodifiableObservableList(messages);
+    }
+
+    /** The search words in this thread; they stay when another conversation is shown. */
+    public ThreadFind find() {
+        return find;
     }
 
     public ReadOnlyBooleanProperty hasOlderProperty() {
