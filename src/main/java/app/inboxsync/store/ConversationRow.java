@@ -9,6 +9,10 @@ import java.util.List;
  * @param messageCount   Facebook's estimate, null when the Graph version does not give it
  * @param unreadCount    null when the Graph version does not give it (unknown, not 0)
  * @param storedMessages the messages copied, given only when {@code messageCount} is unknown (they stand in for it)
+ * @param lastFromPage   whether the newest stored message is the Page's own; null when unknown (no message
+ *                       stored, or not read: the export does not ask)
+ * @param lastAttachments the newest stored message's attachments JSON when that message has no text (a photo,
+ *                       a sticker), so the browser can say what it was; null otherwise
  */
 public record ConversationRow(
         String conversationId,
@@ -23,10 +27,20 @@ public record ConversationRow(
         List<String> tags,
         String notes,
         Instant missingSince,
-        Integer storedMessages) {
+        Integer storedMessages,
+        Boolean lastFromPage,
+        String lastAttachments) {
 
     public ConversationRow {
         tags = List.copyOf(tags);
+    }
+
+    /** Without what the newest message is (the export's rows). */
+    public ConversationRow(String conversationId, String pageId, String senderId, String senderName, String lastMessage,
+                           Instant lastMessageTime, Integer messageCount, Integer unreadCount, String folder,
+                           List<String> tags, String notes, Instant missingSince, Integer storedMessages) {
+        this(conversationId, pageId, senderId, senderName, lastMessage, lastMessageTime, messageCount, unreadCount,
+                folder, tags, notes, missingSince, storedMessages, null, null);
     }
 
     /** Facebook's count, else the messages copied; {@link #messageCountIsStored()} tells which. */

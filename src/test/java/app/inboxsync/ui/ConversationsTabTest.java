@@ -74,7 +74,8 @@ class ConversationsTabTest {
         TableRow<?> row = drawnRows(robot).get(0);
         String sender = target.customerName() == null ? "Facebook user" : target.customerName();
         assertEquals(sender, cellText(row, "Sender"), "the row drawn is the conversation with the phrase");
-        assertEquals("Yes, since Monday: https://shop.example.com/umbrellas", cellText(row, "Last message"));
+        assertEquals("You: Yes, since Monday: https://shop.example.com/umbrellas", cellText(row, "Last message"),
+                "the Page wrote the newest message");
         assertEquals("1 conversation", robot.lookup("#countLabel").queryLabeled().getText());
 
         robot.clickOn(row);

@@ -11,6 +11,7 @@ import app.inboxsync.ui.pages.PageItem;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.function.Consumer;
@@ -32,6 +33,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.stage.FileChooser;
 import javafx.util.Duration;
@@ -54,6 +56,7 @@ public final class ConversationsTab {
     private final Tab tab = new Tab("Conversations");
 
     @FXML private TextField searchField;
+    @FXML private HBox folderFilter;
     @FXML private ComboBox<String> tagFilter;
     @FXML private CheckBox unreadOnly;
     @FXML private CheckBox allPages;
@@ -102,7 +105,9 @@ public final class ConversationsTab {
     @FXML
     private void initialize() {
         ConversationColumns.configure(table, model.sortProperty(), model.allPagesProperty(),
-                pageId -> main.pages().find(pageId).map(PageItem::name).orElse(pageId), zone);
+                model.folderProperty().isNull(), pageId -> main.pages().find(pageId).map(PageItem::name).orElse(pageId),
+                Clock.system(zone));
+        FolderChoice.fill(folderFilter, model.folderProperty());
         table.itemsProperty().bind(model.rowsProperty());
         countLabel.textProperty().bind(model.statusProperty());
         threadHolder.getChildren().add(new ThreadPane(thread, openLink, zone, media));
@@ -215,6 +220,7 @@ public final class ConversationsTab {
         searchField.clear();
         model.searchProperty().set("");
         tagFilter.setValue(ANY_TAG);
+        model.folderProperty().set(null);
         unreadOnly.setSelected(false);
         fromDate.setValue(null);
         untilDate.setValue(null);

@@ -1,6 +1,7 @@
 package app.inboxsync.ui.conversations;
 
 import app.inboxsync.app.background.Background;
+import app.inboxsync.domain.Folder;
 import app.inboxsync.export.ExportFormat;
 import app.inboxsync.export.PageExport;
 import app.inboxsync.store.ConversationBrowseQueries;
@@ -47,6 +48,8 @@ public final class ConversationsViewModel {
     private final BooleanProperty unreadOnly = new SimpleBooleanProperty();
     private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> until = new SimpleObjectProperty<>();
+    /** Null: every folder. */
+    private final ObjectProperty<Folder> folder = new SimpleObjectProperty<>();
     private final ObjectProperty<ConversationSort> sort = new SimpleObjectProperty<>(ConversationSort.NEWEST_FIRST);
     private final ReadOnlyObjectWrapper<ConversationWindows> rows = new ReadOnlyObjectWrapper<>(
             new ConversationWindows(0, List.of(), (o, l, d) -> { }));
@@ -63,14 +66,14 @@ public final class ConversationsViewModel {
         this.notifier = notifier;
         this.zone = zone;
         // Every filter or order change is a new query; the view debounces typing before it sets the search.
-        List.of(pageId, allPages, search, tag, unreadOnly, from, until, sort)
+        List.of(pageId, allPages, search, tag, unreadOnly, from, until, folder, sort)
                 .forEach(p -> p.addListener((o, was, now) -> reload()));
     }
 
     /** What the rows show now. A Page must be chosen unless "All pages" is on. */
     public ConversationFilter filter() {
         return new ConversationFilter(allPages.get() ? null : pageId.get(), search.get(), tag.get(), unreadOnly.get(),
-                null, null).withDays(from.get(), until.get(), zone);
+                null, null).withDays(from.get(), until.get(), zone).withFolder(folder.get());
     }
 
     private boolean nothingToShow() {
@@ -200,6 +203,10 @@ public final class ConversationsViewModel {
 
     public ObjectProperty<LocalDate> untilProperty() {
         return until;
+    }
+
+    public ObjectProperty<Folder> folderProperty() {
+        return folder;
     }
 
     public ObjectProperty<ConversationSort> sortProperty() {

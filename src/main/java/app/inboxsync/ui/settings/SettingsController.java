@@ -80,9 +80,9 @@ final class SettingsController {
         parallelismField.setText(String.valueOf(model.parallelism.get()));
         parallelismField.textProperty().addListener((o, was, now) -> model.parallelism.set(parseOrNull(now)));
         for (Folder f : Folder.ALL) {
-            CheckBox box = new CheckBox(f.wireName());
+            CheckBox box = new CheckBox(f.humanName());
             box.setId("folder-" + f.wireName());
-            box.setMnemonicParsing(false); // "page_done" keeps its underscore
+            box.setMnemonicParsing(false);
             box.selectedProperty().bindBidirectional(model.folder(f));
             foldersBox.getChildren().add(box);
         }
