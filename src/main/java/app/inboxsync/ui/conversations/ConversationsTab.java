@@ -2,6 +2,8 @@ package app.inboxsync.ui.conversations;
 
 import app.inboxsync.app.AppContext;
 import app.inboxsync.export.ExportFormat;
+import app.inboxsync.store.ContactQueries;
+import app.inboxsync.store.ConversationNotes;
 import app.inboxsync.store.ConversationRow;
 import app.inboxsync.ui.common.Fxml;
 import app.inboxsync.ui.common.Notifier;
@@ -48,6 +50,7 @@ public final class ConversationsTab {
     private static final Duration TYPING_PAUSE = Duration.millis(250);
     private final ConversationsViewModel model;
     private final ThreadViewModel thread;
+    private final ContactViewModel contact;
     private final MainController main;
     private final Consumer<String> openLink;
     private final ThreadMedia media;
@@ -70,6 +73,7 @@ public final class ConversationsTab {
     @FXML private Button removeTagButton;
     @FXML private Label selectionLabel;
     @FXML private StackPane threadHolder;
+    @FXML private StackPane contactHolder;
     /** A sync ended while the tab was hidden: read again when it is opened. */
     private boolean staleSinceSync;
 
@@ -84,6 +88,8 @@ public final class ConversationsTab {
         this.model = new ConversationsViewModel(app.browse(), app.tags(), app.conversations(), background, notifier,
                 ZoneId.systemDefault());
         this.thread = new ThreadViewModel(app.browse(), background);
+        this.contact = new ContactViewModel(new ConversationNotes(app.database()), new ContactQueries(app.database()),
+                background);
         this.main = main;
         this.openLink = new SystemBrowser(background, notifier);
         tab.setId("conversationsTab");
@@ -98,6 +104,10 @@ public final class ConversationsTab {
         }
     }
 
+    private String pageName(String pageId) {
+        return main.pages().find(pageId).map(PageItem::name).orElse(pageId);
+    }
+
     public Tab tab() {
         return tab;
     }
@@ -105,16 +115,18 @@ public final class ConversationsTab {
     @FXML
     private void initialize() {
         ConversationColumns.configure(table, model.sortProperty(), model.allPagesProperty(),
-                model.folderProperty().isNull(), pageId -> main.pages().find(pageId).map(PageItem::name).orElse(pageId),
-                Clock.system(zone));
+                model.folderProperty().isNull(), this::pageName, Clock.system(zone));
         FolderChoice.fill(folderFilter, model.folderProperty());
         table.itemsProperty().bind(model.rowsProperty());
         countLabel.textProperty().bind(model.statusProperty());
         threadHolder.getChildren().add(new ThreadPane(thread, openLink, zone, media));
+        contactHolder.getChildren().add(new ContactPane(contact, this::pageName, new ListTime(Clock.system(zone)), openLink,
+                tag -> ""));
         thread.show(null);
         table.getSelectionModel().selectedItemProperty().flatMap(ConversationItem::rowProperty).addListener((o, was, row) -> {
             if (row != null) {
                 thread.show(row);
+                contact.show(row);
             }
         });
         table.getSelectionModel().getSelectedIndices().addListener((ListChangeListener<Integer>) c -> showSelectionSize());
