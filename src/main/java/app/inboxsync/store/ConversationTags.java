@@ -41,16 +41,16 @@ public final class ConversationTags {
     /** Adds the tag to each conversation that does not carry it yet; returns how many changed. */
     public int add(Collection<String> conversationIds, String tag) {
         return change("UPDATE messenger_conversations SET tags = array_append(tags, ?) "
-                + "WHERE conversation_id = ANY (?) AND NOT tags @> ARRAY[?]::text[]", conversationIds, tag, "tag");
+                + "WHERE conversation_id = ANY (?) AND NOT tags @> ARRAY[?]::text[]", conversationIds, tag, "tag", true);
     }
 
     /** Removes the tag from each conversation carrying it; returns how many changed. */
     public int remove(Collection<String> conversationIds, String tag) {
         return change("UPDATE messenger_conversations SET tags = array_remove(tags, ?) "
-                + "WHERE conversation_id = ANY (?) AND tags @> ARRAY[?]::text[]", conversationIds, tag, "untag");
+                + "WHERE conversation_id = ANY (?) AND tags @> ARRAY[?]::text[]", conversationIds, tag, "untag", false);
     }
 
-    private int change(String sql, Collection<String> conversationIds, String tag, String verb) {
+    private int change(String sql, Collection<String> conversationIds, String tag, String verb, boolean adding) {
         String t = normalize(tag);
         if (t == null || conversationIds.isEmpty()) {
             return 0;
@@ -61,7 +61,11 @@ public final class ConversationTags {
                 s.setString(1, t);
                 s.setArray(2, ids);
                 s.setString(3, t);
-                return s.executeUpdate();
+                int changed = s.executeUpdate();
+                if (changed > 0 && adding) {
+                    TagCatalog.ensure(c, t); // the tag manager lists it, with its colour
+                }
+                return changed;
             }
         });
     }

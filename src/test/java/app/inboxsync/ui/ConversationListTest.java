@@ -24,7 +24,9 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -38,13 +40,14 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class ConversationListTest {
-    private DesktopFixture fx;
-    private SimPage page;
-    private SimConversation answered;
-    private String attachmentOnly;
+    private static DesktopFixture fx;
+    private static SimPage page;
+    private static SimConversation answered;
+    private static String attachmentOnly;
 
-    @Start
-    void start(Stage stage) throws Exception {
+    /** The world is made before the window (heavy work in {@code @Start} can outlast TestFX's set-up timeout on a busy machine). */
+    @BeforeAll
+    static void world() throws Exception {
         fx = new DesktopFixture(SimulatorConfig.small(23).withPages(1).withConversations(40).withLongShare(0)).withPages();
         page = fx.page(0);
         answered = fx.sim.conversations(page.id()).get(11);
@@ -55,11 +58,21 @@ class ConversationListTest {
         attachmentOnly = newestWithoutText();
         assertNotNull(attachmentOnly, "the simulator's world has a conversation whose newest message is only an attachment");
         fx.app.tags().add(List.of(attachmentOnly), "pictures");
+    }
+
+    @Start
+    void start(Stage stage) {
         fx.show(stage);
     }
 
     @AfterEach
-    void tearDown() {
+    void closeWindow() {
+        fx.ui.close();
+        fx.ui = null;
+    }
+
+    @AfterAll
+    static void tearDown() {
         fx.close();
     }
 
@@ -111,7 +124,7 @@ class ConversationListTest {
     }
 
     /** A conversation whose newest stored message has no text but an attachment. */
-    private String newestWithoutText() throws Exception {
+    private static String newestWithoutText() throws Exception {
         try (Connection c = fx.app.database().dataSource().getConnection();
              PreparedStatement s = c.prepareStatement("""
                      SELECT c.conversation_id FROM messenger_conversations c

@@ -20,7 +20,9 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -35,21 +37,32 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class NotesInTheWindowTest {
     private static final String NOTE = "Wants the blue teapot set; call back after Tuesday";
-    private DesktopFixture fx;
-    private SimPage page;
+    private static DesktopFixture fx;
+    private static SimPage page;
 
-    @Start
-    void start(Stage stage) {
+    /** The world is made before the window (heavy work in {@code @Start} can outlast TestFX's set-up timeout on a busy machine). */
+    @BeforeAll
+    static void world() {
         fx = new DesktopFixture(SimulatorConfig.small(29).withPages(1).withConversations(30).withLongShare(0)).withPages();
         page = fx.page(0);
         var results = fx.app.sync(List.of(new SyncRequest(new PageAccess(page.id(), Secret.of(page.token())), null, false)),
                 SyncListener.NONE, 1, new CancelSignal());
         assertTrue(results.get(0).succeeded(), results.toString());
+    }
+
+    @Start
+    void start(Stage stage) {
         fx.show(stage);
     }
 
     @AfterEach
-    void tearDown() {
+    void closeWindow() {
+        fx.ui.close();
+        fx.ui = null;
+    }
+
+    @AfterAll
+    static void tearDown() {
         fx.close();
     }
 

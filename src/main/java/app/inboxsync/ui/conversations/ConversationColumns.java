@@ -46,7 +46,7 @@ final class ConversationColumns {
      */
     static void configure(TableView<ConversationItem> table, ObjectProperty<ConversationSort> sort,
                           ObservableBooleanValue showPage, ObservableBooleanValue showFolder,
-                          Function<String, String> pageName, Clock clock) {
+                          Function<String, String> pageName, Function<String, String> tagStyle, Clock clock) {
         ListTime times = new ListTime(clock);
         TableColumn<ConversationItem, String> page = text("Page", 110, 80, r -> pageName.apply(r.pageId()), null);
         page.visibleProperty().bind(showPage);
@@ -71,7 +71,7 @@ final class ConversationColumns {
                 ConversationSort.Column.MESSAGES);
         TableColumn<ConversationItem, String> unread = number("Unread", 76,
                 r -> r.unreadCount() == null ? UNKNOWN : String.valueOf(r.unreadCount()), ConversationSort.Column.UNREAD);
-        TableColumn<ConversationItem, ConversationRow> tags = rowColumn("Tags", 90, 60, TagsCell::new);
+        TableColumn<ConversationItem, ConversationRow> tags = rowColumn("Tags", 90, 60, () -> new TagsCell(tagStyle));
         tags.setId("tagsColumn");
         // Facebook's message count is in the contact panel; the column is one click away (the table's menu button)
         messages.setVisible(false);
@@ -224,6 +224,12 @@ final class ConversationColumns {
 
     /** Tags as small chips. */
     private static final class TagsCell extends TableCell<ConversationItem, ConversationRow> {
+        private final Function<String, String> style;
+
+        TagsCell(Function<String, String> style) {
+            this.style = style;
+        }
+
         @Override
         protected void updateItem(ConversationRow row, boolean empty) {
             super.updateItem(row, empty);
@@ -237,6 +243,7 @@ final class ConversationColumns {
             for (String tag : row.tags()) {
                 Label chip = new Label(tag);
                 chip.getStyleClass().add("tag-chip");
+                chip.setStyle(style.apply(tag));
                 chips.getChildren().add(chip);
             }
             setText(String.join(", ", row.tags())); // for screen readers and tests; hidden by the graphic

@@ -5,6 +5,7 @@ import app.inboxsync.export.ExportFormat;
 import app.inboxsync.store.ContactQueries;
 import app.inboxsync.store.ConversationNotes;
 import app.inboxsync.store.ConversationRow;
+import app.inboxsync.store.TagCatalog;
 import app.inboxsync.ui.common.Fxml;
 import app.inboxsync.ui.common.Notifier;
 import app.inboxsync.app.background.Background;
@@ -51,6 +52,8 @@ public final class ConversationsTab {
     private final ConversationsViewModel model;
     private final ThreadViewModel thread;
     private final ContactViewModel contact;
+    private final TagCatalog catalog;
+    private final Background background;
     private final MainController main;
     private final Consumer<String> openLink;
     private final ThreadMedia media;
@@ -85,8 +88,10 @@ public final class ConversationsTab {
     /** @param home where the media store is (its pictures are shown inline), or null to show attachments as links */
     public ConversationsTab(AppContext app, Background background, Notifier notifier, MainController main, Path home) {
         this.media = home == null ? null : threadMedia(home, app, background);
-        this.model = new ConversationsViewModel(app.browse(), app.tags(), app.conversations(), background, notifier,
-                ZoneId.systemDefault());
+        this.catalog = new TagCatalog(app.database());
+        this.model = new ConversationsViewModel(app.browse(), app.tags(), catalog, app.conversations(), background,
+                notifier, ZoneId.systemDefault());
+        this.background = background;
         this.thread = new ThreadViewModel(app.browse(), background);
         this.contact = new ContactViewModel(new ConversationNotes(app.database()), new ContactQueries(app.database()),
                 background);
@@ -115,13 +120,13 @@ public final class ConversationsTab {
     @FXML
     private void initialize() {
         ConversationColumns.configure(table, model.sortProperty(), model.allPagesProperty(),
-                model.folderProperty().isNull(), this::pageName, Clock.system(zone));
+                model.folderProperty().isNull(), this::pageName, model::tagStyle, Clock.system(zone));
         FolderChoice.fill(folderFilter, model.folderProperty());
         table.itemsProperty().bind(model.rowsProperty());
         countLabel.textProperty().bind(model.statusProperty());
         threadHolder.getChildren().add(new ThreadPane(thread, openLink, zone, media));
         contactHolder.getChildren().add(new ContactPane(contact, this::pageName, new ListTime(Clock.system(zone)), openLink,
-                tag -> ""));
+                model::tagStyle));
         thread.show(null);
         table.getSelectionModel().selectedItemProperty().flatMap(ConversationItem::rowProperty).addListener((o, was, row) -> {
             if (row != null) {
@@ -215,6 +220,12 @@ public final class ConversationsTab {
     @FXML
     private void applyTag() {
         model.tag(selectedRows(), tagText());
+    }
+
+    @FXML
+    private void manageTags() {
+        new TagManagerDialog(new TagManagerViewModel(catalog, background, model::reload),
+                table.getScene() == null ? null : table.getScene().getWindow()).show();
     }
 
     @FXML

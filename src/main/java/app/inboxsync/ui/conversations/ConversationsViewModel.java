@@ -10,6 +10,7 @@ import app.inboxsync.store.ConversationQueries;
 import app.inboxsync.store.ConversationRow;
 import app.inboxsync.store.ConversationSort;
 import app.inboxsync.store.ConversationTags;
+import app.inboxsync.store.TagCatalog;
 import app.inboxsync.ui.common.Notifier;
 import app.inboxsync.ui.common.Toast;
 import java.nio.file.Path;
@@ -37,6 +38,7 @@ import javafx.collections.ObservableList;
 public final class ConversationsViewModel {
     private final ConversationBrowseQueries browse;
     private final ConversationTags tags;
+    private final TagCatalog catalog;
     private final ConversationQueries export;
     private final Background background;
     private final Notifier notifier;
@@ -55,12 +57,14 @@ public final class ConversationsViewModel {
             new ConversationWindows(0, List.of(), (o, l, d) -> { }));
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ObservableList<String> knownTags = FXCollections.observableArrayList();
+    private final java.util.Map<String, TagColour> tagColours = new java.util.HashMap<>();
     private long generation;
 
-    public ConversationsViewModel(ConversationBrowseQueries browse, ConversationTags tags, ConversationQueries export,
-                                  Background background, Notifier notifier, ZoneId zone) {
+    public ConversationsViewModel(ConversationBrowseQueries browse, ConversationTags tags, TagCatalog catalog,
+                                  ConversationQueries export, Background background, Notifier notifier, ZoneId zone) {
         this.browse = browse;
         this.tags = tags;
+        this.catalog = catalog;
         this.export = export;
         this.background = background;
         this.notifier = notifier;
@@ -92,14 +96,19 @@ public final class ConversationsViewModel {
         }
         status.set("Loading…");
         background.run("load the conversations", () -> new FirstLoad(browse.firstWindow(f, s, ConversationWindows.WINDOW),
-                        tags.inUse(f.pageId())),
+                        tags.inUse(f.pageId()), catalog.colours()),
                 first -> {
                     if (mine == generation) {
                         rows.set(new ConversationWindows(first.count(), first.rows(), (offset, limit, done) ->
                                 loadWindow(mine, f, s, offset, limit, done)));
                         status.set(countWords(first.count()));
-                        if (!first.tags().equals(knownTags)) {
-                            knownTags.setAll(first.tags());
+                        tagColours.clear();
+                        first.colours().forEach((name, colour) -> tagColours.put(name, TagColour.of(colour)));
+                        // the Page's tags, and those made in the tag manager that no conversation carries yet
+                        java.util.TreeSet<String> known = new java.util.TreeSet<>(first.tags());
+                        first.colours().keySet().stream().filter(t -> !first.tags().contains(t)).forEach(known::add);
+                        if (!knownTags.equals(List.copyOf(known))) {
+                            knownTags.setAll(known);
                         }
                     }
                 },
@@ -110,7 +119,7 @@ public final class ConversationsViewModel {
                 });
     }
 
-    private record FirstLoad(ConversationBrowseQueries.FirstWindow first, List<String> tags) {
+    private record FirstLoad(ConversationBrowseQueries.FirstWindow first, List<String> tags, java.util.Map<String, String> colours) {
         int count() {
             return first.count();
         }
@@ -219,6 +228,11 @@ public final class ConversationsViewModel {
 
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
+    }
+
+    /** A tag chip's inline style (its colour), as last read. */
+    public String tagStyle(String tag) {
+        return tagColours.getOrDefault(tag, TagColour.BLUE).chipStyle();
     }
 
     public ObservableList<String> knownTags() {
