@@ -36,6 +36,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.stage.FileChooser;
@@ -61,6 +62,7 @@ public final class ConversationsTab {
     private final ObservableList<String> tagFilterItems = FXCollections.observableArrayList(ANY_TAG);
     private final Tab tab = new Tab("Conversations");
 
+    @FXML private javafx.scene.layout.BorderPane root;
     @FXML private TextField searchField;
     @FXML private HBox folderFilter;
     @FXML private ComboBox<String> tagFilter;
@@ -144,6 +146,31 @@ public final class ConversationsTab {
             typing.stop();
             model.searchProperty().set(searchField.getText());
         });
+        searchField.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.DOWN && !table.getItems().isEmpty()) {
+                // from the search to the list, as mail clients do; the table's own arrows take it from there
+                table.requestFocus();
+                if (table.getSelectionModel().isEmpty()) {
+                    table.getSelectionModel().clearAndSelect(0);
+                    table.getFocusModel().focus(0);
+                }
+                e.consume();
+            }
+        });
+        // Esc anywhere in the tab clears a search; with no search it is left to the window (a dialog, a cancel)
+        root.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE && !searchField.getText().isEmpty()) {
+                typing.stop();
+                searchField.clear();
+                model.searchProperty().set("");
+                e.consume();
+            }
+        });
+        tagChoice.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                applyTag(); // Enter in the tag box puts the typed (or chosen) tag on the selection
+            }
+        });
         unreadOnly.selectedProperty().bindBidirectional(model.unreadOnlyProperty());
         allPages.selectedProperty().bindBidirectional(model.allPagesProperty());
         fromDate.valueProperty().bindBidirectional(model.fromProperty());
@@ -188,6 +215,17 @@ public final class ConversationsTab {
     /** Ctrl+F (Cmd+F on macOS) brings this tab forward and puts the cursor in the search field. */
     private void installShortcut(Scene scene, TabPane pane) {
         if (scene != null) {
+            if (scene.getProperties().putIfAbsent(ShortcutsSheet.class, Boolean.TRUE) != null) {
+                return; // installed already (the scene listener and the first call both come here)
+            }
+            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F1), () -> ShortcutsSheet.show(scene.getWindow()));
+            scene.addEventHandler(KeyEvent.KEY_TYPED, e -> {
+                if ("?".equals(e.getCharacter()) && !(scene.getFocusOwner() instanceof javafx.scene.control.TextInputControl)
+                        && !(scene.getFocusOwner() instanceof ComboBox<?>)) {
+                    ShortcutsSheet.show(scene.getWindow());
+                    e.consume();
+                }
+            });
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> {
                 pane.getSelectionModel().select(tab);
                 searchField.requestFocus();
