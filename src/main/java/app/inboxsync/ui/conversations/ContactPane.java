@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.animation.PauseTransition;
-import javafx.geometry.Pos;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
@@ -39,6 +38,7 @@ final class ContactPane extends VBox {
     private final Label first = new Label();
     private final Label last = new Label();
     private final Label counts = new Label();
+    private final Label writers = new Label();
     private final FlowPane tags = new FlowPane(4, 4);
     private final TextArea notes = new TextArea();
     private boolean showingNotes;
@@ -63,10 +63,6 @@ final class ContactPane extends VBox {
                 openLink.accept(BusinessSuiteLink.of(r.pageId(), r.senderId()));
             }
         });
-        Pane gap = new Pane();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox header = new HBox(8, title, gap, reply);
-        header.setAlignment(Pos.CENTER_LEFT);
 
         psid.setEditable(false);
         psid.setId("contactPsid");
@@ -76,6 +72,7 @@ final class ContactPane extends VBox {
         first.setId("contactFirst");
         last.setId("contactLast");
         counts.setId("contactCounts");
+        writers.setId("contactWriters");
         tags.setId("contactTags");
         GridPane facts = new GridPane();
         facts.setHgap(10);
@@ -89,7 +86,8 @@ final class ContactPane extends VBox {
         int row = 0;
         for (var entry : java.util.List.of(java.util.Map.entry("PSID", (javafx.scene.Node) psid), java.util.Map.entry("Page", page),
                 java.util.Map.entry("First message", first), java.util.Map.entry("Last message", last),
-                java.util.Map.entry("Messages", counts), java.util.Map.entry("Tags", tags))) {
+                java.util.Map.entry("Messages", counts), java.util.Map.entry("Written by", writers),
+                java.util.Map.entry("Tags", tags))) {
             Label name = new Label(entry.getKey());
             name.getStyleClass().add("text-muted");
             facts.addRow(row++, name, entry.getValue());
@@ -127,7 +125,7 @@ final class ContactPane extends VBox {
         model.notesProperty().addListener((o, was, now) -> showNotes(now));
         model.rowProperty().addListener((o, was, r) -> showRow(r, tagStyle));
         model.factsProperty().addListener((o, was, f) -> showFacts(f));
-        getChildren().addAll(header, facts, notesHeader, notes);
+        getChildren().addAll(title, facts, reply, notesHeader, notes);
         showRow(null, tagStyle);
     }
 
@@ -174,19 +172,18 @@ final class ContactPane extends VBox {
             first.setText("…");
             last.setText(time(r.lastMessageTime()));
             counts.setText("…");
+            writers.setText("…");
             return;
         }
         first.setText(f.firstMessage() == null ? "none stored" : time(f.firstMessage()));
         last.setText(time(f.lastMessage() == null ? r.lastMessageTime() : f.lastMessage()));
-        String stored = Plural.of(f.stored(), "message") + " stored: " + f.fromCustomer() + " from the customer, "
-                + f.fromPage() + " from the Page";
         String facebook = r.messageCount() == null || r.messageCount() == f.stored() ? ""
-                : " (Facebook counts " + Plural.of(r.messageCount(), "message") + ")";
-        counts.setText(stored + facebook);
-        counts.setWrapText(true);
+                : " (Facebook counts " + r.messageCount() + ")";
+        counts.setText(Plural.of(f.stored(), "message") + " stored" + facebook);
+        writers.setText("the customer " + f.fromCustomer() + " · the Page " + f.fromPage());
     }
 
     private String time(Instant t) {
-        return t == null ? "" : times.fully(t);
+        return t == null ? "" : times.medium(t);
     }
 }

@@ -127,7 +127,11 @@ public final class ConversationsTab {
         table.itemsProperty().bind(model.rowsProperty());
         countLabel.textProperty().bind(model.statusProperty());
         threadHolder.getChildren().add(new ThreadPane(thread, openLink, zone, media));
-        contactHolder.getChildren().add(new ContactPane(contact, this::pageName, new ListTime(Clock.system(zone)), openLink,
+        javafx.scene.control.ScrollPane contactScroll = new javafx.scene.control.ScrollPane();
+        contactScroll.setFitToWidth(true);
+        contactScroll.getStyleClass().add("edge-to-edge");
+        contactHolder.getChildren().add(contactScroll);
+        contactScroll.setContent(new ContactPane(contact, this::pageName, new ListTime(Clock.system(zone)), openLink,
                 model::tagStyle));
         thread.show(null);
         table.getSelectionModel().selectedItemProperty().flatMap(ConversationItem::rowProperty).addListener((o, was, row) -> {

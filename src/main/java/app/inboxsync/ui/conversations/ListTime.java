@@ -18,6 +18,7 @@ final class ListTime {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d");
     private static final DateTimeFormatter OLDER = DateTimeFormatter.ofLocalizedDate(FormatStyle.SHORT);
     private static final DateTimeFormatter FULL = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT);
+    private static final DateTimeFormatter MEDIUM = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT);
     private final Clock clock;
 
     ListTime(Clock clock) {
@@ -38,6 +39,11 @@ final class ListTime {
             return DAY.format(t);
         }
         return OLDER.format(t);
+    }
+
+    /** "Dec 16, 2025, 8:48 AM": whole, where a line is narrower than the tooltip's. */
+    String medium(Instant when) {
+        return MEDIUM.format(when.atZone(clock.getZone()));
     }
 
     String fully(Instant when) {
