@@ -16,6 +16,12 @@ import app.inboxsync.store.read.ActivityQueries;
 import app.inboxsync.store.read.ConversationBrowseQueries;
 import app.inboxsync.store.read.ConversationQueries;
 import app.inboxsync.store.read.ConversationTags;
+import app.inboxsync.store.read.ContactQueries;
+import app.inboxsync.store.read.NotesQueries;
+import app.inboxsync.store.read.TagCatalogQueries;
+import app.inboxsync.read.ContactLookup;
+import app.inboxsync.read.ConversationNotes;
+import app.inboxsync.read.TagCatalog;
 import app.inboxsync.store.read.PageRepository;
 import app.inboxsync.store.read.SyncRunQueries;
 import app.inboxsync.store.server.Database;
@@ -55,6 +61,9 @@ public final class AppContext implements AutoCloseable {
     private final ConversationQueries conversations;
     private final ConversationBrowseQueries browse;
     private final ConversationTags tags;
+    private final TagCatalogQueries tagCatalog;
+    private final NotesQueries notes;
+    private final ContactQueries contacts;
     private final SyncRunQueries runs;
     private final ActivityQueries activity;
     private final PostgresMediaQueue media;
@@ -70,6 +79,9 @@ public final class AppContext implements AutoCloseable {
         this.conversations = new ConversationQueries(database);
         this.browse = new ConversationBrowseQueries(database);
         this.tags = new ConversationTags(database);
+        this.tagCatalog = new TagCatalogQueries(database);
+        this.notes = new NotesQueries(database);
+        this.contacts = new ContactQueries(database);
         this.runs = new SyncRunQueries(database);
         this.activity = new ActivityQueries(database);
         this.media = new PostgresMediaQueue(database);
@@ -214,6 +226,21 @@ public final class AppContext implements AutoCloseable {
 
     public ConversationTagging tags() {
         return tags;
+    }
+
+    /** The tag manager's tags: colours, counts, rename and delete. */
+    public TagCatalog tagCatalog() {
+        return tagCatalog;
+    }
+
+    /** The admins' notes on conversations. */
+    public ConversationNotes notes() {
+        return notes;
+    }
+
+    /** The contact panel's facts of a conversation. */
+    public ContactLookup contacts() {
+        return contacts;
     }
 
     public RunHistory runs() {

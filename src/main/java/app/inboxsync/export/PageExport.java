@@ -78,7 +78,8 @@ public final class PageExport {
         BufferedWriter w = new BufferedWriter(new java.io.OutputStreamWriter(raw, StandardCharsets.UTF_8));
         w.write('\ufeff'); // spreadsheets need the BOM to read UTF-8 (emoji, RTL) correctly
         List<String> header = new ArrayList<>(List.of("page_id", "conversation_id", "sender_id", "sender_name", "folder",
-                "message_id", "created_time", "from_id", "from_name", "is_from_page", "text", "attachments"));
+                "message_id", "created_time", "from_id", "from_name", "is_from_page", "text", "attachments",
+                "tags", "notes")); // the admins' own data, the conversation's, on each of its messages' rows
         if (media != null) {
             header.add("media_files"); // per attachment, in order: the copied file's relative path, or why there is none
         }
@@ -91,7 +92,8 @@ public final class PageExport {
                     counts[1]++;
                     List<String> row = new ArrayList<>(List.of(c.pageId(), c.conversationId(), c.senderId(),
                             nz(c.senderName()), folder(c), m.messageId(), m.createdTime().toString(), nz(m.fromId()),
-                            nz(m.fromName()), String.valueOf(m.fromPage()), nz(m.text()), nz(m.attachmentsJson())));
+                            nz(m.fromName()), String.valueOf(m.fromPage()), nz(m.text()), nz(m.attachmentsJson()),
+                            String.join(", ", c.tags()), nz(c.notes())));
                     if (media != null) {
                         row.add(String.join(" | ", refs.getOrDefault(m.messageId(), List.of()).stream()
                                 .map(MediaCopy.Reference::cell).toList()));

@@ -1,5 +1,6 @@
 package app.inboxsync.read;
 
+import app.inboxsync.domain.Folder;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -13,10 +14,16 @@ import java.time.ZoneId;
  * @param unreadOnly only conversations with unread messages
  * @param from       last message at or after this instant
  * @param until      last message before this instant
+ * @param folder     only conversations in this Messenger folder, or null for every folder
  */
 public record ConversationFilter(String pageId, String search, String tag, boolean unreadOnly, Instant from,
-                                 Instant until) {
-    public static final ConversationFilter ALL = new ConversationFilter(null, null, null, false, null, null);
+                                 Instant until, Folder folder) {
+    public static final ConversationFilter ALL = new ConversationFilter(null, null, null, false, null, null, null);
+
+    /** Every folder. */
+    public ConversationFilter(String pageId, String search, String tag, boolean unreadOnly, Instant from, Instant until) {
+        this(pageId, search, tag, unreadOnly, from, until, null);
+    }
 
     public ConversationFilter {
         search = blankToNull(search);
@@ -29,23 +36,27 @@ public record ConversationFilter(String pageId, String search, String tag, boole
     }
 
     public ConversationFilter withPage(String p) {
-        return new ConversationFilter(p, search, tag, unreadOnly, from, until);
+        return new ConversationFilter(p, search, tag, unreadOnly, from, until, folder);
     }
 
     public ConversationFilter withSearch(String s) {
-        return new ConversationFilter(pageId, s, tag, unreadOnly, from, until);
+        return new ConversationFilter(pageId, s, tag, unreadOnly, from, until, folder);
     }
 
     public ConversationFilter withTag(String t) {
-        return new ConversationFilter(pageId, search, t, unreadOnly, from, until);
+        return new ConversationFilter(pageId, search, t, unreadOnly, from, until, folder);
     }
 
     public ConversationFilter withUnreadOnly(boolean u) {
-        return new ConversationFilter(pageId, search, tag, u, from, until);
+        return new ConversationFilter(pageId, search, tag, u, from, until, folder);
     }
 
     public ConversationFilter withDates(Instant f, Instant u) {
-        return new ConversationFilter(pageId, search, tag, unreadOnly, f, u);
+        return new ConversationFilter(pageId, search, tag, unreadOnly, f, u, folder);
+    }
+
+    public ConversationFilter withFolder(Folder f) {
+        return new ConversationFilter(pageId, search, tag, unreadOnly, from, until, f);
     }
 
     /**

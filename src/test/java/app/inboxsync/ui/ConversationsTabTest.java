@@ -75,10 +75,15 @@ class ConversationsTabTest {
         TableRow<?> row = drawnRows(robot).get(0);
         String sender = target.customerName() == null ? "Facebook user" : target.customerName();
         assertEquals(sender, cellText(row, "Sender"), "the row drawn is the conversation with the phrase");
-        assertEquals("Yes, since Monday: https://shop.example.com/umbrellas", cellText(row, "Last message"));
+        assertEquals("You: Yes, since Monday: https://shop.example.com/umbrellas", cellText(row, "Last message"),
+                "the Page wrote the newest message");
         assertEquals("1 conversation", robot.lookup("#countLabel").queryLabeled().getText());
 
         robot.clickOn(row);
+        // the newest messages, wherever the thread opens (the contact panel below it leaves room for a few bubbles)
+        javafx.scene.control.ListView<?> thread = robot.lookup("#threadMessages").queryAs(javafx.scene.control.ListView.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> thread.getItems().size() > 1);
+        robot.interact(() -> thread.scrollTo(thread.getItems().size() - 2));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> bubbleTexts(robot).contains("Did the " + PHRASE + " come back in stock?"));
         assertTrue(bubbleTexts(robot).contains("Yes, since Monday: https://shop.example.com/umbrellas"), bubbleTexts(robot).toString());
         assertEquals(List.of("https://shop.example.com/umbrellas"), robot.lookup("#threadMessages .bubble-link")

@@ -10,6 +10,7 @@ import app.inboxsync.store.jdbc.Transaction;
 import app.inboxsync.store.server.Database;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,16 @@ import javax.sql.DataSource;
  * same with 100 or 100,000 conversations.
  */
 public final class ConversationBrowseQueries implements ConversationBrowsing {
+    /**
+     * What the newest stored message is, for the rows of one window: whether the Page wrote it ("You: …") and,
+     * when it has no text, its attachments (to say "Photo", "Sticker"). One probe of the thread index per row.
+     */
+    private static final String LAST_MESSAGE = """
+            (SELECT lm.is_from_page FROM messenger_messages lm WHERE lm.conversation_id = c.conversation_id
+              ORDER BY lm.created_time DESC LIMIT 1) AS last_from_page,
+            (SELECT CASE WHEN coalesce(lm.text, '') = '' THEN lm.attachments::text END FROM messenger_messages lm
+              WHERE lm.conversation_id = c.conversation_id ORDER BY lm.created_time DESC LIMIT 1) AS last_attachments
+            """;
     private final DataSource dataSource;
 
     public ConversationBrowseQueries(Database database) {
@@ -56,8 +67,8 @@ public final class ConversationBrowseQueries implements ConversationBrowsing {
             return new FirstWindow(count(filter), window(filter, sort, 0, limit));
         }
         FilterSql where = FilterSql.of(filter);
-        String sql = "SELECT " + ConversationQueries.COLUMNS + ", count(*) OVER () AS total FROM messenger_conversations c"
-                + where.where() + SortSql.orderBy(sort) + " LIMIT ?";
+        String sql = windowOf("SELECT " + ConversationQueries.COLUMNS + ", count(*) OVER () AS total FROM messenger_conversations c"
+                + where.where() + SortSql.orderBy(sort) + " LIMIT ?", ", c.total", sort);
         return Transaction.read(dataSource, "search the conversations", c -> {
             try (PreparedStatement s = c.prepareStatement(sql)) {
                 s.setInt(where.bind(s, 1), limit);
@@ -66,7 +77,7 @@ public final class ConversationBrowseQueries implements ConversationBrowsing {
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         total = rs.getInt("total");
-                        rows.add(ConversationQueries.conversation(rs));
+                        rows.add(browsed(rs));
                     }
                 }
                 return new FirstWindow(total, rows);
@@ -81,8 +92,8 @@ public final class ConversationBrowseQueries implements ConversationBrowsing {
             throw new IllegalArgumentException("offset and limit must not be negative: " + offset + ", " + limit);
         }
         FilterSql where = FilterSql.of(filter);
-        String sql = "SELECT " + ConversationQueries.COLUMNS + " FROM messenger_conversations c" + where.where()
-                + SortSql.orderBy(sort) + " OFFSET ? LIMIT ?";
+        String sql = windowOf("SELECT " + ConversationQueries.COLUMNS + " FROM messenger_conversations c" + where.where()
+                + SortSql.orderBy(sort) + " OFFSET ? LIMIT ?", "", sort);
         return Transaction.read(dataSource, "load the conversations", c -> {
             try (PreparedStatement s = c.prepareStatement(sql)) {
                 int i = where.bind(s, 1);
@@ -91,12 +102,29 @@ public final class ConversationBrowseQueries implements ConversationBrowsing {
                 List<ConversationRow> rows = new ArrayList<>(limit);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        rows.add(ConversationQueries.conversation(rs));
+                        rows.add(browsed(rs));
                     }
                 }
                 return rows;
             }
         });
+    }
+
+    /**
+     * The window's columns around {@code rowsSql}, the query that picks its rows: the per-row subqueries (the
+     * newest message, a count of stored messages) run for the rows of the window only, never for the rows an
+     * OFFSET skips. The outer ORDER BY sorts only those rows again.
+     */
+    private static String windowOf(String rowsSql, String extra, ConversationSort sort) {
+        return "SELECT " + ConversationQueries.COLUMNS + ", " + LAST_MESSAGE + extra + " FROM (" + rowsSql + ") c"
+                + SortSql.orderBy(sort);
+    }
+
+    private static ConversationRow browsed(ResultSet rs) throws SQLException {
+        ConversationRow r = ConversationQueries.conversation(rs);
+        return new ConversationRow(r.conversationId(), r.pageId(), r.senderId(), r.senderName(), r.lastMessage(),
+                r.lastMessageTime(), r.messageCount(), r.unreadCount(), r.folder(), r.tags(), r.notes(), r.missingSince(),
+                r.storedMessages(), rs.getObject("last_from_page", Boolean.class), rs.getString("last_attachments"));
     }
 
     /**

@@ -32,17 +32,17 @@ public final class ConversationTags implements ConversationTagging {
     @Override
     public int add(Collection<String> conversationIds, String tag) {
         return change("UPDATE messenger_conversations SET tags = array_append(tags, ?) "
-                + "WHERE conversation_id = ANY (?) AND NOT tags @> ARRAY[?]::text[]", conversationIds, tag, "tag");
+                + "WHERE conversation_id = ANY (?) AND NOT tags @> ARRAY[?]::text[]", conversationIds, tag, "tag", true);
     }
 
     /** Removes the tag from each conversation carrying it; returns how many changed. */
     @Override
     public int remove(Collection<String> conversationIds, String tag) {
         return change("UPDATE messenger_conversations SET tags = array_remove(tags, ?) "
-                + "WHERE conversation_id = ANY (?) AND tags @> ARRAY[?]::text[]", conversationIds, tag, "untag");
+                + "WHERE conversation_id = ANY (?) AND tags @> ARRAY[?]::text[]", conversationIds, tag, "untag", false);
     }
 
-    private int change(String sql, Collection<String> conversationIds, String tag, String verb) {
+    private int change(String sql, Collection<String> conversationIds, String tag, String verb, boolean adding) {
         String t = ConversationTagging.normalize(tag);
         if (t == null || conversationIds.isEmpty()) {
             return 0;
@@ -53,7 +53,11 @@ public final class ConversationTags implements ConversationTagging {
                 s.setString(1, t);
                 s.setArray(2, ids);
                 s.setString(3, t);
-                return s.executeUpdate();
+                int changed = s.executeUpdate();
+                if (changed > 0 && adding) {
+                    TagCatalogQueries.ensure(c, t); // the tag manager lists it, with its colour
+                }
+                return changed;
             }
         });
     }

@@ -20,14 +20,17 @@ record FilterSql(String where, List<Object> params) {
                                                        || ''':*', ' & ')
                                     FROM unnest(to_tsvector('simple', ?)) AS w))""";
 
-    // Both halves use the expression indexes of V3 (messages: text; conversations: name and snippet).
+    // Each part uses its expression index: V3's (messages: text; conversations: name and snippet), V8's (notes).
     private static final String SEARCH = """
             c.conversation_id IN (
                 SELECT m.conversation_id FROM messenger_messages m
                  WHERE to_tsvector('simple', coalesce(m.text, '')) @@ %1$s
                 UNION
                 SELECT s.conversation_id FROM messenger_conversations s
-                 WHERE to_tsvector('simple', coalesce(s.sender_name, '') || ' ' || coalesce(s.last_message, '')) @@ %1$s)
+                 WHERE to_tsvector('simple', coalesce(s.sender_name, '') || ' ' || coalesce(s.last_message, '')) @@ %1$s
+                UNION
+                SELECT n.conversation_id FROM messenger_conversations n
+                 WHERE n.notes IS NOT NULL AND to_tsvector('simple', n.notes) @@ %1$s)
             """.formatted(WORDS);
 
     static FilterSql of(ConversationFilter f) {
@@ -41,6 +44,11 @@ record FilterSql(String where, List<Object> params) {
             conditions.add(SEARCH);
             params.add(f.search());
             params.add(f.search());
+            params.add(f.search());
+        }
+        if (f.folder() != null) {
+            conditions.add("c.folder = ?");
+            params.add(f.folder().wireName());
         }
         if (f.tag() != null) {
             conditions.add("c.tags @> ARRAY[?]::text[]");

@@ -16,17 +16,63 @@ public final class AttachmentWords {
     /** One thing attached to a message; {@code url} is null when Graph gave none. */
     public record Line(String words, String url) { }
 
+    /** What a thing attached is, in the words of a thread ("Photo") and of a list that names it alone ("Voice message"). */
+    public enum Kind {
+        PHOTO("Photo", "photo"), GIF("GIF", "GIF"), VIDEO("Video", "video"), AUDIO("Voice message or audio", "voice message"),
+        FILE("File", "file"), STICKER("Sticker", "sticker"), SHARE("Shared", "shared link");
+
+        final String words;
+        final String noun;
+
+        Kind(String words, String noun) {
+            this.words = words;
+            this.noun = noun;
+        }
+
+        /** "a photo" as a count: "Photo", "3 photos" (the list's words for a message without text). */
+        public String counted(long n) {
+            String one = this == AUDIO ? "Voice message" : this == SHARE ? "Shared link" : words;
+            return n == 1 ? one : app.inboxsync.app.Plural.of(n, noun);
+        }
+    }
+
     private AttachmentWords() {
+    }
+
+    /** The kinds of what a message carries, in the order {@link #of} says them; empty for none or unreadable. */
+    public static List<Kind> kinds(String attachmentsJson) {
+        JsonNode root = parse(attachmentsJson);
+        if (root == null) {
+            return List.of();
+        }
+        List<Kind> kinds = new ArrayList<>();
+        for (JsonNode a : root.path("attachments").path("data")) {
+            kinds.add(kindOf(a));
+        }
+        if (root.hasNonNull("sticker") && !kinds.contains(Kind.STICKER)) {
+            kinds.add(Kind.STICKER);
+        }
+        root.path("shares").path("data").forEach(s -> kinds.add(Kind.SHARE));
+        return List.copyOf(kinds);
+    }
+
+    private static JsonNode parse(String attachmentsJson) {
+        if (attachmentsJson == null || attachmentsJson.isBlank()) {
+            return null;
+        }
+        try {
+            return JSON.readTree(attachmentsJson);
+        } catch (java.io.IOException e) {
+            return null;
+        }
     }
 
     public static List<Line> of(String attachmentsJson) {
         if (attachmentsJson == null || attachmentsJson.isBlank()) {
             return List.of();
         }
-        JsonNode root;
-        try {
-            root = JSON.readTree(attachmentsJson);
-        } catch (java.io.IOException e) {
+        JsonNode root = parse(attachmentsJson);
+        if (root == null) {
             return List.of(new Line("An attachment Inbox Sync cannot read", null));
         }
         List<Line> lines = new ArrayList<>();
@@ -48,15 +94,22 @@ public final class AttachmentWords {
         return List.copyOf(lines);
     }
 
-    private static Line attachment(JsonNode a) {
+    private static Kind kindOf(JsonNode a) {
         if (a.path("image_data").path("render_as_sticker").asBoolean(false)) {
-            return new Line("Sticker", text(a.path("image_data"), "url"));
+            return Kind.STICKER;
         }
         String mime = text(a, "mime_type");
-        String kind = mime == null ? "File" : mime.startsWith("image/") ? (mime.equals("image/gif") ? "GIF" : "Photo")
-                : mime.startsWith("video/") ? "Video" : mime.startsWith("audio/") ? "Voice message or audio" : "File";
+        return mime == null ? Kind.FILE : mime.startsWith("image/") ? (mime.equals("image/gif") ? Kind.GIF : Kind.PHOTO)
+                : mime.startsWith("video/") ? Kind.VIDEO : mime.startsWith("audio/") ? Kind.AUDIO : Kind.FILE;
+    }
+
+    private static Line attachment(JsonNode a) {
+        Kind kind = kindOf(a);
+        if (kind == Kind.STICKER) {
+            return new Line("Sticker", text(a.path("image_data"), "url"));
+        }
         String name = text(a, "name");
-        StringBuilder words = new StringBuilder(kind);
+        StringBuilder words = new StringBuilder(kind.words);
         if (name != null) {
             words.append(' ').append(name);
         }

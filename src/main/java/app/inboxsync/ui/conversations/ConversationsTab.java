@@ -4,6 +4,9 @@ import app.inboxsync.app.AppContext;
 import app.inboxsync.app.background.Background;
 import app.inboxsync.export.ExportFormat;
 import app.inboxsync.read.ConversationRow;
+import app.inboxsync.store.read.ContactQueries;
+import app.inboxsync.read.ConversationNotes;
+import app.inboxsync.read.TagCatalog;
 import app.inboxsync.ui.common.Fxml;
 import app.inboxsync.ui.common.Notifier;
 import app.inboxsync.ui.pages.PageItem;
@@ -12,6 +15,7 @@ import app.inboxsync.ui.sync.SyncFinished;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.function.Consumer;
@@ -33,6 +37,8 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.stage.FileChooser;
 import javafx.util.Duration;
@@ -49,13 +55,18 @@ public final class ConversationsTab {
     private final ThreadViewModel thread;
     private final PagesViewModel pages;
     private final SyncFinished syncFinished;
+    private final ContactViewModel contact;
+    private final TagCatalog catalog;
+    private final Background background;
     private final Consumer<String> openLink;
     private final ThreadMedia media;
     private final ZoneId zone = ZoneId.systemDefault();
     private final ObservableList<String> tagFilterItems = FXCollections.observableArrayList(ANY_TAG);
     private final Tab tab = new Tab("Conversations");
 
+    @FXML private javafx.scene.layout.BorderPane root;
     @FXML private TextField searchField;
+    @FXML private HBox folderFilter;
     @FXML private ComboBox<String> tagFilter;
     @FXML private CheckBox unreadOnly;
     @FXML private CheckBox allPages;
@@ -69,6 +80,7 @@ public final class ConversationsTab {
     @FXML private Button removeTagButton;
     @FXML private Label selectionLabel;
     @FXML private StackPane threadHolder;
+    @FXML private StackPane contactHolder;
     /** A sync ended while the tab was hidden: read again when it is opened. */
     private boolean staleSinceSync;
 
@@ -81,8 +93,11 @@ public final class ConversationsTab {
     public ConversationsTab(AppContext app, Background background, Notifier notifier, PagesViewModel pages,
                             SyncFinished syncFinished, Path mediaFolder) {
         this.media = mediaFolder == null ? null : threadMedia(mediaFolder, app);
-        this.model = new ConversationsViewModel(app.browse(), app.tags(), app.conversations(), background, notifier,
-                ZoneId.systemDefault());
+        this.catalog = app.tagCatalog();
+        this.model = new ConversationsViewModel(app.browse(), app.tags(), catalog, app.conversations(), background,
+                notifier, ZoneId.systemDefault());
+        this.background = background;
+        this.contact = new ContactViewModel(app.notes(), app.contacts(), background);
         this.thread = new ThreadViewModel(app.browse(), background);
         this.pages = pages;
         this.syncFinished = syncFinished;
@@ -99,6 +114,10 @@ public final class ConversationsTab {
         }
     }
 
+    private String pageName(String pageId) {
+        return pages.find(pageId).map(PageItem::name).orElse(pageId);
+    }
+
     public Tab tab() {
         return tab;
     }
@@ -106,15 +125,23 @@ public final class ConversationsTab {
     @FXML
     private void initialize() {
         ConversationColumns.configure(table, model.sortProperty(), model.allPagesProperty(),
-                pageId -> pages.find(pageId).map(PageItem::name).orElse(pageId), zone);
+                model.folderProperty().isNull(), this::pageName, model::tagStyle, Clock.system(zone));
+        FolderChoice.fill(folderFilter, model.folderProperty());
         table.itemsProperty().bind(model.rowsProperty());
         countLabel.textProperty().bind(model.statusProperty());
         threadHolder.getChildren().add(new ThreadPane(thread, openLink, zone, media));
+        javafx.scene.control.ScrollPane contactScroll = new javafx.scene.control.ScrollPane();
+        contactScroll.setFitToWidth(true);
+        contactScroll.getStyleClass().add("edge-to-edge");
+        contactHolder.getChildren().add(contactScroll);
+        contactScroll.setContent(new ContactPane(contact, this::pageName, new ListTime(Clock.system(zone)), openLink,
+                model::tagStyle));
         model.searchProperty().subscribe(words -> thread.find().wordsProperty().set(words)); // found words, marked
         thread.show(null);
         table.getSelectionModel().selectedItemProperty().flatMap(ConversationItem::rowProperty).addListener((o, was, row) -> {
             if (row != null) {
                 thread.show(row);
+                contact.show(row);
             }
         });
         table.getSelectionModel().getSelectedIndices().addListener((ListChangeListener<Integer>) c -> showSelectionSize());
@@ -126,6 +153,31 @@ public final class ConversationsTab {
         searchField.setOnAction(e -> {
             typing.stop();
             model.searchProperty().set(searchField.getText());
+        });
+        searchField.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.DOWN && !table.getItems().isEmpty()) {
+                // from the search to the list, as mail clients do; the table's own arrows take it from there
+                table.requestFocus();
+                if (table.getSelectionModel().isEmpty()) {
+                    table.getSelectionModel().clearAndSelect(0);
+                    table.getFocusModel().focus(0);
+                }
+                e.consume();
+            }
+        });
+        // Esc anywhere in the tab clears a search; with no search it is left to the window (a dialog, a cancel)
+        root.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE && !searchField.getText().isEmpty()) {
+                typing.stop();
+                searchField.clear();
+                model.searchProperty().set("");
+                e.consume();
+            }
+        });
+        tagChoice.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                applyTag(); // Enter in the tag box puts the typed (or chosen) tag on the selection
+            }
         });
         unreadOnly.selectedProperty().bindBidirectional(model.unreadOnlyProperty());
         allPages.selectedProperty().bindBidirectional(model.allPagesProperty());
@@ -171,6 +223,17 @@ public final class ConversationsTab {
     /** Ctrl+F (Cmd+F on macOS) brings this tab forward and puts the cursor in the search field. */
     private void installShortcut(Scene scene, TabPane pane) {
         if (scene != null) {
+            if (scene.getProperties().putIfAbsent(ShortcutsSheet.class, Boolean.TRUE) != null) {
+                return; // installed already (the scene listener and the first call both come here)
+            }
+            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F1), () -> ShortcutsSheet.show(scene.getWindow()));
+            scene.addEventHandler(KeyEvent.KEY_TYPED, e -> {
+                if ("?".equals(e.getCharacter()) && !(scene.getFocusOwner() instanceof javafx.scene.control.TextInputControl)
+                        && !(scene.getFocusOwner() instanceof ComboBox<?>)) {
+                    ShortcutsSheet.show(scene.getWindow());
+                    e.consume();
+                }
+            });
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> {
                 pane.getSelectionModel().select(tab);
                 searchField.requestFocus();
@@ -206,6 +269,12 @@ public final class ConversationsTab {
     }
 
     @FXML
+    private void manageTags() {
+        new TagManagerDialog(new TagManagerViewModel(catalog, background, model::reload),
+                table.getScene() == null ? null : table.getScene().getWindow()).show();
+    }
+
+    @FXML
     private void removeTag() {
         model.untag(selectedRows(), tagText());
     }
@@ -220,6 +289,7 @@ public final class ConversationsTab {
         searchField.clear();
         model.searchProperty().set("");
         tagFilter.setValue(ANY_TAG);
+        model.folderProperty().set(null);
         unreadOnly.setSelected(false);
         fromDate.setValue(null);
         untilDate.setValue(null);

@@ -1,6 +1,7 @@
 package app.inboxsync.ui.conversations;
 
 import app.inboxsync.app.background.Background;
+import app.inboxsync.domain.Folder;
 import app.inboxsync.export.ExportFormat;
 import app.inboxsync.export.PageExport;
 import app.inboxsync.read.ConversationBrowsing;
@@ -9,6 +10,10 @@ import app.inboxsync.read.ConversationRow;
 import app.inboxsync.read.ConversationSort;
 import app.inboxsync.read.ConversationStream;
 import app.inboxsync.read.ConversationTagging;
+import app.inboxsync.store.read.ConversationBrowseQueries;
+import app.inboxsync.store.read.ConversationQueries;
+import app.inboxsync.store.read.ConversationTags;
+import app.inboxsync.read.TagCatalog;
 import app.inboxsync.ui.common.Notifier;
 import app.inboxsync.ui.common.Toast;
 import java.nio.file.Path;
@@ -36,6 +41,7 @@ import javafx.collections.ObservableList;
 public final class ConversationsViewModel {
     private final ConversationBrowsing browse;
     private final ConversationTagging tags;
+    private final TagCatalog catalog;
     private final ConversationStream export;
     private final Background background;
     private final Notifier notifier;
@@ -47,30 +53,34 @@ public final class ConversationsViewModel {
     private final BooleanProperty unreadOnly = new SimpleBooleanProperty();
     private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> until = new SimpleObjectProperty<>();
+    /** Null: every folder. */
+    private final ObjectProperty<Folder> folder = new SimpleObjectProperty<>();
     private final ObjectProperty<ConversationSort> sort = new SimpleObjectProperty<>(ConversationSort.NEWEST_FIRST);
     private final ReadOnlyObjectWrapper<ConversationWindows> rows = new ReadOnlyObjectWrapper<>(
             new ConversationWindows(0, List.of(), (o, l, d) -> { }));
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ObservableList<String> knownTags = FXCollections.observableArrayList();
+    private final java.util.Map<String, TagColour> tagColours = new java.util.HashMap<>();
     private long generation;
 
-    public ConversationsViewModel(ConversationBrowsing browse, ConversationTagging tags, ConversationStream export,
-                                  Background background, Notifier notifier, ZoneId zone) {
+    public ConversationsViewModel(ConversationBrowsing browse, ConversationTagging tags, TagCatalog catalog,
+                                  ConversationStream export, Background background, Notifier notifier, ZoneId zone) {
         this.browse = browse;
         this.tags = tags;
+        this.catalog = catalog;
         this.export = export;
         this.background = background;
         this.notifier = notifier;
         this.zone = zone;
         // Every filter or order change is a new query; the view debounces typing before it sets the search.
-        List.of(pageId, allPages, search, tag, unreadOnly, from, until, sort)
+        List.of(pageId, allPages, search, tag, unreadOnly, from, until, folder, sort)
                 .forEach(p -> p.addListener((o, was, now) -> reload()));
     }
 
     /** What the rows show now. A Page must be chosen unless "All pages" is on. */
     public ConversationFilter filter() {
         return new ConversationFilter(allPages.get() ? null : pageId.get(), search.get(), tag.get(), unreadOnly.get(),
-                null, null).withDays(from.get(), until.get(), zone);
+                null, null).withDays(from.get(), until.get(), zone).withFolder(folder.get());
     }
 
     private boolean nothingToShow() {
@@ -89,14 +99,19 @@ public final class ConversationsViewModel {
         }
         status.set("Loading…");
         background.run("load the conversations", () -> new FirstLoad(browse.firstWindow(f, s, ConversationWindows.WINDOW),
-                        tags.inUse(f.pageId())),
+                        tags.inUse(f.pageId()), catalog.colours()),
                 first -> {
                     if (mine == generation) {
                         rows.set(new ConversationWindows(first.count(), first.rows(), (offset, limit, done) ->
                                 loadWindow(mine, f, s, offset, limit, done)));
                         status.set(countWords(first.count()));
-                        if (!first.tags().equals(knownTags)) {
-                            knownTags.setAll(first.tags());
+                        tagColours.clear();
+                        first.colours().forEach((name, colour) -> tagColours.put(name, TagColour.of(colour)));
+                        // the Page's tags, and those made in the tag manager that no conversation carries yet
+                        java.util.TreeSet<String> known = new java.util.TreeSet<>(first.tags());
+                        first.colours().keySet().stream().filter(t -> !first.tags().contains(t)).forEach(known::add);
+                        if (!knownTags.equals(List.copyOf(known))) {
+                            knownTags.setAll(known);
                         }
                     }
                 },
@@ -107,7 +122,7 @@ public final class ConversationsViewModel {
                 });
     }
 
-    private record FirstLoad(ConversationBrowsing.FirstWindow first, List<String> tags) {
+    private record FirstLoad(ConversationBrowsing.FirstWindow first, List<String> tags, java.util.Map<String, String> colours) {
         int count() {
             return first.count();
         }
@@ -202,6 +217,10 @@ public final class ConversationsViewModel {
         return until;
     }
 
+    public ObjectProperty<Folder> folderProperty() {
+        return folder;
+    }
+
     public ObjectProperty<ConversationSort> sortProperty() {
         return sort;
     }
@@ -212,6 +231,11 @@ public final class ConversationsViewModel {
 
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
+    }
+
+    /** A tag chip's inline style (its colour), as last read. */
+    public String tagStyle(String tag) {
+        return tagColours.getOrDefault(tag, TagColour.BLUE).chipStyle();
     }
 
     public ObservableList<String> knownTags() {

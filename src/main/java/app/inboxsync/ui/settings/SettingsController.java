@@ -85,9 +85,9 @@ final class SettingsController {
 
         number(parallelismField, model.parallelism);
         for (Folder f : Folder.ALL) {
-            CheckBox box = new CheckBox(f.wireName());
+            CheckBox box = new CheckBox(f.humanName());
             box.setId("folder-" + f.wireName());
-            box.setMnemonicParsing(false); // "page_done" keeps its underscore
+            box.setMnemonicParsing(false);
             box.selectedProperty().bindBidirectional(model.folder(f));
             foldersBox.getChildren().add(box);
         }

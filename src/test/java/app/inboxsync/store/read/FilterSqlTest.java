@@ -30,7 +30,7 @@ class FilterSqlTest {
 
         assertEquals(a.where(), b.where(), "the same SQL text for any values");
         assertFalse(b.where().contains("DROP"), b.where());
-        assertEquals(List.of(HOSTILE + "p", HOSTILE + "s", HOSTILE + "s", HOSTILE + "t",
+        assertEquals(List.of(HOSTILE + "p", HOSTILE + "s", HOSTILE + "s", HOSTILE + "s", HOSTILE + "t",
                 Timestamp.from(t1.plusSeconds(1)), Timestamp.from(t2.plusSeconds(1))), b.params());
         assertEquals(b.params().size(), b.where().chars().filter(c -> c == '?').count(), "one placeholder per value");
     }

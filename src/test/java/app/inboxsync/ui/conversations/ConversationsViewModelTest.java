@@ -62,7 +62,7 @@ class ConversationsViewModelTest {
     }
 
     private ConversationsViewModel model(Background background) {
-        return new ConversationsViewModel(new ConversationBrowseQueries(db), new ConversationTags(db),
+        return new ConversationsViewModel(new ConversationBrowseQueries(db), new ConversationTags(db), new app.inboxsync.store.read.TagCatalogQueries(db),
                 new ConversationQueries(db), background, toasts::add, ZoneOffset.UTC);
     }
 

@@ -13,6 +13,7 @@ import app.inboxsync.read.ConversationStream;
 import app.inboxsync.read.ConversationTagging;
 import app.inboxsync.read.MessageRow;
 import app.inboxsync.ui.common.Toast;
+import app.inboxsync.read.TagCatalog;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -30,9 +31,41 @@ import org.junit.jupiter.api.Test;
  */
 class ConversationsViewModelWithoutDatabaseTest {
     private static final Instant T0 = Instant.parse("2025-03-01T10:00:00Z");
+    /** No tag has a colour or a row of its own: the chips take the default look. */
+    private static final TagCatalog NO_CATALOG = new TagCatalog() {
+        @Override
+        public List<Tag> all() {
+            return List.of();
+        }
+
+        @Override
+        public java.util.Map<String, String> colours() {
+            return java.util.Map.of();
+        }
+
+        @Override
+        public boolean create(String name, String colour) {
+            throw new UnsupportedOperationException("the browser makes no tag here");
+        }
+
+        @Override
+        public void colour(String name, String colour) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public int rename(String from, String to) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public int delete(String name) {
+            throw new UnsupportedOperationException();
+        }
+    };
     private final StoredConversations stored = new StoredConversations();
     private final List<Toast> toasts = new ArrayList<>();
-    private final ConversationsViewModel model = new ConversationsViewModel(stored, stored, stored,
+    private final ConversationsViewModel model = new ConversationsViewModel(stored, stored, NO_CATALOG, stored,
             Background.currentThread(), toasts::add, ZoneOffset.UTC);
 
     ConversationsViewModelWithoutDatabaseTest() {
