@@ -57,7 +57,7 @@ public final class DesktopUi implements AutoCloseable {
                 prompts, session.isDemo(), actions::leaveDemo, model::connected, model::error);
         this.main = new MainController(model, connector, session.isDemo(), actions);
         this.root = (StackPane) Fxml.MAIN.load(main);
-        StackPane.setAlignment(toasts, Pos.TOP_RIGHT);
+        StackPane.setAlignment(toasts, Pos.BOTTOM_RIGHT);
         StackPane.setMargin(toasts, new Insets(0));
         root.getChildren().add(toasts);
         main.addTab(new ConversationsTab(session.app(), tasks, toasts, model.pages(), model, session.config().home()).tab());
