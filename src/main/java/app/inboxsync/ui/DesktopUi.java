@@ -54,7 +54,7 @@ public final class DesktopUi implements AutoCloseable {
                 tasks, prompts, toasts, clock, Ticker.fx(), settings, actions::settingsChanged,
                 session.config().graph().callsPerSecondPerPage());
         PageConnector connector = new PageConnector(PageConnector.Tokens.of(new PageConnections(session.app())), tasks,
-                prompts, session.isDemo(), actions::leaveDemo, model::connected, model::error);
+                prompts, session.isDemo(), actions::leaveDemo, model::connected, model::imported, model::error);
         this.main = new MainController(model, connector, session.isDemo(), actions);
         this.root = (StackPane) Fxml.MAIN.load(main);
         StackPane.setAlignment(toasts, Pos.BOTTOM_RIGHT);
