@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
-import javafx.scene.Node;
+import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -17,6 +17,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
@@ -63,8 +64,9 @@ public final class ImportDialog {
         words.textProperty().bind(choice.wordsProperty());
 
         dialog.getDialogPane().setContent(new VBox(10, tools, list, words));
-        Node okButton = dialog.getDialogPane().lookupButton(ok);
+        Button okButton = (Button) dialog.getDialogPane().lookupButton(ok);
         okButton.disableProperty().bind(choice.noneChosenProperty());
+        okButton.textProperty().bind(choice.importWordsProperty());
         dialog.setResultConverter(b -> b == ok ? choice.chosenIds() : null);
         Platform.runLater(filter::requestFocus);
         return dialog.showAndWait();
@@ -80,7 +82,10 @@ public final class ImportDialog {
         RowCell() {
             detail.getStyleClass().add("text-muted");
             detail.setWrapText(true);
-            detail.setMaxWidth(480);
+            // a reason wraps within the list instead of being cut: a fixed width, the height it needs
+            detail.setPrefWidth(470);
+            detail.setMinHeight(Region.USE_PREF_SIZE);
+            detail.setPadding(new Insets(0, 0, 0, 26));
             getStyleClass().add("import-row");
         }
 

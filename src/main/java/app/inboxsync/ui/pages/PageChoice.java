@@ -32,6 +32,7 @@ public final class PageChoice {
     private final FilteredList<Row> shown;
     private final StringProperty filter = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper words = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper importWords = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper noneChosen = new ReadOnlyBooleanWrapper();
     private final long syncable;
 
@@ -82,6 +83,11 @@ public final class PageChoice {
         return words.getReadOnlyProperty();
     }
 
+    /** The OK button's words: "Import 12 Pages". */
+    public ReadOnlyStringProperty importWordsProperty() {
+        return importWords.getReadOnlyProperty();
+    }
+
     public ReadOnlyBooleanProperty noneChosenProperty() {
         return noneChosen.getReadOnlyProperty();
     }
@@ -91,6 +97,7 @@ public final class PageChoice {
         long unusable = rows.size() - syncable;
         words.set(chosen + " of " + Plural.of(syncable, "Page") + " chosen"
                 + (unusable == 0 ? "" : " · " + unusable + " can't be synced with this token"));
+        importWords.set("Import " + Plural.of(chosen, "Page"));
         noneChosen.set(chosen == 0);
     }
 

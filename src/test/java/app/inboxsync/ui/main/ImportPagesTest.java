@@ -75,6 +75,7 @@ class ImportPagesTest {
             assertTrue(unusable.reason().contains("does not include messages"), unusable.reason());
             assertTrue(!unusable.chosenProperty().get());
             assertEquals("49 of 59 Pages chosen · 1 can't be synced with this token", choice.wordsProperty().get());
+            assertEquals("Import 49 Pages", choice.importWordsProperty().get());
 
             PageImport result = results.get(0);
             Set<String> chosen = choice.chosenIds();
