@@ -12,7 +12,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import javafx.beans.Observable;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -31,9 +30,12 @@ import javafx.collections.transformation.SortedList;
  * the window (Sync all, the tabs) works on {@link #pages() all of them}.
  */
 public final class PagesViewModel {
-    /** Reports a change of any item's status, so the sidebar's cells redraw (and re-sort) when a status changes. */
-    private final ObservableList<PageItem> pages = FXCollections.observableArrayList(
-            item -> new Observable[] {item.statusProperty(), item.summaryProperty()});
+    /**
+     * No extractor: an update event per Page and status made the sorted list re-place each row one by one (with
+     * 200 Pages syncing, the FX thread stalled for seconds). Cells watch their own Page's status; the order is
+     * redone once per {@link #load}/{@link #apply} when a status moved ({@link #resort()}).
+     */
+    private final ObservableList<PageItem> pages = FXCollections.observableArrayList();
     private final FilteredList<PageItem> filtered = new FilteredList<>(pages);
     private final SortedList<PageItem> shown = new SortedList<>(filtered, PageOrder.NAME.comparator());
     private final ObjectProperty<PageItem> selected = new SimpleObjectProperty<>();
@@ -48,7 +50,7 @@ public final class PagesViewModel {
             filtered.setPredicate(words.isEmpty() ? null : p -> matches(p, words));
             showCounts();
         });
-        order.addListener((o, was, now) -> shown.setComparator((now == null ? PageOrder.NAME : now).comparator()));
+        order.addListener((o, was, now) -> resort());
     }
 
     /** Every Page, in the database's order. */
@@ -78,6 +80,12 @@ public final class PagesViewModel {
     /** What the list says when it shows nothing: no Page yet, or none matching the filter. */
     public ReadOnlyStringProperty emptyWordsProperty() {
         return emptyWords.getReadOnlyProperty();
+    }
+
+    /** Sorts again: a new comparator object is what makes the sorted list look again (one permutation). */
+    private void resort() {
+        PageOrder by = order.get() == null ? PageOrder.NAME : order.get();
+        shown.setComparator(by.comparator()::compare);
     }
 
     private static boolean matches(PageItem p, String words) {
@@ -139,26 +147,35 @@ public final class PagesViewModel {
             } else {
                 item.setSummary(s);
             }
-            item.refreshStatus(now);
             return item;
         }).toList();
+        boolean moved = false;
+        for (PageItem item : next) {
+            moved |= item.refreshStatus(now);
+        }
         if (!next.equals(pages)) {
             String keep = selected.get() == null ? null : selected.get().pageId();
             pages.setAll(next);
             selected.set(next.stream().filter(p -> Objects.equals(p.pageId(), keep)).findFirst()
                     .orElse(next.isEmpty() ? null : next.get(0)));
+        } else if (moved) {
+            resort();
         }
         showCounts();
     }
 
     /** Applies live sync state; Pages without an entry keep their last one (shown until the next reload). */
     public void apply(Map<String, PageProgress> live, Instant now) {
+        boolean moved = false;
         for (PageItem item : pages) {
             PageProgress p = live.get(item.pageId());
             if (p != null && !p.equals(item.live())) {
                 item.liveProperty().set(p);
             }
-            item.refreshStatus(now);
+            moved |= item.refreshStatus(now);
+        }
+        if (moved && order.get() != PageOrder.NAME) {
+            resort();
         }
         showCounts();
     }
