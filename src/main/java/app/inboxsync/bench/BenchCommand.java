@@ -44,6 +44,12 @@ public final class BenchCommand implements Callable<Integer> {
             + " Page takes about 18 minutes) instead of as fast as the machine goes.")
     boolean uiPaced;
 
+    @Option(names = "--ui-pages", defaultValue = "200", description = "Pages of the ui-many scenario (default ${DEFAULT-VALUE}).")
+    int uiPages;
+
+    @Option(names = "--ui-page-conversations", defaultValue = "100", description = "Conversations per Page of the ui-many scenario (default ${DEFAULT-VALUE}).")
+    int uiPageConversations;
+
     @Option(names = "--media-conversations", defaultValue = "2000", description = "Conversations of the media scenario's Page (default ${DEFAULT-VALUE}).")
     int mediaConversations;
 
@@ -51,7 +57,7 @@ public final class BenchCommand implements Callable<Integer> {
     int browseConversations;
 
     @Option(names = "--scenarios", defaultValue = "full,incremental,all,throughput", split = ",",
-            description = "Which scenarios to run (default ${DEFAULT-VALUE}; also: folders (the default four folders), browse, media (attachment files into the store), photos (the thread view with 200 photos), ui).")
+            description = "Which scenarios to run (default ${DEFAULT-VALUE}; also: folders (the default four folders), browse, media (attachment files into the store), photos (the thread view with 200 photos), ui, ui-many (Sync all of --ui-pages Pages in the window)).")
     List<String> scenarios;
 
     @CommandLine.Spec
@@ -60,7 +66,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        if (scenarios.contains("ui") || scenarios.contains("photos")) {
+        if (scenarios.contains("ui") || scenarios.contains("photos") || scenarios.contains("ui-many")) {
             UiBench.requireDisplay();
         }
         Path home = Files.createTempDirectory("inbox-sync-bench");
@@ -95,6 +101,10 @@ public final class BenchCommand implements Callable<Integer> {
             if (scenarios.contains("ui")) {
                 results.add(new UiBench(embedded.settings(), home, out, uiPaced ? latencyMs : 0, uiPaced ? rate : 0)
                         .run(uiConversations));
+            }
+            if (scenarios.contains("ui-many")) {
+                results.add(new UiBench(embedded.settings(), home, out, uiPaced ? latencyMs : 0, uiPaced ? rate : 0)
+                        .runMany(uiPages, uiPageConversations));
             }
         } finally {
             deleteQuietly(home);

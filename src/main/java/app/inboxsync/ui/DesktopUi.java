@@ -1,6 +1,5 @@
 package app.inboxsync.ui;
 
-import app.inboxsync.app.PageConnections;
 import app.inboxsync.app.SyncCoordinator;
 import app.inboxsync.ui.common.Fxml;
 import app.inboxsync.ui.common.FxBackground;
@@ -52,10 +51,10 @@ public final class DesktopUi implements AutoCloseable {
                 tasks, prompts, toasts, clock, Ticker.fx(), settings, actions::settingsChanged,
                 session.config().graph().callsPerSecondPerPage());
         PageConnector connector = new PageConnector(PageConnector.Tokens.of(session.app().pageConnections()), tasks,
-                prompts, session.isDemo(), actions::leaveDemo, model::connected, model::error);
+                prompts, session.isDemo(), actions::leaveDemo, model::connected, model::imported, model::error);
         this.main = new MainController(model, connector, session.isDemo(), actions);
         this.root = (StackPane) Fxml.MAIN.load(main);
-        StackPane.setAlignment(toasts, Pos.TOP_RIGHT);
+        StackPane.setAlignment(toasts, Pos.BOTTOM_RIGHT);
         StackPane.setMargin(toasts, new Insets(0));
         root.getChildren().add(toasts);
         main.addTab(new ConversationsTab(session.app(), tasks, toasts, model.pages(), model,

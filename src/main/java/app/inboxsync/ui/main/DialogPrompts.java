@@ -1,9 +1,12 @@
 package app.inboxsync.ui.main;
 
+import app.inboxsync.domain.PageListing;
 import app.inboxsync.domain.Secret;
+import app.inboxsync.ui.pages.ImportDialog;
 import app.inboxsync.ui.pages.TokenDialog;
 import app.inboxsync.ui.sync.FullSyncCost;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
@@ -22,6 +25,11 @@ public final class DialogPrompts implements Prompts {
     @Override
     public Optional<Secret> token(TokenQuestion question) {
         return TokenDialog.ask(owner.get(), question.title(), question.explanation(), question.button());
+    }
+
+    @Override
+    public Optional<Set<String>> choosePages(PageListing listing) {
+        return ImportDialog.ask(owner.get(), listing);
     }
 
     @Override

@@ -12,6 +12,7 @@ import app.inboxsync.ui.common.Notifier;
 import app.inboxsync.ui.common.Toast;
 import app.inboxsync.ui.pages.PageCell;
 import app.inboxsync.ui.pages.PageItem;
+import app.inboxsync.ui.pages.PageOrder;
 import app.inboxsync.ui.pages.PagesViewModel;
 import app.inboxsync.ui.settings.DesktopSettings;
 import app.inboxsync.ui.sync.PageProgress;
@@ -30,6 +31,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.StackPane;
@@ -61,6 +63,10 @@ public final class MainController {
     @FXML private ChoiceBox<Integer> autoSyncChoice;
     @FXML private ToggleButton themeToggle;
     @FXML private ListView<PageItem> pagesList;
+    @FXML private Label pagesCount;
+    @FXML private Label pagesEmpty;
+    @FXML private TextField pagesFilter;
+    @FXML private ChoiceBox<PageOrder> pagesOrder;
     @FXML private Label demoBanner;
     @FXML private Button leaveDemoButton;
     @FXML private StackPane centerStack;
@@ -85,7 +91,30 @@ public final class MainController {
     @FXML
     private void initialize() {
         PagesViewModel pages = model.pages();
-        pagesList.setItems(pages.pages());
+        pagesList.setItems(pages.shown());
+        pagesCount.textProperty().bind(pages.countsProperty());
+        pagesEmpty.textProperty().bind(pages.emptyWordsProperty());
+        pagesFilter.textProperty().bindBidirectional(pages.filterProperty());
+        pagesOrder.getItems().setAll(PageOrder.values());
+        pagesOrder.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(PageOrder order) {
+                return order == null ? "" : "Sort: " + order.label();
+            }
+
+            @Override
+            public PageOrder fromString(String s) {
+                return null;
+            }
+        });
+        pagesOrder.valueProperty().bindBidirectional(pages.orderProperty());
+        // a selected Page hidden by the filter stays selected (its summary shows); shown again, it is marked again
+        pages.shown().addListener((javafx.collections.ListChangeListener<PageItem>) change -> {
+            PageItem now = pages.selectedProperty().get();
+            if (now != null && pagesList.getSelectionModel().getSelectedItem() != now && pages.shown().contains(now)) {
+                pagesList.getSelectionModel().select(now);
+            }
+        });
         pagesList.setCellFactory(list -> new PageCell(connector::reconnect));
         pagesList.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (now != null && now != pages.selectedProperty().get()) {

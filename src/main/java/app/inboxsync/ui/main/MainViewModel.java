@@ -2,6 +2,9 @@ package app.inboxsync.ui.main;
 
 import app.inboxsync.app.Plural;
 import app.inboxsync.app.background.Background;
+import app.inboxsync.app.PageImport;
+import app.inboxsync.app.Plural;
+import app.inboxsync.domain.PageListing;
 import app.inboxsync.domain.PageProfile;
 import app.inboxsync.read.PageSummary;
 import app.inboxsync.read.SyncRunRow;
@@ -314,6 +317,30 @@ public final class MainViewModel implements SyncFinished {
     public void connected(List<PageProfile> added) {
         notifier.notify(new Toast(Toast.Kind.SUCCESS, added.size() == 1 ? added.get(0).name() : Plural.of(added.size(), "Page"),
                 added.isEmpty() ? "That token manages no Page." : "Connected. Press Sync to copy the conversations."));
+        reloadPages();
+    }
+
+    /** A user token's Pages were imported: how many were added, and how many were skipped and why. */
+    public void imported(PageImport result) {
+        int added = result.added().size();
+        int skipped = result.notChosen() + result.unusable().size();
+        if (added == 0 && skipped == 0) {
+            notifier.notify(new Toast(Toast.Kind.INFO, "No Page", "That token manages no Page."));
+            return;
+        }
+        String title = Plural.of(added, "Page") + " added" + (skipped == 0 ? "" : " · " + skipped + " skipped");
+        List<String> why = new ArrayList<>();
+        if (result.notChosen() > 0) {
+            why.add(result.notChosen() + " not chosen");
+        }
+        if (!result.unusable().isEmpty()) {
+            PageListing.Unusable first = result.unusable().get(0);
+            why.add(result.unusable().size() + " can't be synced with this token (" + first.page().name() + ": "
+                    + first.reason() + (result.unusable().size() > 1 ? "; …" : "") + ")");
+        }
+        String text = (why.isEmpty() ? "" : "Skipped: " + String.join(", ", why) + ". ")
+                + (added == 0 ? "" : "Press Sync all to copy the conversations.");
+        notifier.notify(new Toast(added == 0 ? Toast.Kind.WARNING : Toast.Kind.SUCCESS, title, text.strip()));
         reloadPages();
     }
 

@@ -1,17 +1,20 @@
 package app.inboxsync.ui.main;
 
 import app.inboxsync.app.PageConnections;
+import app.inboxsync.app.PageImport;
 import app.inboxsync.app.background.Background;
+import app.inboxsync.domain.PageListing;
 import app.inboxsync.domain.PageProfile;
 import app.inboxsync.domain.Secret;
 import app.inboxsync.ui.pages.PageItem;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
- * Connecting a Page with a token: the three token questions (add one Page, import all of a user's Pages,
- * reconnect a Page whose token Facebook refused), the work in the background, and the way back from the demo
+ * Connecting a Page with a token: the three token questions (add one Page, import a user's Pages — listed
+ * first, the user ticks which —, reconnect a Page whose token Facebook refused), the work in the background, and the way back from the demo
  * (whose simulator knows no real token).
  */
 public final class PageConnector {
@@ -21,20 +24,23 @@ public final class PageConnector {
     private final boolean demo;
     private final Runnable leaveDemo;
     private final Consumer<List<PageProfile>> connected;
+    private final Consumer<PageImport> imported;
     private final Consumer<String> failed;
 
     /**
-     * @param connected told (where {@code background}'s handlers run) which Pages a token connected
+     * @param connected told (where {@code background}'s handlers run) which Pages a Page token connected
+     * @param imported  told what importing a user token's Pages did (added, left out, unusable)
      * @param failed    told the sentence when Facebook or the database refused
      */
     public PageConnector(Tokens tokens, Background background, Prompts prompts, boolean demo, Runnable leaveDemo,
-                         Consumer<List<PageProfile>> connected, Consumer<String> failed) {
+                         Consumer<List<PageProfile>> connected, Consumer<PageImport> imported, Consumer<String> failed) {
         this.tokens = tokens;
         this.background = background;
         this.prompts = prompts;
         this.demo = demo;
         this.leaveDemo = leaveDemo;
         this.connected = connected;
+        this.imported = imported;
         this.failed = failed;
     }
 
@@ -52,10 +58,21 @@ public final class PageConnector {
         if (offerWayBackFromDemo("import your Pages")) {
             return;
         }
-        prompts.token(new Prompts.TokenQuestion("Import all my Pages", "Paste a user access token with the "
-                        + "pages_show_list and pages_messaging permissions. Inbox Sync adds every Page it manages, "
-                        + "each with its own Page token.", "Import Pages"))
-                .ifPresent(token -> connect("import your Pages", () -> tokens.importAll(token)));
+        prompts.token(new Prompts.TokenQuestion("Import my Pages", "Paste a user access token with the "
+                        + "pages_show_list and pages_messaging permissions. Inbox Sync lists the Pages it manages, "
+                        + "you choose which to import, each with its own Page token.", "List my Pages"))
+                .ifPresent(token -> background.run("list your Pages", () -> tokens.list(token),
+                        listing -> choose(token, listing), failed));
+    }
+
+    /** The listing first; then only the Pages ticked are imported (a Page token each, from a fresh listing). */
+    private void choose(Secret token, PageListing listing) {
+        if (listing.grants().isEmpty() && listing.unusable().isEmpty()) {
+            imported.accept(new PageImport(List.of(), List.of(), 0));
+            return;
+        }
+        prompts.choosePages(listing).filter(ids -> !ids.isEmpty()).ifPresent(ids -> background.run("import your Pages",
+                () -> tokens.importPages(token, page -> ids.contains(page.id())), imported, failed));
     }
 
     public void reconnect(PageItem page) {
@@ -85,7 +102,11 @@ public final class PageConnector {
     public interface Tokens {
         PageProfile add(Secret pageToken);
 
-        List<PageProfile> importAll(Secret userToken);
+        /** What a user token lists: Pages it can sync and those it cannot (with why); nothing is stored. */
+        PageListing list(Secret userToken);
+
+        /** Adds the Pages a user token can sync that {@code chosen} accepts. */
+        PageImport importPages(Secret userToken, Predicate<PageProfile> chosen);
 
         PageProfile reconnect(String pageId, Secret pageToken);
 
@@ -97,8 +118,13 @@ public final class PageConnector {
                 }
 
                 @Override
-                public List<PageProfile> importAll(Secret userToken) {
-                    return connections.importAll(userToken);
+                public PageListing list(Secret userToken) {
+                    return connections.listAccounts(userToken);
+                }
+
+                @Override
+                public PageImport importPages(Secret userToken, Predicate<PageProfile> chosen) {
+                    return connections.importPages(userToken, chosen);
                 }
 
                 @Override

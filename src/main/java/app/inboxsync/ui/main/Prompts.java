@@ -1,13 +1,21 @@
 package app.inboxsync.ui.main;
 
+import app.inboxsync.domain.PageListing;
 import app.inboxsync.domain.Secret;
 import app.inboxsync.ui.sync.FullSyncCost;
 import java.util.Optional;
+import java.util.Set;
 
 /** The questions the main window puts to the user: modal dialogs in the window ({@link DialogPrompts}), answers by hand in tests. */
 public interface Prompts {
     /** Asks for an access token; empty when the user cancels. */
     Optional<Secret> token(TokenQuestion question);
+
+    /**
+     * Shows what a user token lists (the Pages it can sync, ticked, and the ones it cannot, with why) and asks
+     * which to import. Empty when the user cancels; otherwise the ids ticked.
+     */
+    Optional<Set<String>> choosePages(PageListing listing);
 
     /** Whether to read all of {@code pageName} from Facebook again. */
     boolean confirmFullSync(String pageName, FullSyncCost cost);

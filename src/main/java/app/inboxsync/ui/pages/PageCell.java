@@ -72,12 +72,18 @@ public final class PageCell extends ListCell<PageItem> {
     }
 
     private void show(PageItem item) {
-        getStyleClass().removeAll(STATE_CLASSES);
         if (item == null || item.status() == null) {
+            getStyleClass().removeAll(STATE_CLASSES);
             setGraphic(null);
             return;
         }
         PageStatus s = item.status();
+        String stateClass = s.state().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        // a live count changes the line ten times a second: restyle the cell only when its state changes
+        if (!getStyleClass().contains(stateClass)) {
+            getStyleClass().removeAll(STATE_CLASSES);
+            getStyleClass().add(stateClass);
+        }
         name.setText(item.name());
         status.setText(s.line());
         boolean invalid = s.state() == PageStatus.State.TOKEN_INVALID;
@@ -91,7 +97,6 @@ public final class PageCell extends ListCell<PageItem> {
             case NEVER_SYNCED -> Feather.CIRCLE;
             case IDLE -> Feather.CHECK_CIRCLE;
         });
-        getStyleClass().add(s.state().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
         setGraphic(row);
     }
 }

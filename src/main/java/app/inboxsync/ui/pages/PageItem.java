@@ -56,11 +56,13 @@ public final class PageItem {
         summary.set(s);
     }
 
-    /** Recomputes the status line (also as time passes: "a minute ago" becomes "2 minutes ago"). */
-    public void refreshStatus(Instant now) {
+    /** Recomputes the status line (also as time passes: "a minute ago" becomes "2 minutes ago"); whether it changed. */
+    public boolean refreshStatus(Instant now) {
         PageStatus next = PageStatus.of(summary.get(), live.get(), now);
-        if (!next.equals(status.get())) {
-            status.set(next);
+        if (next.equals(status.get())) {
+            return false;
         }
+        status.set(next);
+        return true;
     }
 }

@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.inboxsync.app.PageImport;
 import app.inboxsync.app.background.Background;
 import app.inboxsync.domain.Folder;
+import app.inboxsync.domain.PageGrant;
+import app.inboxsync.domain.PageListing;
 import app.inboxsync.domain.PageProfile;
 import app.inboxsync.domain.Secret;
 import app.inboxsync.domain.SyncMode;
@@ -273,7 +276,8 @@ class MainViewModelTest {
         List<String> left = new ArrayList<>();
         PageConnector demo = new PageConnector(tokens(t -> {
             throw new AssertionError("no token in the demo");
-        }), Background.currentThread(), prompts, true, () -> left.add("left"), model::connected, model::error);
+        }), Background.currentThread(), prompts, true, () -> left.add("left"), model::connected, model::imported,
+                model::error);
         prompts.back = false;
         demo.importPages();
         assertEquals(List.of("import your Pages"), prompts.offeredBack);
@@ -282,6 +286,26 @@ class MainViewModelTest {
         demo.addPage();
         assertEquals(List.of("left"), left);
         assertEquals(0, prompts.tokensAsked);
+    }
+
+    @Test
+    void anImportSaysHowManyPagesWereAddedAndWhyOthersWereSkipped() {
+        model.start();
+        PageProfile bakery = new PageProfile("p1", "Bakery", "Food");
+        PageProfile florist = new PageProfile("p2", "Florist", "Shop");
+        model.imported(new PageImport(List.of(bakery, florist), List.of(new PageListing.Unusable(
+                new PageProfile("p3", "Cafe", "Food"), "your role on this Page does not include messages")), 4));
+        Toast said = toasts.get(toasts.size() - 1);
+        assertEquals(Toast.Kind.SUCCESS, said.kind());
+        assertEquals("2 Pages added · 5 skipped", said.title());
+        assertEquals("Skipped: 4 not chosen, 1 can't be synced with this token (Cafe: your role on this Page does not "
+                + "include messages). Press Sync all to copy the conversations.", said.text());
+
+        model.imported(new PageImport(List.of(bakery), List.of(), 0));
+        assertEquals(new Toast(Toast.Kind.SUCCESS, "1 Page added", "Press Sync all to copy the conversations."),
+                toasts.get(toasts.size() - 1));
+        model.imported(new PageImport(List.of(), List.of(), 0));
+        assertEquals("That token manages no Page.", toasts.get(toasts.size() - 1).text());
     }
 
     @Test
@@ -296,7 +320,7 @@ class MainViewModelTest {
 
     private PageConnector connector(boolean demo, java.util.function.Function<Secret, PageProfile> add) {
         return new PageConnector(tokens(add), Background.currentThread(), prompts, demo, () -> { },
-                model::connected, model::error);
+                model::connected, model::imported, model::error);
     }
 
     private static PageConnector.Tokens tokens(java.util.function.Function<Secret, PageProfile> add) {
@@ -307,8 +331,13 @@ class MainViewModelTest {
             }
 
             @Override
-            public List<PageProfile> importAll(Secret userToken) {
-                return List.of(add.apply(userToken));
+            public PageListing list(Secret userToken) {
+                return new PageListing(List.of(new PageGrant(add.apply(userToken), userToken)), List.of());
+            }
+
+            @Override
+            public PageImport importPages(Secret userToken, java.util.function.Predicate<PageProfile> chosen) {
+                return new PageImport(List.of(add.apply(userToken)), List.of(), 0);
             }
 
             @Override
@@ -397,6 +426,11 @@ class MainViewModelTest {
         public Optional<Secret> token(TokenQuestion question) {
             tokensAsked++;
             return token;
+        }
+
+        @Override
+        public Optional<Set<String>> choosePages(PageListing listing) {
+            return Optional.of(listing.grants().stream().map(g -> g.page().id()).collect(java.util.stream.Collectors.toSet()));
         }
 
         @Override

@@ -43,24 +43,71 @@ class SyncBoardTest {
     }
 
     @Test
-    void fastBatchesAreCoalescedToTheNewestAtMostOncePerSecondPerPage() {
+    void fastBatchesAreCoalescedToTheNewestAtMostOncePerSecond() {
         board.on(new SyncEvent.Started("p1", "Bakery", SyncMode.FULL, 1, 0));
-        board.on(new SyncEvent.Started("p2", "Florist", SyncMode.FULL, 2, 0));
         batch("p1", 1, 25);
         List<Toast> first = board.dueToasts(T0);
         assertEquals(List.of("Batch 1 complete — synced 25 conversations so far…"), texts(first));
+        assertEquals("Bakery", first.get(0).title());
 
         batch("p1", 2, 50);
         batch("p1", 3, 75);
-        batch("p2", 1, 25);
-        // 0.5 s later: Bakery's batches wait (coalesced), Florist's first batch is due
-        List<Toast> half = board.dueToasts(T0.plusMillis(500));
-        assertEquals(List.of("Batch 1 complete — synced 25 conversations so far…"), texts(half));
-        assertEquals("Florist", half.get(0).title());
-        assertTrue(board.dueToasts(T0.plusMillis(600)).isEmpty(), "Bakery's next toast is not due yet");
-        // a second after Bakery's last toast: only its newest batch
+        assertTrue(board.dueToasts(T0.plusMillis(600)).isEmpty(), "the next toast is not due yet");
+        // a second after the last toast: only the newest batch
         assertEquals(List.of("Batch 3 complete — synced 75 conversations so far…"), texts(board.dueToasts(T0.plus(SyncBoard.TOAST_SPACING))));
         assertTrue(board.dueToasts(T0.plusSeconds(5)).isEmpty(), "nothing is said twice");
+    }
+
+    @Test
+    void aBatchThatChangedNothingSaysNothing() {
+        board.on(new SyncEvent.Started("p1", "Bakery", SyncMode.INCREMENTAL, 1, 0));
+        // 25 conversations seen, none inserted or updated: the copy was already right
+        board.on(new SyncEvent.Progress("p1", 25, new BatchWrite(0, 0, 25, 0, 0), 1));
+        board.on(new SyncEvent.BatchCompleted("p1", 1, 25, 25));
+        assertTrue(board.dueToasts(T0).isEmpty());
+        board.on(new SyncEvent.Progress("p1", 50, new BatchWrite(0, 1, 49, 2, 0), 2));
+        board.on(new SyncEvent.BatchCompleted("p1", 2, 25, 50));
+        assertEquals(List.of("Batch 2 complete — synced 50 conversations so far…"), texts(board.dueToasts(T0.plusSeconds(2))));
+        board.on(new SyncEvent.Progress("p1", 75, new BatchWrite(0, 1, 74, 2, 0), 3));
+        board.on(new SyncEvent.BatchCompleted("p1", 3, 25, 75));
+        assertTrue(board.dueToasts(T0.plusSeconds(4)).isEmpty(), "batch 3 changed nothing more");
+        board.on(new SyncEvent.Completed("p1", SyncMode.INCREMENTAL, BatchWrite.NONE, 3, 75, 0, Duration.ofSeconds(1), T0));
+        assertEquals(List.of("Sync complete — nothing changed since the last sync."), texts(board.dueToasts(T0.plusSeconds(5))));
+    }
+
+    @Test
+    void aRoundOfSeveralPagesIsSaidOnceWhenItsLastPageEnds() {
+        for (int i = 1; i <= 40; i++) {
+            board.queued("p" + i, "Page " + i);
+        }
+        for (int i = 1; i <= 40; i++) {
+            String page = "p" + i;
+            board.on(new SyncEvent.Started(page, "Page " + i, SyncMode.FULL, i, 0));
+            batch(page, 1, 25);
+            board.on(new SyncEvent.Waiting(page, Duration.ofSeconds(30), "Page rate limit reached"));
+        }
+        assertTrue(board.dueToasts(T0).isEmpty(), "no batch or wait toast per Page while 40 sync");
+        for (int i = 1; i <= 37; i++) {
+            board.on(new SyncEvent.Completed("p" + i, SyncMode.FULL, new BatchWrite(10, 2, 0, 0, 0), 4, 12, 0,
+                    Duration.ofSeconds(3), T0));
+        }
+        board.on(new SyncEvent.Failed("p38", SyncResult.Status.FAILED, "Facebook refused the token."));
+        board.on(new SyncEvent.Failed("p39", SyncResult.Status.FAILED, "Facebook refused the token."));
+        assertTrue(board.dueToasts(T0.plusSeconds(1)).isEmpty(), "one Page is still syncing");
+        board.on(new SyncEvent.Failed("p40", SyncResult.Status.CANCELLED, "Cancelled; what was synced is kept."));
+        List<Toast> due = board.dueToasts(T0.plusSeconds(2));
+        assertEquals(1, due.size(), due.toString());
+        assertEquals("37 Pages synced · 2 failed · 1 cancelled", due.get(0).title());
+        // what the failed and the cancelled Pages wrote before they stopped is kept, and counted
+        assertEquals("445 new conversations, 74 updated. Failed: Page 38, Page 39 (the Syncs table says why).",
+                due.get(0).text());
+        assertEquals(Toast.Kind.ERROR, due.get(0).kind());
+
+        // the next sync of one Page alone speaks for itself again
+        board.on(new SyncEvent.Started("p1", "Page 1", SyncMode.INCREMENTAL, 41, 0));
+        board.on(new SyncEvent.Completed("p1", SyncMode.INCREMENTAL, new BatchWrite(1, 0, 0, 0, 0), 1, 1, 0,
+                Duration.ofSeconds(1), T0));
+        assertEquals("Page 1", board.dueToasts(T0.plusSeconds(3)).get(0).title());
     }
 
     @Test
