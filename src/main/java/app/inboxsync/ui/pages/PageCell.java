@@ -16,7 +16,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /** A Page in the sidebar: name, one status line, and "Reconnect" when Facebook refused its token. */
 public final class PageCell extends ListCell<PageItem> {
-    private static final List<String> STATE_CLASSES = List.of("idle", "queued", "syncing", "failed", "token-invalid", "never-synced");
+    private static final List<String> STATE_CLASSES = List.of("idle", "cancelled", "queued", "syncing", "failed", "token-invalid", "never-synced");
     private final Label name = new Label();
     private final Label status = new Label();
     private final FontIcon icon = new FontIcon(Feather.CIRCLE);
@@ -96,6 +96,7 @@ public final class PageCell extends ListCell<PageItem> {
             case TOKEN_INVALID -> Feather.KEY;
             case NEVER_SYNCED -> Feather.CIRCLE;
             case IDLE -> Feather.CHECK_CIRCLE;
+            case CANCELLED -> Feather.SLASH; // as the card, the live table and History show a cancelled run
         });
         setGraphic(row);
     }

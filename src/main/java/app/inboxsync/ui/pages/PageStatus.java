@@ -15,7 +15,7 @@ import java.time.Instant;
  * Facebook refused (only "Reconnect" helps); then the last run's failure; otherwise when it last synced.
  */
 public record PageStatus(State state, String line) {
-    public enum State { IDLE, QUEUED, SYNCING, FAILED, TOKEN_INVALID, NEVER_SYNCED }
+    public enum State { IDLE, CANCELLED, QUEUED, SYNCING, FAILED, TOKEN_INVALID, NEVER_SYNCED }
 
     public static PageStatus of(PageSummary page, PageProgress live, Instant now) {
         if (live != null && live.phase() == PageProgress.Phase.QUEUED) {
@@ -44,16 +44,16 @@ public record PageStatus(State state, String line) {
             case RUNNING -> new PageStatus(State.SYNCING, "Syncing in another Inbox Sync process…");
             case FAILED -> new PageStatus(State.FAILED,
                     "Failed: " + (page.lastRunError() == null ? "see Sync history" : page.lastRunError()));
-            case CANCELLED -> ended(page, "Cancelled ", now);
-            case SUCCEEDED -> ended(page, "Synced ", now);
+            case CANCELLED -> ended(page, State.CANCELLED, "Cancelled ", now); // what it synced is kept, but not a success
+            case SUCCEEDED -> ended(page, State.IDLE, "Synced ", now);
         };
     }
 
-    private static PageStatus ended(PageSummary page, String how, Instant now) {
+    private static PageStatus ended(PageSummary page, State state, String how, Instant now) {
         if (page.lastRunFinishedAt() == null) {
             return neverSynced(page);
         }
-        return new PageStatus(State.IDLE, how + RelativeTime.ago(page.lastRunFinishedAt(), now) + " · "
+        return new PageStatus(state, how + RelativeTime.ago(page.lastRunFinishedAt(), now) + " · "
                 + conversations(page.conversations()) + histories(page));
     }
 

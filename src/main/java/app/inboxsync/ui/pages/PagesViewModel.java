@@ -122,6 +122,7 @@ public final class PagesViewModel {
             case TOKEN_INVALID -> "to reconnect";
             case NEVER_SYNCED -> "never synced";
             case IDLE -> "synced";
+            case CANCELLED -> "cancelled";
         };
     }
 

@@ -52,6 +52,14 @@ class PageStatusTest {
     }
 
     @Test
+    void aCancelledRunIsNotShownAsASuccess() {
+        PageStatus s = PageStatus.of(page("valid", null, "cancelled", NOW.minusSeconds(120), "Cancelled"), null, NOW);
+        assertEquals(new PageStatus(PageStatus.State.CANCELLED, "Cancelled 2 minutes ago · 1,234 conversations"), s);
+        PageStatus ok = PageStatus.of(page("valid", null, "succeeded", NOW.minusSeconds(120), null), null, NOW);
+        assertEquals(PageStatus.State.IDLE, ok.state());
+    }
+
+    @Test
     void aFailedRunShowsItsReason() {
         PageStatus s = PageStatus.of(page("valid", null, "failed", NOW, "Facebook did not answer (timeout)."),
                 live(PageProgress.Phase.FAILED, 0, "x"), NOW);
