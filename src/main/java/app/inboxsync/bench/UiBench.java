@@ -1,5 +1,6 @@
 package app.inboxsync.bench;
 
+import app.inboxsync.sync.RunOutcome.RunStatus;
 import app.inboxsync.app.AppConfig;
 import app.inboxsync.app.AppContext;
 import app.inboxsync.config.DatabaseSettings;
@@ -153,7 +154,7 @@ final class UiBench {
         int messages = 0;
         for (SimPage page : simPages) {
             SyncRunRow run = app.runs().recent(page.id(), 1).get(0);
-            if (!"succeeded".equals(run.status())) {
+            if (run.status() != RunStatus.SUCCEEDED) {
                 throw new IllegalStateException("A bench sync did not succeed: " + run.error());
             }
             calls += run.apiCalls();

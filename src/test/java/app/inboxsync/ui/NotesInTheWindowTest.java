@@ -1,5 +1,6 @@
 package app.inboxsync.ui;
 
+import app.inboxsync.sync.RunOutcome.RunStatus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -86,7 +87,7 @@ class NotesInTheWindowTest {
         fx.sim.addMessage(target.id(), true, "Is the teapot back?");
         robot.clickOn("#syncButton");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx.app.runs().recent(page.id(), 5).size() == 2
-                && "succeeded".equals(fx.app.runs().recent(page.id(), 1).get(0).status()));
+                && fx.app.runs().recent(page.id(), 1).get(0).status() == RunStatus.SUCCEEDED);
         assertEquals(NOTE, contacts.facts(id).orElseThrow().notes(), "the sync left the note alone");
 
         // the search box finds the conversation by a word that is only in the note; the panel shows the note

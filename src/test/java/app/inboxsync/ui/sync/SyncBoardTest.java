@@ -91,10 +91,13 @@ class SyncBoardTest {
             board.on(new SyncEvent.Completed("p" + i, SyncMode.FULL, new BatchWrite(10, 2, 0, 0, 0), 4, 12, 0,
                     Duration.ofSeconds(3), T0));
         }
-        board.on(new SyncEvent.Failed("p38", SyncResult.Status.FAILED, "Facebook refused the token."));
-        board.on(new SyncEvent.Failed("p39", SyncResult.Status.FAILED, "Facebook refused the token."));
+        // a sync that stops after a batch reports what it wrote, as sync_runs records it (SyncService's tally)
+        BatchWrite oneBatch = new BatchWrite(25, 0, 0, 75, 0);
+        board.on(new SyncEvent.Failed("p38", SyncResult.Status.FAILED, "Facebook refused the token.", oneBatch, 2, 25));
+        board.on(new SyncEvent.Failed("p39", SyncResult.Status.FAILED, "Facebook refused the token.", oneBatch, 2, 25));
         assertTrue(board.dueToasts(T0.plusSeconds(1)).isEmpty(), "one Page is still syncing");
-        board.on(new SyncEvent.Failed("p40", SyncResult.Status.CANCELLED, "Cancelled; what was synced is kept."));
+        board.on(new SyncEvent.Failed("p40", SyncResult.Status.CANCELLED, "Cancelled; what was synced is kept.", oneBatch,
+                2, 25));
         List<Toast> due = board.dueToasts(T0.plusSeconds(2));
         assertEquals(1, due.size(), due.toString());
         assertEquals("37 Pages synced · 2 failed · 1 cancelled", due.get(0).title());
