@@ -33,7 +33,8 @@ class GraphTimeTest {
                 LocalDateTime.of(1970, 1, 1, 0, 0, 1),
                 LocalDateTime.of(1969, 12, 31, 23, 59, 59),
                 LocalDateTime.of(9999, 12, 31, 23, 59, 59),
-                LocalDateTime.of(2038, 1, 19, 3, 14, 8));
+                LocalDateTime.of(2038, 1, 19, 3, 14, 8),
+                LocalDateTime.of(0, 1, 1, 0, 0, 0));
         List<Integer> offsets = List.of(0, 3600, -3600, 2 * 3600 + 30 * 60, -(4 * 3600 + 30 * 60), 14 * 3600,
                 -12 * 3600, 45 * 60, -(45 * 60), 5 * 3600 + 59 * 60);
         for (LocalDateTime t : times) {

@@ -377,4 +377,28 @@ class HistoryPhaseTest {
         assertTrue(store.messages.containsKey("t_1_m1"), "the page that came is kept");
         assertEquals(HistoryState.PENDING, store.history.get("t_1").state());
     }
+
+    @Test
+    void eachThreadsStateIsWrittenOnceEvenWhenPagesWaitForTheWriter() {
+        stored("t_1", 3, HistoryMark.pending("t_1"), m("t_1", 0));
+        stored("t_2", 3, HistoryMark.pending("t_2"), m("t_2", 0));
+        stored("t_3", 3, HistoryMark.pending("t_3"), m("t_3", 0));
+        store.marksWritten.clear();
+        store.writeMillis = 400;
+        graph.history("t_1", batch(null, m("t_1", 1)));
+        graph.history("t_2", batch(null, m("t_2", 1)));
+        graph.history("t_3", batch(null, m("t_3", 1)));
+        run(HistoryPhase.Job.rest("t_1", cursor("a"), 2, 0), HistoryPhase.Job.rest("t_2", cursor("b"), 2, 0),
+                HistoryPhase.Job.rest("t_3", cursor("c"), 2, 0));
+        assertEquals(List.of(List.of(HistoryMark.complete("t_1")),
+                List.of(HistoryMark.complete("t_2"), HistoryMark.complete("t_3"))), store.marksWritten);
+    }
+
+    @Test
+    void theWithheldReasonCountsTheMessagesInWords() {
+        assertEquals("Facebook gave 1 message of this conversation without their details",
+                HistoryMark.withoutDetails("t_1", 1).reason());
+        assertEquals("Facebook gave 2 messages of this conversation without their details",
+                HistoryMark.withoutDetails("t_1", 2).reason());
+    }
 }

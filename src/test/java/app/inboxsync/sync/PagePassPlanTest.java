@@ -313,4 +313,13 @@ class PagePassPlanTest {
         ScriptedGraph.Asked probe = graph.asked.get(graph.asked.size() - 1);
         assertEquals(new ScriptedGraph.Asked(Folder.OTHER, 1, 0, null), probe);
     }
+
+    @Test
+    void anEmptyNestedPageWithAFurtherPageIsWalkedOn() {
+        graph.list(Folder.INBOX, page(null, fetched(conversation("t_1", Folder.INBOX, T, 3), cursor("more"))));
+        graph.history("t_1", new MessageBatch(List.of(m("t_1", 5)), null, 1));
+        sync(true);
+        assertEquals(List.of(cursor("more")), graph.cursorsAsked);
+        assertEquals(HistoryMark.complete("t_1"), store.history.get("t_1"));
+    }
 }

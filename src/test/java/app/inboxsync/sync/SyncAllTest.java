@@ -108,4 +108,33 @@ class SyncAllTest {
                 last::get);
         assertEquals(List.of("2", "1", "0", "3"), ordered.stream().map(SyncRequest::pageId).toList());
     }
+
+    @Test
+    void theCallerInterruptedWhileWaitingIsACancelAndThePagesThreadsEnd() throws Exception {
+        store.anyPage = true;
+        graph.onCall = () -> {
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        Thread.currentThread().interrupt();
+        assertThrows(CancelSignal.SyncCancelledException.class, () -> new SyncAll(service, 2)
+                .sync(List.of(page("1")), SyncListener.NONE, new CancelSignal()));
+        assertTrue(Thread.interrupted(), "the interrupt is kept for the caller (and cleared here)");
+
+        graph.onCall = () -> { };
+        new SyncAll(service, 2).sync(List.of(page("1"), page("2")), SyncListener.NONE, new CancelSignal());
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (pageThreads() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(0, pageThreads(), "the pool is shut down after the round");
+    }
+
+    private static long pageThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("sync-page") && t.isAlive()).count();
+    }
 }

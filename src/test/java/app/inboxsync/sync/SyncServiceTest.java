@@ -347,6 +347,7 @@ class SyncServiceTest {
         SyncResult r = sync(all());
         assertEquals(SyncResult.Status.FAILED, r.status());
         assertEquals("The Page token no longer works.", r.error());
+        assertFalse(r.succeeded());
         assertEquals(List.of("The Page token no longer works."), store.tokenInvalid);
         assertEquals(3, r.apiCalls(), "one listing call, then the failed call's two attempts");
         assertEquals(new RunOutcome(RunOutcome.RunStatus.FAILED, r.counts(), 3, null, r.error()),
