@@ -3,6 +3,7 @@ package app.inboxsync.ui.conversations;
 import app.inboxsync.read.ConversationRow;
 import app.inboxsync.read.ConversationSort;
 import app.inboxsync.ui.common.EmojiTableCell;
+import app.inboxsync.ui.common.EmojiText;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -54,7 +55,7 @@ final class ConversationColumns {
         ListTime times = new ListTime(clock);
         TableColumn<ConversationItem, String> page = text("Page", 110, 80, r -> pageName.apply(r.pageId()), null);
         page.visibleProperty().bind(showPage);
-        TableColumn<ConversationItem, String> sender = text("Sender", 150, 110,
+        TableColumn<ConversationItem, String> sender = text("Sender", 160, 136,
                 r -> r.senderName() == null ? "Facebook user" : r.senderName(), ConversationSort.Column.SENDER);
         sender.setId("senderColumn");
         TableColumn<ConversationItem, ConversationRow> last = rowColumn("Last message", 240, 120, LastMessageCell::new);
@@ -178,12 +179,13 @@ final class ConversationColumns {
                 return;
             }
             LastMessageWords words = LastMessageWords.of(row);
-            setText(words.text());
             if (words.described()) {
+                setText(words.text());
                 getStyleClass().add("last-message-described");
                 setGraphic(new FontIcon(icon(words.kind())));
+                setContentDisplay(javafx.scene.control.ContentDisplay.LEFT);
             } else {
-                setGraphic(null);
+                EmojiText.show(this, words.text()); // emoji in colour, as in the thread
             }
         }
 

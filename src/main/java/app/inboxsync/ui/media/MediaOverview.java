@@ -101,8 +101,9 @@ public final class MediaOverview {
             line.setId("media-" + s.pageId());
             rows.addRow(row++, name, line);
         }
-        state.setText(pages.isEmpty() ? MediaOverviewText.NONE : "");
-        state.setVisible(pages.isEmpty());
-        state.setManaged(pages.isEmpty());
+        String words = MediaOverviewText.state(pages);
+        state.setText(words);
+        state.setVisible(!words.isEmpty());
+        state.setManaged(!words.isEmpty());
     }
 }

@@ -12,7 +12,19 @@ final class MediaOverviewText {
     static final String NONE = "No attachments listed yet. They are listed and downloaded by "
             + "inbox-sync media fetch (or sync --with-media).";
 
+    /** The window lists attachments as it syncs but does not download them (yet): say who does. */
+    static final String PENDING_HINT = "Pending files are downloaded by inbox-sync media fetch (or sync --with-media); "
+            + "the window does not download them itself yet.";
+
     private MediaOverviewText() {
+    }
+
+    /** The line under the Pages: the empty state, the hint while files wait, or nothing. */
+    static String state(List<MediaSummary> pages) {
+        if (pages.isEmpty()) {
+            return NONE;
+        }
+        return pages.stream().anyMatch(s -> s.count(MediaStatus.PENDING) > 0) ? PENDING_HINT : "";
     }
 
     /** e.g. "120 files stored (30.3 MB), 14 pending; 2 too large, 1 gone". */

@@ -70,6 +70,8 @@ class MediaOverviewTest {
         assertEquals(MediaOverviewText.line(expected), line.getText());
         assertTrue(line.getText().matches("\\d+ files? stored \\(.+\\), \\d+ pending; \\d+ too large"), line.getText());
         assertTrue(robot.lookup(page.name()).tryQuery().isPresent(), "the Page by its name");
-        assertTrue(!state.isVisible(), "no 'nothing listed' line any more");
+        // files wait, and the window does not download them: the line says who does
+        assertEquals(MediaOverviewText.PENDING_HINT, state.getText());
+        assertTrue(state.isVisible());
     }
 }
