@@ -64,9 +64,11 @@ class SyncFromTheWindowTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".page-cell .page-name").queryAll().size() == 1);
         sync.textProperty().addListener((o, was, now) -> buttonTexts.add(now));
 
+        // looked up once: a lookup from the test thread walks children the FX thread is adding and removing (toasts)
+        javafx.scene.control.Labeled headline = robot.lookup("#summaryHeadline").queryLabeled();
         robot.clickOn(sync);
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> "Sync".equals(sync.getText()) && !buttonTexts.isEmpty()
-                && robot.lookup("#summaryHeadline").queryLabeled().getText().startsWith("Inserted")
+                && headline.getText().startsWith("Inserted")
                 && toastTexts.stream().anyMatch(t -> t.startsWith("Sync complete")));
 
         List<Integer> counts = new ArrayList<>();
