@@ -1,7 +1,6 @@
 package app.inboxsync.sync;
 
 import app.inboxsync.domain.Folder;
-import app.inboxsync.domain.PageGrant;
 import app.inboxsync.domain.PageListing;
 import app.inboxsync.domain.PageProfile;
 import app.inboxsync.domain.Secret;

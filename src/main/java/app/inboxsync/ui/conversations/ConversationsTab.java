@@ -4,8 +4,6 @@ import app.inboxsync.app.AppContext;
 import app.inboxsync.app.background.Background;
 import app.inboxsync.export.ExportFormat;
 import app.inboxsync.read.ConversationRow;
-import app.inboxsync.store.read.ContactQueries;
-import app.inboxsync.read.ConversationNotes;
 import app.inboxsync.read.TagCatalog;
 import app.inboxsync.ui.common.Fxml;
 import app.inboxsync.ui.common.Notifier;

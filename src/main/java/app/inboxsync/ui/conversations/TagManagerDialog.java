@@ -1,7 +1,6 @@
 package app.inboxsync.ui.conversations;
 
 import app.inboxsync.read.ConversationTagging;
-import app.inboxsync.store.read.ConversationTags;
 import app.inboxsync.read.TagCatalog;
 import javafx.geometry.Pos;
 import javafx.scene.control.Alert;

@@ -3,7 +3,6 @@ package app.inboxsync.ui.conversations;
 import app.inboxsync.read.ConversationTagging;
 import app.inboxsync.app.Plural;
 import app.inboxsync.app.background.Background;
-import app.inboxsync.store.read.ConversationTags;
 import app.inboxsync.read.TagCatalog;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;

@@ -8,8 +8,6 @@ import app.inboxsync.media.MediaFiles;
 import app.inboxsync.media.MediaQueue;
 import app.inboxsync.media.MediaSettings;
 import app.inboxsync.media.MediaStatus;
-import app.inboxsync.store.server.Database;
-import app.inboxsync.store.write.PostgresMediaQueue;
 import app.inboxsync.ui.common.FxBackground;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,5 @@
 package app.inboxsync.ui.conversations;
 
-import app.inboxsync.read.ConversationRow;
 import app.inboxsync.read.MessageRow;
 import app.inboxsync.ui.common.EmojiText;
 import java.time.ZoneId;

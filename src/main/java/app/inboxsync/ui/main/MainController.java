@@ -1,15 +1,6 @@
 package app.inboxsync.ui.main;
 
 import app.inboxsync.ui.common.Fxml;
-import app.inboxsync.app.SyncCoordinator;
-import app.inboxsync.app.background.Background;
-import app.inboxsync.domain.PageProfile;
-import app.inboxsync.domain.Secret;
-import app.inboxsync.read.PageSummary;
-import app.inboxsync.read.SyncRunRow;
-import app.inboxsync.sync.SyncResult;
-import app.inboxsync.ui.common.Notifier;
-import app.inboxsync.ui.common.Toast;
 import app.inboxsync.ui.pages.PageCell;
 import app.inboxsync.ui.pages.PageItem;
 import app.inboxsync.ui.pages.PageOrder;

@@ -3,7 +3,6 @@ package app.inboxsync.ui.main;
 import app.inboxsync.app.Plural;
 import app.inboxsync.app.background.Background;
 import app.inboxsync.app.PageImport;
-import app.inboxsync.app.Plural;
 import app.inboxsync.domain.PageListing;
 import app.inboxsync.domain.PageProfile;
 import app.inboxsync.read.PageSummary;

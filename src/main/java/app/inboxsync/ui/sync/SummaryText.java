@@ -3,7 +3,6 @@ package app.inboxsync.ui.sync;
 import app.inboxsync.app.RelativeTime;
 import app.inboxsync.read.PageSummary;
 import app.inboxsync.read.SyncRunRow;
-import app.inboxsync.ui.pages.PageStatus;
 import java.time.Duration;
 import java.time.Instant;
 

@@ -10,7 +10,6 @@ import app.inboxsync.domain.PageProfile;
 import app.inboxsync.store.read.ContactQueries;
 import app.inboxsync.store.read.ConversationBrowseQueries;
 import app.inboxsync.read.ConversationFilter;
-import app.inboxsync.read.ConversationNotes;
 import app.inboxsync.read.ConversationRow;
 import app.inboxsync.read.ConversationSort;
 import app.inboxsync.store.server.Database;

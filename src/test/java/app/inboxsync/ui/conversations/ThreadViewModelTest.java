@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.inboxsync.app.background.Background;
 import app.inboxsync.domain.Conversation;
 import app.inboxsync.domain.Folder;
 import app.inboxsync.domain.Message;

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.inboxsync.app.AppContext;
-import app.inboxsync.app.PageConnections;
 import app.inboxsync.app.PageImport;
 import app.inboxsync.app.background.Background;
 import app.inboxsync.domain.PageListing;

@@ -15,7 +15,6 @@ import app.inboxsync.domain.Secret;
 import app.inboxsync.domain.SyncMode;
 import app.inboxsync.read.PageSummary;
 import app.inboxsync.read.TokenStatus;
-import app.inboxsync.domain.SyncMode;
 import app.inboxsync.sync.RunOutcome.RunStatus;
 import app.inboxsync.read.SyncRunRow;
 import app.inboxsync.sync.BatchWrite;
