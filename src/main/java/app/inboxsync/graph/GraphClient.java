@@ -238,7 +238,7 @@ public final class GraphClient implements GraphGateway, AutoCloseable {
                 PageProfile profile = new PageProfile(a.id(), a.name(), a.category());
                 String unusableBecause = AccountRoles.whyUnusable(a);
                 if (unusableBecause != null) {
-                    LOG.warn("Page {} ({}) cannot be synced with this user token: {}", a.id(), a.name(), unusableBecause);
+                    LOG.info("Page {} ({}) cannot be synced with this user token: {}", a.id(), a.name(), unusableBecause);
                     unusable.add(new PageListing.Unusable(profile, unusableBecause));
                     continue;
                 }
