@@ -1,5 +1,6 @@
 package app.inboxsync.cli;
 
+import app.inboxsync.ui.FxWait;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -93,7 +94,7 @@ class DesktopAndScheduledSyncIT {
 
     private static void waitUntil(String what, Callable<Boolean> condition) throws Exception {
         try {
-            WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, condition);
+            FxWait.waitFor(120, TimeUnit.SECONDS, condition);
         } catch (TimeoutException e) {
             throw new AssertionError("timed out waiting until " + what, e);
         }

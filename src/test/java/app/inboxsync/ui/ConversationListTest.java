@@ -81,7 +81,7 @@ class ConversationListTest {
     void unreadIsBoldThePagesOwnMessageSaysYouAndFoldersHaveNames(FxRobot robot) throws Exception {
         DrawnTable.openTab(robot);
         TableView<ConversationItem> table = DrawnTable.table(robot);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 40 && DrawnTable.rows(robot).size() > 5);
+        FxWait.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 40 && DrawnTable.rows(robot).size() > 5);
 
         TableRow<ConversationItem> first = DrawnTable.rows(robot).get(0);
         assertEquals(answered.id(), first.getItem().row().conversationId(), "the newest conversation is drawn first");
@@ -99,12 +99,12 @@ class ConversationListTest {
         assertTrue(bold > 0, "some rows are unread in this world");
 
         robot.clickOn("#folder-spam");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> DrawnTable.rows(robot).stream()
+        FxWait.waitFor(20, TimeUnit.SECONDS, () -> DrawnTable.rows(robot).stream()
                 .allMatch(r -> r.getItem().row().folder() == Folder.SPAM) && table.getItems().size() < 40);
         assertFalse(table.getColumns().stream().filter(c -> "Folder".equals(c.getText())).findFirst().orElseThrow()
                 .isVisible(), "one folder shown: no folder column");
         robot.clickOn("#folder-all");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 40);
+        FxWait.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 40);
     }
 
     @Test
@@ -112,9 +112,9 @@ class ConversationListTest {
         DrawnTable.openTab(robot);
         @SuppressWarnings("unchecked")
         ComboBox<String> tagFilter = robot.lookup("#tagFilter").queryAs(ComboBox.class);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> tagFilter.getItems().contains("pictures"));
+        FxWait.waitFor(20, TimeUnit.SECONDS, () -> tagFilter.getItems().contains("pictures"));
         robot.interact(() -> tagFilter.setValue("pictures"));
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> DrawnTable.rows(robot).size() == 1);
+        FxWait.waitFor(20, TimeUnit.SECONDS, () -> DrawnTable.rows(robot).size() == 1);
         TableRow<ConversationItem> row = DrawnTable.rows(robot).get(0);
         assertEquals(attachmentOnly, row.getItem().row().conversationId());
         String drawn = DrawnTable.text(row, "Last message");

@@ -68,7 +68,7 @@ class ConversationsTabTest {
     void searchFindsAMessage(FxRobot robot) throws Exception {
         openTab(robot);
         TableView<ConversationItem> table = table(robot);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 40);
+        FxWait.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 40);
 
         robot.write("Periwinkle UMBR").type(KeyCode.ENTER);
         awaitOneRow(robot, table);
@@ -82,9 +82,9 @@ class ConversationsTabTest {
         robot.clickOn(row);
         // the newest messages, wherever the thread opens (the contact panel below it leaves room for a few bubbles)
         javafx.scene.control.ListView<?> thread = robot.lookup("#threadMessages").queryAs(javafx.scene.control.ListView.class);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> thread.getItems().size() > 1);
+        FxWait.waitFor(20, TimeUnit.SECONDS, () -> thread.getItems().size() > 1);
         robot.interact(() -> thread.scrollTo(thread.getItems().size() - 2));
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> bubbleTexts(robot).contains("Did the " + PHRASE + " come back in stock?"));
+        FxWait.waitFor(20, TimeUnit.SECONDS, () -> bubbleTexts(robot).contains("Did the " + PHRASE + " come back in stock?"));
         assertTrue(bubbleTexts(robot).contains("Yes, since Monday: https://shop.example.com/umbrellas"), bubbleTexts(robot).toString());
         assertEquals(List.of("https://shop.example.com/umbrellas"), robot.lookup("#threadMessages .bubble-link")
                 .queryAllAs(Hyperlink.class).stream().filter(Node::isVisible).map(Hyperlink::getText).distinct().toList(),
@@ -101,14 +101,14 @@ class ConversationsTabTest {
         robot.clickOn(drawnRows(robot).get(0));
         robot.clickOn("#tagChoice").write("Follow up");
         robot.clickOn("#applyTagButton");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> chipsDrawn(robot).equals(List.of("Follow up")));
+        FxWait.waitFor(20, TimeUnit.SECONDS, () -> chipsDrawn(robot).equals(List.of("Follow up")));
 
         fx.sim.addMessage(target.id(), true, "Any news on my order?");
         robot.clickOn("#syncButton");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx.app.runs().recent(page.id(), 5).size() == 2
+        FxWait.waitFor(60, TimeUnit.SECONDS, () -> fx.app.runs().recent(page.id(), 5).size() == 2
                 && fx.app.runs().recent(page.id(), 1).get(0).status() == RunOutcome.RunStatus.SUCCEEDED);
         // the sync rewrote the conversation (new snippet) and the tab reloaded: the tag is still there
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> drawnRows(robot).size() == 1
+        FxWait.waitFor(20, TimeUnit.SECONDS, () -> drawnRows(robot).size() == 1
                 && "Any news on my order?".equals(cellText(drawnRows(robot).get(0), "Last message")));
         assertEquals(List.of("Follow up"), chipsDrawn(robot));
         ConversationRow stored = fx.app.browse().window(ConversationFilter.page(page.id()).withTag("Follow up"),
@@ -119,7 +119,7 @@ class ConversationsTabTest {
 
     private static void awaitOneRow(FxRobot robot, TableView<ConversationItem> table) {
         try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> drawnRows(robot).size() == 1
+            FxWait.waitFor(20, TimeUnit.SECONDS, () -> drawnRows(robot).size() == 1
                     && !"…".equals(cellText(drawnRows(robot).get(0), "Sender")));
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("expected one row; the table has " + table.getItems().size() + ", the count says \""
@@ -135,9 +135,9 @@ class ConversationsTabTest {
     }
 
     private static void openTab(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup(".page-cell .page-name").queryAll().size() == 1);
+        FxWait.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup(".page-cell .page-name").queryAll().size() == 1);
         robot.push(KeyCode.CONTROL, KeyCode.F); // Ctrl+F: brings the tab forward with the cursor in its search field
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#searchField").query().isFocused());
+        FxWait.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#searchField").query().isFocused());
     }
 
     @SuppressWarnings("unchecked")

@@ -91,7 +91,7 @@ class DemoWayBackTest {
 
     private static void waitUntil(String what, int seconds, Callable<Boolean> condition) throws Exception {
         try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> {
+            FxWait.waitFor(seconds, TimeUnit.SECONDS, () -> {
                 try {
                     return condition.call();
                 } catch (RuntimeException e) {

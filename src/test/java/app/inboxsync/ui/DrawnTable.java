@@ -18,9 +18,9 @@ final class DrawnTable {
 
     /** Waits for the Page in the sidebar, then Ctrl+F: the tab comes forward with the cursor in its search field. */
     static void openTab(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup(".page-cell .page-name").queryAll().size() == 1);
+        FxWait.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup(".page-cell .page-name").queryAll().size() == 1);
         robot.push(KeyCode.CONTROL, KeyCode.F);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#searchField").query().isFocused());
+        FxWait.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#searchField").query().isFocused());
     }
 
     @SuppressWarnings("unchecked")

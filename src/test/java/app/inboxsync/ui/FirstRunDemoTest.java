@@ -46,7 +46,7 @@ class FirstRunDemoTest {
     private static void waitUntil(String what, int seconds, Callable<Boolean> condition) throws Exception {
         try {
             // lookups run on this thread while the FX thread swaps views: a node caught mid-swap means "not yet"
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> {
+            FxWait.waitFor(seconds, TimeUnit.SECONDS, () -> {
                 try {
                     return condition.call();
                 } catch (RuntimeException e) {

@@ -68,43 +68,43 @@ class KeyboardInTheWindowTest {
     void escClearsTheSearchArrowsMoveEnterTagsAndF1ShowsTheSheet(FxRobot robot) throws Exception {
         DrawnTable.openTab(robot);
         TableView<ConversationItem> table = DrawnTable.table(robot);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 25);
+        FxWait.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 25);
         String someone = fx.sim.conversations(page.id()).get(3).customerName();
         String word = someone == null ? "Facebook" : someone.split(" ")[0];
         robot.write(word).type(KeyCode.ENTER);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() < 25);
+        FxWait.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() < 25);
 
         robot.type(KeyCode.ESCAPE);
         TextField search = robot.lookup("#searchField").queryAs(TextField.class);
         assertEquals("", search.getText(), "Esc cleared the search field");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 25);
+        FxWait.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 25);
 
         // ↓ from the search: into the list, on its first row; ↓ again: the second
         robot.clickOn(search).type(KeyCode.DOWN);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> table.isFocused() && table.getSelectionModel().getSelectedIndex() == 0);
+        FxWait.waitFor(5, TimeUnit.SECONDS, () -> table.isFocused() && table.getSelectionModel().getSelectedIndex() == 0);
         robot.type(KeyCode.DOWN);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> table.getSelectionModel().getSelectedIndex() == 1);
+        FxWait.waitFor(5, TimeUnit.SECONDS, () -> table.getSelectionModel().getSelectedIndex() == 1);
         var second = table.getItems().get(1).row();
 
         // the contact panel shows the conversation selected by the keyboard
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> second.senderId().equals(
+        FxWait.waitFor(10, TimeUnit.SECONDS, () -> second.senderId().equals(
                 robot.lookup("#contactPsid").queryTextInputControl().getText())
                 && robot.lookup("#contactCounts").queryLabeled().getText().contains("stored"));
         assertEquals(page.name(), robot.lookup("#contactPage").queryLabeled().getText());
 
         // Enter in the tag box puts the tag on the selection
         robot.clickOn("#tagChoice").write("Call back").type(KeyCode.ENTER);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx.app.browse().count(
+        FxWait.waitFor(20, TimeUnit.SECONDS, () -> fx.app.browse().count(
                 ConversationFilter.page(page.id()).withTag("Call back")) == 1);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup(".conversations-table .tag-chip").queryAllAs(Label.class)
+        FxWait.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup(".conversations-table .tag-chip").queryAllAs(Label.class)
                 .stream().filter(Node::isVisible).map(Label::getText).toList().equals(List.of("Call back")));
 
         // F1: the shortcuts sheet; Esc closes it
         robot.clickOn(table).type(KeyCode.F1);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#shortcutsSheet").tryQuery().isPresent());
+        FxWait.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#shortcutsSheet").tryQuery().isPresent());
         assertTrue(robot.lookup("#shortcutsSheet .label").queryAllAs(Label.class).stream()
                 .anyMatch(l -> l.getText().equals("Enter in the tag box")));
         robot.type(KeyCode.ESCAPE);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#shortcutsSheet").tryQuery().isEmpty());
+        FxWait.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#shortcutsSheet").tryQuery().isEmpty());
     }
 }

@@ -71,31 +71,31 @@ class NotesInTheWindowTest {
     void aNoteTypedIsSavedSurvivesAReSyncAndIsFound(FxRobot robot) throws Exception {
         DrawnTable.openTab(robot);
         TableView<ConversationItem> table = DrawnTable.table(robot);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> DrawnTable.rows(robot).size() > 3);
+        FxWait.waitFor(20, TimeUnit.SECONDS, () -> DrawnTable.rows(robot).size() > 3);
         var row = DrawnTable.rows(robot).get(2);
         String id = row.getItem().row().conversationId();
         robot.clickOn(row);
         TextArea notes = robot.lookup("#notesField").queryAs(TextArea.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !notes.isDisabled());
+        FxWait.waitFor(10, TimeUnit.SECONDS, () -> !notes.isDisabled());
         robot.clickOn(notes).write(NOTE);
         ContactQueries contacts = new ContactQueries(fx.app.database());
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> NOTE.equals(contacts.facts(id).orElseThrow().notes()));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "Saved".equals(robot.lookup("#notesStatus").queryLabeled().getText()));
+        FxWait.waitFor(20, TimeUnit.SECONDS, () -> NOTE.equals(contacts.facts(id).orElseThrow().notes()));
+        FxWait.waitFor(10, TimeUnit.SECONDS, () -> "Saved".equals(robot.lookup("#notesStatus").queryLabeled().getText()));
 
         // the customer writes again; a sync from the window rewrites the conversation
         SimConversation target = fx.sim.conversations(page.id()).stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow();
         fx.sim.addMessage(target.id(), true, "Is the teapot back?");
         robot.clickOn("#syncButton");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx.app.runs().recent(page.id(), 5).size() == 2
+        FxWait.waitFor(60, TimeUnit.SECONDS, () -> fx.app.runs().recent(page.id(), 5).size() == 2
                 && fx.app.runs().recent(page.id(), 1).get(0).status() == RunStatus.SUCCEEDED);
         assertEquals(NOTE, contacts.facts(id).orElseThrow().notes(), "the sync left the note alone");
 
         // the search box finds the conversation by a word that is only in the note; the panel shows the note
         robot.clickOn("#searchField").write("teapot call").type(KeyCode.ENTER);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> DrawnTable.rows(robot).size() == 1
+        FxWait.waitFor(20, TimeUnit.SECONDS, () -> DrawnTable.rows(robot).size() == 1
                 && DrawnTable.rows(robot).get(0).getItem().row().conversationId().equals(id));
         robot.clickOn(DrawnTable.rows(robot).get(0));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Objects.equals(NOTE, notes.getText()));
+        FxWait.waitFor(10, TimeUnit.SECONDS, () -> Objects.equals(NOTE, notes.getText()));
         assertEquals(1, table.getItems().size());
     }
 }

@@ -40,7 +40,7 @@ class PagesSidebarTest {
     void theFilterBoxNarrowsTheListByNameOrId(FxRobot robot) throws Exception {
         @SuppressWarnings("unchecked")
         ListView<PageItem> list = robot.lookup("#pagesList").queryAs(ListView.class);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> list.getItems().size() == 24);
+        FxWait.waitFor(30, TimeUnit.SECONDS, () -> list.getItems().size() == 24);
         assertEquals("24 Pages · 24 never synced", robot.lookup("#pagesCount").queryAs(Label.class).getText());
 
         SimPage wanted = fx.page(5);

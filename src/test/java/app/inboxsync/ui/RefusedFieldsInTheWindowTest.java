@@ -71,9 +71,9 @@ class RefusedFieldsInTheWindowTest {
     void theWindowSaysWhatFacebookNoLongerGivesAndShowsTheFallbacks(FxRobot robot) throws Exception {
         SimPage page = fx.page(0);
         Button sync = robot.lookup("#syncButton").queryButton();
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup(".page-cell .page-name").queryAll().size() == 1);
+        FxWait.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup(".page-cell .page-name").queryAll().size() == 1);
         robot.clickOn(sync);
-        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> toastTexts.stream().anyMatch(t -> t.startsWith("Sync complete")));
+        FxWait.waitFor(90, TimeUnit.SECONDS, () -> toastTexts.stream().anyMatch(t -> t.startsWith("Sync complete")));
         assertEquals(RunOutcome.RunStatus.SUCCEEDED, fx.app.runs().recent(page.id(), 1).get(0).status());
         for (String gone : List.of("message counts", "unread counts", "conversation snippets", "the sticker field of messages")) {
             assertEquals(1, toastTexts.stream().filter(t -> t.startsWith("Facebook v25.0 no longer gives " + gone + ":")).count(),
@@ -82,7 +82,7 @@ class RefusedFieldsInTheWindowTest {
 
         robot.push(KeyCode.CONTROL, KeyCode.F);
         TableView<ConversationItem> table = table(robot);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 40
+        FxWait.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 40
                 && table.getItems().stream().limit(5).allMatch(i -> i.row() != null));
         SimConversation newest = fx.sim.conversations(page.id()).get(0);
         ConversationRow row = table.getItems().get(0).row();
@@ -123,10 +123,10 @@ class RefusedFieldsInTheWindowTest {
         });
         ListView<MessageRow> thread = robot.lookup("#threadMessages").queryListView();
         String wanted = stickerId;
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> thread.getItems().stream().anyMatch(m -> m.messageId().equals(wanted)));
+        FxWait.waitFor(20, TimeUnit.SECONDS, () -> thread.getItems().stream().anyMatch(m -> m.messageId().equals(wanted)));
         int at = thread.getItems().stream().map(MessageRow::messageId).toList().indexOf(wanted);
         robot.interact(() -> thread.scrollTo(at));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".bubble-link").queryAll().stream()
+        FxWait.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".bubble-link").queryAll().stream()
                 .anyMatch(n -> n instanceof Hyperlink h && h.getText().equals("📎 Sticker")));
     }
 

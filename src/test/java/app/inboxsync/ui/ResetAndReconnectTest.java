@@ -57,7 +57,7 @@ class ResetAndReconnectTest {
 
     private void waitUntil(String what, java.util.concurrent.Callable<Boolean> condition) throws Exception {
         try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
+            FxWait.waitFor(30, TimeUnit.SECONDS, condition);
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("timed out waiting until " + what + "; the page says: "
                     + new FxRobot().lookup(".page-cell .page-status").queryLabeled().getText() + "; runs: " + runs(), e);

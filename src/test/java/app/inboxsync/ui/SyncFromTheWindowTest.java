@@ -61,13 +61,13 @@ class SyncFromTheWindowTest {
     void syncShowsALiveCounterAToastPerBatchAndTheSummaryOfTheRun(FxRobot robot) throws Exception {
         SimPage page = fx.page(0);
         Button sync = robot.lookup("#syncButton").queryButton();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".page-cell .page-name").queryAll().size() == 1);
+        FxWait.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".page-cell .page-name").queryAll().size() == 1);
         sync.textProperty().addListener((o, was, now) -> buttonTexts.add(now));
 
         // looked up once: a lookup from the test thread walks children the FX thread is adding and removing (toasts)
         javafx.scene.control.Labeled headline = robot.lookup("#summaryHeadline").queryLabeled();
         robot.clickOn(sync);
-        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> "Sync".equals(sync.getText()) && !buttonTexts.isEmpty()
+        FxWait.waitFor(90, TimeUnit.SECONDS, () -> "Sync".equals(sync.getText()) && !buttonTexts.isEmpty()
                 && headline.getText().startsWith("Inserted")
                 && toastTexts.stream().anyMatch(t -> t.startsWith("Sync complete")));
 
@@ -102,7 +102,7 @@ class SyncFromTheWindowTest {
         assertTrue(robot.lookup("#summaryDetails").queryLabeled().getText().contains(run.apiCalls() + " API calls"));
 
         // the sidebar follows too: the Page's cell stops saying "Never synced"
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+        FxWait.waitFor(10, TimeUnit.SECONDS,
                 () -> robot.lookup(".page-cell .page-status").queryLabeled().getText().startsWith("Synced "));
         // (then what Facebook withholds: the simulator gives some old messages without their details)
         String status = robot.lookup(".page-cell .page-status").queryLabeled().getText();

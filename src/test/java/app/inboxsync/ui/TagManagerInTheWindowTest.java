@@ -69,32 +69,32 @@ class TagManagerInTheWindowTest {
     @Test
     void renameAndDeleteWithTheCountOfConversations(FxRobot robot) throws Exception {
         DrawnTable.openTab(robot);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> DrawnTable.rows(robot).size() > 3);
+        FxWait.waitFor(20, TimeUnit.SECONDS, () -> DrawnTable.rows(robot).size() > 3);
         robot.clickOn("#manageTagsButton");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> drawnTags(robot).equals(List.of("refund on 1 conversation", "vip on 3 conversations")));
+        FxWait.waitFor(10, TimeUnit.SECONDS, () -> drawnTags(robot).equals(List.of("refund on 1 conversation", "vip on 3 conversations")));
 
         robot.clickOn(robot.lookup("#tagList .list-cell").nth(1).queryAs(Node.class)); // vip
         robot.doubleClickOn("#tagNameField").eraseText(3).write("VIP customers");
         robot.clickOn("#renameTagButton");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> drawnTags(robot).equals(List.of("refund on 1 conversation", "VIP customers on 3 conversations")));
+        FxWait.waitFor(10, TimeUnit.SECONDS, () -> drawnTags(robot).equals(List.of("refund on 1 conversation", "VIP customers on 3 conversations")));
         assertEquals(3, fx.app.browse().count(ConversationFilter.page(page.id()).withTag("VIP customers")));
         // the table's chips follow
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".conversations-table .tag-chip").queryAllAs(Label.class)
+        FxWait.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".conversations-table .tag-chip").queryAllAs(Label.class)
                 .stream().filter(Node::isVisible).map(Label::getText).filter("VIP customers"::equals).count() == 3);
 
         robot.clickOn("#deleteTagButton");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#deleteTagQuestion").tryQuery().isPresent());
+        FxWait.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#deleteTagQuestion").tryQuery().isPresent());
         DialogPane question = robot.lookup("#deleteTagQuestion").queryAs(DialogPane.class);
         assertTrue(question.getContentText().contains("taken off 3 conversations"), question.getContentText());
         robot.clickOn("Delete");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> drawnTags(robot).equals(List.of("refund on 1 conversation")));
+        FxWait.waitFor(10, TimeUnit.SECONDS, () -> drawnTags(robot).equals(List.of("refund on 1 conversation")));
         assertEquals(0, fx.app.browse().count(ConversationFilter.page(page.id()).withTag("VIP customers")));
         assertEquals(List.of(new TagCatalog.Tag("refund", null, 1)), new app.inboxsync.store.read.TagCatalogQueries(fx.app.database()).all());
 
         // a new tag, made before any conversation carries it, is offered in the tag box
         robot.clickOn("#tagList").type(KeyCode.ESCAPE);
         robot.clickOn("#tagNameField").eraseText(20).write("Wholesale").type(KeyCode.ENTER);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> drawnTags(robot).contains("Wholesale on no conversation"));
+        FxWait.waitFor(10, TimeUnit.SECONDS, () -> drawnTags(robot).contains("Wholesale on no conversation"));
     }
 
     /** Each line of the manager's list as drawn: the chip's name and its use. */

@@ -1,5 +1,6 @@
 package app.inboxsync.ui.conversations;
 
+import app.inboxsync.ui.FxWait;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -101,10 +102,10 @@ class ThreadPicturesTest {
     void aStoredPhotoIsDrawnFromTheLocalStoreWithTheNetworkOff(FxRobot robot) throws Exception {
         robot.interact(() -> thread.show(conversation));
         ListView<MessageRow> list = (ListView<MessageRow>) robot.lookup("#threadMessages").query();
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> list.getItems().stream()
+        FxWait.waitFor(20, TimeUnit.SECONDS, () -> list.getItems().stream()
                 .anyMatch(m -> m.messageId().equals(photoMessage)));
         robot.interact(() -> list.scrollTo(list.getItems().stream().map(MessageRow::messageId).toList().indexOf(photoMessage)));
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup(".attachment-thumbnail").tryQuery().isPresent());
+        FxWait.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup(".attachment-thumbnail").tryQuery().isPresent());
         ImageView view = robot.lookup(".attachment-thumbnail").query();
         Image thumbnail = view.getImage();
         assertNotNull(thumbnail);

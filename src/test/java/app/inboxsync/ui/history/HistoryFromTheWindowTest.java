@@ -1,5 +1,6 @@
 package app.inboxsync.ui.history;
 
+import app.inboxsync.ui.FxWait;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -44,16 +45,16 @@ class HistoryFromTheWindowTest {
     void historyShowsTheRunsOfSyncsMadeInTheWindow(FxRobot robot) throws Exception {
         SimPage page = fx.page(0);
         Button sync = robot.lookup("#syncButton").queryButton();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".page-cell .page-name").queryAll().size() == 1);
+        FxWait.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".page-cell .page-name").queryAll().size() == 1);
         robot.clickOn("History");
         @SuppressWarnings("unchecked")
         TableView<RunLine> table = robot.lookup(".runs-table").queryAs(TableView.class);
 
         robot.clickOn(sync);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> table.getItems().size() == 1 && !sync.isDisabled());
+        FxWait.waitFor(60, TimeUnit.SECONDS, () -> table.getItems().size() == 1 && !sync.isDisabled());
         fx.sim.addMessage(fx.sim.conversations(page.id()).get(3).id(), true, "one more question");
         robot.clickOn(sync);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> table.getItems().size() == 2
+        FxWait.waitFor(60, TimeUnit.SECONDS, () -> table.getItems().size() == 2
                 && !table.getItems().get(0).duration().isEmpty());
 
         List<SyncRunRow> runs = fx.app.runs().recent(page.id(), 10);
@@ -82,7 +83,7 @@ class HistoryFromTheWindowTest {
 
         WeeklyActivity stored = fx.app.activity().customerMessagesByWeekdayHour(page.id(), ZoneId.systemDefault());
         assertTrue(stored.total() > 0);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".section-title").queryAllAs(Label.class).stream()
+        FxWait.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".section-title").queryAllAs(Label.class).stream()
                 .anyMatch(l -> l.getText().contains(stored.total() + " customer messages")));
         long inCells = robot.lookup(".heat-cell").queryAll().stream().mapToLong(n -> (Long) n.getProperties().get("count")).sum();
         assertEquals(stored.total(), inCells, "every customer message is in one weekday × hour cell");

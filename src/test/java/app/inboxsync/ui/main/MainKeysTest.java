@@ -1,5 +1,6 @@
 package app.inboxsync.ui.main;
 
+import app.inboxsync.ui.FxWait;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -66,7 +67,7 @@ class MainKeysTest {
 
         robot.interact(button::requestFocus);
         robot.type(KeyCode.F1);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#shortcuts-sheet").tryQuery().isPresent());
+        FxWait.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#shortcuts-sheet").tryQuery().isPresent());
         for (Shortcut s : Shortcut.values()) {
             assertTrue(robot.lookup(s.what()).tryQuery().isPresent(), "the sheet lists " + s);
         }

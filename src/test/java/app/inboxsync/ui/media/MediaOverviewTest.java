@@ -1,5 +1,6 @@
 package app.inboxsync.ui.media;
 
+import app.inboxsync.ui.FxWait;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -48,7 +49,7 @@ class MediaOverviewTest {
     @Test
     void showsPerPageWhatIsStoredAndWhatWaitsAndUpdatesWhenTheOverviewIsShownAgain(FxRobot robot) throws Exception {
         Label state = robot.lookup("#mediaOverview .text-muted").queryAs(Label.class);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> MediaOverviewText.NONE.equals(state.getText()));
+        FxWait.waitFor(20, TimeUnit.SECONDS, () -> MediaOverviewText.NONE.equals(state.getText()));
 
         SimPage page = fx.page(0);
         assertTrue(fx.app.sync(List.of(new SyncRequest(new PageAccess(page.id(), Secret.of(page.token())), null, false)),
@@ -65,7 +66,7 @@ class MediaOverviewTest {
         TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
         robot.interact(() -> tabs.getSelectionModel().select(1)); // away and back, as a user looks again
         robot.interact(() -> tabs.getSelectionModel().select(0));
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#media-" + page.id()).tryQuery().isPresent());
+        FxWait.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#media-" + page.id()).tryQuery().isPresent());
         Label line = robot.lookup("#media-" + page.id()).queryAs(Label.class);
         assertEquals(MediaOverviewText.line(expected), line.getText());
         assertTrue(line.getText().matches("\\d+ files? stored \\(.+\\), \\d+ pending; \\d+ too large"), line.getText());

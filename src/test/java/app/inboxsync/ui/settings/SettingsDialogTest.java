@@ -1,5 +1,6 @@
 package app.inboxsync.ui.settings;
 
+import app.inboxsync.ui.FxWait;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -70,7 +71,7 @@ class SettingsDialogTest {
     void aBadUrlIsExplainedAndBlocksSaveUntilFixed(FxRobot robot) throws Exception {
         DatabaseSettings server = TestDatabase.server().settings("postgres");
         robot.clickOn("#settingsButton");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#settings-dialog").tryQuery().isPresent());
+        FxWait.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#settings-dialog").tryQuery().isPresent());
         Button save = robot.lookup("#settings-save").queryButton();
         assertFalse(save.isDisabled(), "the defaults are valid");
 
@@ -91,25 +92,25 @@ class SettingsDialogTest {
         assertFalse(save.isDisabled());
         robot.clickOn("#testButton");
         Label result = robot.lookup("#connectionResult").queryAs(Label.class);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> result.getText().startsWith("Connected to PostgreSQL"));
+        FxWait.waitFor(20, TimeUnit.SECONDS, () -> result.getText().startsWith("Connected to PostgreSQL"));
 
         robot.clickOn(save);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(file.path())
+        FxWait.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(file.path())
                 && server.jdbcUrl().equals(file.load().databaseUrl()));
         assertEquals(server.user(), file.load().databaseUser());
         assertFalse(Files.readString(file.path()).contains(server.password().reveal()), "no secret in the settings file");
         assertEquals(server.password(), new SettingsSecrets(() -> new FileTokenVault(fx.home)).databasePassword().orElseThrow());
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".toast-text").queryAllAs(Label.class).stream()
+        FxWait.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".toast-text").queryAllAs(Label.class).stream()
                 .anyMatch(l -> l.getText().equals("Restart Inbox Sync to use the new database.")));
     }
 
     @Test
     void escapeCancels(FxRobot robot) throws Exception {
         robot.clickOn("#settingsButton");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#settings-dialog").tryQuery().isPresent());
+        FxWait.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#settings-dialog").tryQuery().isPresent());
         robot.clickOn("#versionField").eraseText(5).write("v26.0");
         robot.type(KeyCode.ESCAPE);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#settings-dialog").tryQuery().isEmpty());
+        FxWait.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#settings-dialog").tryQuery().isEmpty());
         assertFalse(Files.exists(file.path()), "nothing saved");
     }
 }
