@@ -103,7 +103,7 @@ class ChatThreadTest {
     private void open(FxRobot robot) throws Exception {
         robot.interact(() -> thread.show(chat));
         FxWait.waitFor(20, TimeUnit.SECONDS, () -> list.getItems().size() == 122);
-        FxWait.waitFor(20, TimeUnit.SECONDS, () -> EmojiSheet.twemoji().image().getProgress() >= 1.0);
+        FxWait.waitFor(60, TimeUnit.SECONDS, () -> EmojiSheet.twemoji().image().getProgress() >= 1.0);
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -122,7 +122,7 @@ class ChatThreadTest {
     @Test
     void aLongThreadOpensAtItsNewestMessage(FxRobot robot) throws Exception {
         open(robot);
-        FxWait.waitFor(10, TimeUnit.SECONDS, () -> shownCell(robot, "m121").isPresent());
+        FxWait.waitFor(60, TimeUnit.SECONDS, () -> shownCell(robot, "m121").isPresent());
         assertTrue(shownCell(robot, "m0").isEmpty(), "the oldest message is not what the thread opens on");
         // a day starts with its date; the customer's bubbles are on the left, the Page's on the right
         assertTrue(robot.lookup(".thread-date").queryAllAs(Label.class).stream()
@@ -135,7 +135,7 @@ class ChatThreadTest {
     @Test
     void aMessageOfOnlyEmojiIsDrawnInColour(FxRobot robot) throws Exception {
         open(robot);
-        FxWait.waitFor(10, TimeUnit.SECONDS, () -> shownCell(robot, "m121").isPresent());
+        FxWait.waitFor(60, TimeUnit.SECONDS, () -> shownCell(robot, "m121").isPresent());
         TextFlow flow = (TextFlow) shownCell(robot, "m121").orElseThrow().lookup(".bubble-text");
         assertEquals(3, flow.getChildren().stream().filter(n -> n instanceof ImageView).count());
         WritableImage[] drawn = new WritableImage[1];
@@ -160,7 +160,7 @@ class ChatThreadTest {
     @Test
     void mixedTextKeepsItsWordsAndCopiesWhole(FxRobot robot) throws Exception {
         open(robot);
-        FxWait.waitFor(10, TimeUnit.SECONDS, () -> shownCell(robot, "m120").isPresent());
+        FxWait.waitFor(60, TimeUnit.SECONDS, () -> shownCell(robot, "m120").isPresent());
         ListCell<MessageRow> cell = shownCell(robot, "m120").orElseThrow();
         TextFlow flow = (TextFlow) cell.lookup(".bubble-text");
         String words = flow.getChildren().stream().filter(n -> n instanceof Text).map(n -> ((Text) n).getText())
@@ -200,21 +200,21 @@ class ChatThreadTest {
         robot.clickOn("#threadFindPrevious");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(114, thread.find().currentProperty().get().message());
-        FxWait.waitFor(10, TimeUnit.SECONDS, () -> shownCell(robot, "m114").isPresent());
+        FxWait.waitFor(60, TimeUnit.SECONDS, () -> shownCell(robot, "m114").isPresent());
         assertEquals("dress", currentMark(robot, "m114"));
         assertEquals("12 of 13 matches", robot.lookup("#threadFindStatus").queryAs(Label.class).getText());
 
         robot.clickOn("#threadFindNext");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(120, thread.find().currentProperty().get().message());
-        FxWait.waitFor(10, TimeUnit.SECONDS, () -> shownCell(robot, "m120").isPresent());
+        FxWait.waitFor(60, TimeUnit.SECONDS, () -> shownCell(robot, "m120").isPresent());
         assertEquals("dress", currentMark(robot, "m120"));
         // the other hits in view are marked, but not as the current one
         assertTrue(robot.lookup(".search-hit").queryAll().size() >= 1);
     }
 
     private String currentMark(FxRobot robot, String messageId) throws Exception {
-        FxWait.waitFor(10, TimeUnit.SECONDS, () -> shownCell(robot, messageId).isPresent());
+        FxWait.waitFor(60, TimeUnit.SECONDS, () -> shownCell(robot, messageId).isPresent());
         return shownCell(robot, messageId).orElseThrow().lookupAll(".search-hit-current").stream()
                 .map(n -> ((Text) n).getText()).collect(Collectors.joining());
     }
