@@ -2,15 +2,12 @@ package app.inboxsync.secrets;
 
 import app.inboxsync.domain.Secret;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Page tokens in the desktop keychain (GNOME Keyring, KWallet, KeePassXC…) through the freedesktop Secret
@@ -79,35 +76,21 @@ public final class SecretServiceTokenVault implements TokenVault {
 
     private record Result(int exit, String output, String error) { }
 
+    /** secret-tool answers in milliseconds; a keychain that waits on a prompt no one can see never does. */
+    private static final Duration TOOL_LIMIT = Duration.ofSeconds(20);
+
     private static Result run(Map<String, String> environment, String stdin, String... args) {
         List<String> command = new ArrayList<>();
         command.add("secret-tool");
         command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command);
-        pb.environment().putAll(environment);
         try {
-            Process p = pb.start();
-            try (OutputStream in = p.getOutputStream()) {
-                if (stdin != null) {
-                    in.write(stdin.getBytes(StandardCharsets.UTF_8));
-                }
-            }
-            String out = read(p.getInputStream());
-            String err = read(p.getErrorStream());
-            if (!p.waitFor(20, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return new Result(-1, "", "secret-tool did not answer in 20 s");
-            }
-            return new Result(p.exitValue(), out, err);
+            BoundedCommand.Outcome done = BoundedCommand.run(command, environment, stdin, TOOL_LIMIT);
+            return new Result(done.exit(), done.output(), done.error());
         } catch (IOException e) {
             throw new UncheckedIOException("secret-tool could not run: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Result(-1, "", "interrupted");
         }
-    }
-
-    private static String read(InputStream s) throws IOException {
-        return new String(s.readAllBytes(), StandardCharsets.UTF_8);
     }
 }
