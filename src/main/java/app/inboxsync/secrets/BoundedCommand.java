@@ -31,7 +31,8 @@ final class BoundedCommand {
     /** What the tool did: its exit code (-1 when it was killed), what it printed, and whether time ran out. */
     record Outcome(int exit, String output, String error, boolean timedOut) {
         static Outcome timeout(String tool, Duration limit, String output, String error) {
-            return new Outcome(-1, output, error.isBlank() ? tool + " did not answer in " + limit.toSeconds() + " s" : error, true);
+            String said = error.isBlank() ? "" : " (it said: " + error.strip() + ")";
+            return new Outcome(-1, output, tool + " did not answer in " + limit.toSeconds() + " s" + said, true);
         }
     }
 
@@ -55,16 +56,19 @@ final class BoundedCommand {
         }
         boolean exited = p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
         if (!exited) {
+            String printed = out.text(Duration.ZERO);
+            String said = err.text(Duration.ZERO); // before the kill: a dying shell's "Killed" is not the tool's word
             kill(p);
-            return Outcome.timeout(command.get(0), limit, out.text(DRAIN), err.text(DRAIN));
+            return Outcome.timeout(command.get(0), limit, printed, said);
         }
         return new Outcome(p.exitValue(), out.text(DRAIN), err.text(DRAIN), false);
     }
 
     /** Ends the process and everything it started (a daemon it forked would otherwise live on). */
     static void kill(Process p) {
-        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        List<ProcessHandle> started = p.descendants().toList(); // taken first: once p dies they are init's
         p.destroyForcibly();
+        started.forEach(ProcessHandle::destroyForcibly);
     }
 
     /** A pipe read to its end on a daemon thread; what has arrived can be taken at any time. */
