@@ -4,7 +4,6 @@ import app.inboxsync.read.MessageRow;
 import app.inboxsync.ui.common.EmojiText;
 import java.time.ZoneId;
 import java.util.function.Consumer;
-import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -61,6 +60,7 @@ public final class ThreadPane extends VBox {
             }
         });
         VBox.setVgrow(list, Priority.ALWAYS);
+        NewestInView newest = new NewestInView(list);
         // Newest at the bottom: a thread opens there; older messages added on top keep the reader's place. This
         // listener runs after the find's (made first, with the view model), so its scroll is the one that stays.
         list.getItems().addListener((ListChangeListener<MessageRow>) change -> {
@@ -69,8 +69,9 @@ public final class ThreadPane extends VBox {
                     int added = change.getAddedSize();
                     boolean wholeThread = added == list.getItems().size();
                     if (wholeThread) {
-                        scrollToNewest(); // also when the search words are in it: they are marked, "next" goes there
+                        newest.follow(); // also when the search words are in it: they are marked, "next" goes there
                     } else {
+                        newest.stop();
                         list.scrollTo(added);
                     }
                 }
@@ -80,23 +81,12 @@ public final class ThreadPane extends VBox {
         find.currentProperty().subscribe(hit -> {
             list.refresh(); // the highlights are drawn by the cells
             if (hit != null) {
+                newest.stop();
                 list.scrollTo(Math.max(0, hit.message() - 1)); // the hit's message below the one before it
             }
         });
         find.hitsProperty().subscribe(hits -> list.refresh());
         getChildren().addAll(title, findBar(find), older, status, list);
-    }
-
-    /** The last message in view, its bottom at the bottom, once the cells know their heights. */
-    private void scrollToNewest() {
-        int last = list.getItems().size() - 1;
-        list.scrollTo(last);
-        // pictures and wrapped text change cell heights on the first layout: scroll again after it
-        Platform.runLater(() -> {
-            if (list.getItems().size() - 1 == last) {
-                list.scrollTo(last);
-            }
-        });
     }
 
     private static HBox findBar(ThreadFind find) {

@@ -132,6 +132,24 @@ class ChatThreadTest {
         assertEquals("Ann \uD83C\uDF38", title.getText(), "the name keeps its emoji as text");
     }
 
+    /** Cells that grow after the first layout (late emoji, pictures, a narrower window) keep the newest in view. */
+    @Test
+    void theNewestStaysInViewAsCellsGrowUntilTheReaderScrolls(FxRobot robot) throws Exception {
+        open(robot);
+        FxWait.waitFor(60, TimeUnit.SECONDS, () -> shownCell(robot, "m121").isPresent());
+        robot.interact(() -> list.getScene().getWindow().setWidth(260)); // every bubble wraps: all cells taller
+        WaitForAsyncUtils.waitForFxEvents();
+        FxWait.waitFor(20, TimeUnit.SECONDS, () -> shownCell(robot, "m121").isPresent());
+
+        robot.clickOn(shownCell(robot, "m121").orElseThrow()); // the reader takes over: a click, then a scroll up
+        robot.interact(() -> list.scrollTo(60));
+        FxWait.waitFor(20, TimeUnit.SECONDS, () -> shownCell(robot, "m121").isEmpty());
+        robot.interact(() -> list.getScene().getWindow().setWidth(700));
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(shownCell(robot, "m121").isEmpty(), "once the reader scrolled, the list stays where they put it");
+    }
+
     @Test
     void aMessageOfOnlyEmojiIsDrawnInColour(FxRobot robot) throws Exception {
         open(robot);

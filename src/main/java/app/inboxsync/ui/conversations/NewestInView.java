@@ -1,0 +1,72 @@
+package app.inboxsync.ui.conversations;
+
+import javafx.event.Event;
+import javafx.geometry.Bounds;
+import javafx.scene.control.IndexedCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+
+/**
+ * Keeps a freshly opened thread's newest message wholly in view while the thread settles. Emoji images and
+ * pictures arrive after the first layout and make their cells taller, which pushed the last bubble below the
+ * bottom edge (one scroll after the first layout was not always enough). So after every layout pulse, until
+ * the reader scrolls, clicks or types in the list, the newest message is brought fully into view again when it
+ * is not. Nothing moves once the reader has taken over.
+ */
+final class NewestInView {
+    private final ListView<?> list;
+    private final Runnable afterLayout = this::afterLayout;
+    private boolean following;
+
+    NewestInView(ListView<?> list) {
+        this.list = list;
+        list.addEventFilter(ScrollEvent.SCROLL, this::readerTookOver);
+        list.addEventFilter(MouseEvent.MOUSE_PRESSED, this::readerTookOver);
+        list.addEventFilter(KeyEvent.KEY_PRESSED, this::readerTookOver);
+        list.sceneProperty().subscribe((before, now) -> {
+            if (before != null) {
+                before.removePostLayoutPulseListener(afterLayout);
+            }
+            if (now != null) {
+                now.addPostLayoutPulseListener(afterLayout);
+            }
+        });
+        if (list.getScene() != null) {
+            list.getScene().addPostLayoutPulseListener(afterLayout);
+        }
+    }
+
+    /** The whole thread was just shown: follow its newest message until the reader moves. */
+    void follow() {
+        following = true;
+        list.scrollTo(list.getItems().size() - 1);
+    }
+
+    /** Something else chose where the list stands (a find hit, older messages on top). */
+    void stop() {
+        following = false;
+    }
+
+    private void readerTookOver(Event e) {
+        following = false;
+    }
+
+    private void afterLayout() {
+        int last = list.getItems().size() - 1;
+        if (!following || last < 0 || !(list.lookup(".virtual-flow") instanceof VirtualFlow<?> flow)) {
+            return;
+        }
+        IndexedCell<?> shown = flow.getLastVisibleCell();
+        if (shown == null || shown.getIndex() != last || below(shown, flow)) {
+            flow.scrollTo(last); // the cell made fully visible: its bottom at the bottom
+        }
+    }
+
+    private static boolean below(IndexedCell<?> cell, VirtualFlow<?> flow) {
+        Bounds inFlow = flow.sceneToLocal(cell.localToScene(cell.getLayoutBounds()));
+        return inFlow.getMaxY() > flow.getHeight() + 0.5;
+    }
+}
