@@ -67,9 +67,14 @@ final class BrowseBench {
         time("deep window (offset " + deep + ")", () -> q.window(page, ConversationSort.NEWEST_FIRST, deep, WINDOW));
         time("sorted by sender, first window", () -> q.window(page, bySender, 0, WINDOW));
         time("sorted by sender, middle window", () -> q.window(page, bySender, conversations / 2, WINDOW));
+        ConversationSort bySnippet = new ConversationSort(ConversationSort.Column.LAST_MESSAGE, true);
+        time("sorted by last message (Z-A), middle window", () -> q.window(page, bySnippet, conversations / 2, WINDOW));
         time("search, rare word: count + first window", () -> searchOnce(q, page.withSearch("zebrafinch")));
         time("search, common word: count + first window", () -> searchOnce(q, page.withSearch("refund")));
         time("search, two words: count + first window", () -> searchOnce(q, page.withSearch("blue dress")));
+        time("search, common word: window at 5,000", () -> q.window(page.withSearch("refund"), ConversationSort.NEWEST_FIRST,
+                5_000, WINDOW));
+        time("search, common word, sorted by sender", () -> q.window(page.withSearch("refund"), bySender, 0, WINDOW));
         time("tag filter (1%): count + first window", () -> searchOnce(q, page.withTag("vip")));
         out.flush();
     }

@@ -20,10 +20,21 @@ public interface ConversationBrowsing {
     /** Up to {@code limit} messages just older than {@code newerThan} (null: the newest ones), newest first. */
     List<MessageRow> olderMessages(String conversationId, MessageRow newerThan, int limit);
 
-    /** What the browser shows first: how many conversations match, and the first of them. */
-    record FirstWindow(int count, List<ConversationRow> rows) {
+    /**
+     * What the browser shows first: how many conversations match, and the first of them. A search that matches
+     * more than {@link #COUNT_CAP} stops counting there ({@code more}: "10,000+"): counting every match of a
+     * word most conversations have would cost more than showing the first of them.
+     */
+    record FirstWindow(int count, boolean more, List<ConversationRow> rows) {
+        public static final int COUNT_CAP = 10_000;
+
         public FirstWindow {
             rows = List.copyOf(rows);
+        }
+
+        /** An exact count. */
+        public FirstWindow(int count, List<ConversationRow> rows) {
+            this(count, false, rows);
         }
     }
 }

@@ -8,9 +8,11 @@ import app.inboxsync.read.MessageRow;
 import app.inboxsync.store.jdbc.Rows;
 import app.inboxsync.store.jdbc.Transaction;
 import app.inboxsync.store.server.Database;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,8 +60,9 @@ public final class ConversationBrowseQueries implements ConversationBrowsing {
     }
 
     /**
-     * The count and the first window together. A search is run once for both ({@code count(*) OVER ()}): with a
-     * common word it is the costly part. Without one, the count and the window each use their index.
+     * The count and the first window. Without a search each uses its index. With one, the count stops at
+     * {@link FirstWindow#COUNT_CAP} (a word in most conversations would otherwise cost a pass over all of
+     * them), and tells the window how to find its rows.
      */
     @Override
     public FirstWindow firstWindow(ConversationFilter filter, ConversationSort sort, int limit) {
@@ -67,21 +70,11 @@ public final class ConversationBrowseQueries implements ConversationBrowsing {
             return new FirstWindow(count(filter), window(filter, sort, 0, limit));
         }
         FilterSql where = FilterSql.of(filter);
-        String sql = windowOf("SELECT " + ConversationQueries.COLUMNS + ", count(*) OVER () AS total FROM messenger_conversations c"
-                + where.where() + SortSql.orderBy(sort) + " LIMIT ?", ", c.total", sort);
         return Transaction.read(dataSource, "search the conversations", c -> {
-            try (PreparedStatement s = c.prepareStatement(sql)) {
-                s.setInt(where.bind(s, 1), limit);
-                List<ConversationRow> rows = new ArrayList<>(limit);
-                int total = 0;
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        total = rs.getInt("total");
-                        rows.add(browsed(rs));
-                    }
-                }
-                return new FirstWindow(total, rows);
-            }
+            int found = cappedCount(c, where);
+            boolean more = found > FirstWindow.COUNT_CAP;
+            return new FirstWindow(Math.min(found, FirstWindow.COUNT_CAP), more,
+                    rows(c, where, sort, 0, limit, SearchPlan.of(found, 0, limit)));
         });
     }
 
@@ -92,32 +85,94 @@ public final class ConversationBrowseQueries implements ConversationBrowsing {
             throw new IllegalArgumentException("offset and limit must not be negative: " + offset + ", " + limit);
         }
         FilterSql where = FilterSql.of(filter);
-        String sql = windowOf("SELECT " + ConversationQueries.COLUMNS + " FROM messenger_conversations c" + where.where()
-                + SortSql.orderBy(sort) + " OFFSET ? LIMIT ?", "", sort);
         return Transaction.read(dataSource, "load the conversations", c -> {
-            try (PreparedStatement s = c.prepareStatement(sql)) {
-                int i = where.bind(s, 1);
-                s.setInt(i++, offset);
-                s.setInt(i, limit);
-                List<ConversationRow> rows = new ArrayList<>(limit);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        rows.add(browsed(rs));
-                    }
-                }
-                return rows;
-            }
+            SearchPlan plan = filter.search() == null ? SearchPlan.NONE : SearchPlan.of(cappedCount(c, where), offset, limit);
+            return rows(c, where, sort, offset, limit, plan);
         });
     }
 
+    /** How many conversations match, counting no further than one past the cap. */
+    private static int cappedCount(Connection c, FilterSql where) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM (SELECT 1 FROM messenger_conversations c"
+                + where.where() + " LIMIT " + (FirstWindow.COUNT_CAP + 1) + ") AS found")) {
+            where.bind(s, 1);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
     /**
-     * The window's columns around {@code rowsSql}, the query that picks its rows: the per-row subqueries (the
-     * newest message, a count of stored messages) run for the rows of the window only, never for the rows an
-     * OFFSET skips. The outer ORDER BY sorts only those rows again.
+     * How a search finds a window's rows. The planner cannot tell a common word from a rare one (a prefix
+     * query's selectivity is a guess), and guessing wrong costs a second either way: walking the sort's index
+     * for a rare word reads every conversation; reading the search index for a word in most of them fetches
+     * tens of thousands. The capped count tells them apart.
      */
-    private static String windowOf(String rowsSql, String extra, ConversationSort sort) {
-        return "SELECT " + ConversationQueries.COLUMNS + ", " + LAST_MESSAGE + extra + " FROM (" + rowsSql + ") c"
-                + SortSql.orderBy(sort);
+    enum SearchPlan {
+        /** No search: the planner's choice is right. */
+        NONE,
+        /** Many matches and an early window: walk the sort's index and test each row, stop after the window. */
+        WALK,
+        /** Few matches, or a window deep in many: collect the matches from the search index, then sort them. */
+        COLLECT;
+
+        /** A walk reads about (offset + limit) ÷ (share matching) rows: worth it near the top of many matches. */
+        private static final int WALK_REACH = 2_000;
+
+        static SearchPlan of(int found, int offset, int limit) {
+            return found > FirstWindow.COUNT_CAP && offset + limit <= WALK_REACH ? WALK : COLLECT;
+        }
+    }
+
+    /** What any sort orders by: the matches are collected with these only (never the rows' words). */
+    private static final String SORT_KEYS = "c.conversation_id, c.sender_name, c.last_message, c.last_message_time, "
+            + "c.message_count, c.unread_count";
+
+    private static List<ConversationRow> rows(Connection c, FilterSql where, ConversationSort sort, int offset, int limit,
+                                              SearchPlan plan) throws SQLException {
+        String ids = plan == SearchPlan.COLLECT
+                ? "WITH found AS MATERIALIZED (SELECT " + SORT_KEYS + " FROM messenger_conversations c" + where.where() + ")"
+                  + " SELECT c.conversation_id FROM found c" + SortSql.orderBy(sort) + " OFFSET ? LIMIT ?"
+                : "SELECT c.conversation_id FROM messenger_conversations c" + where.where() + SortSql.orderBy(sort)
+                  + " OFFSET ? LIMIT ?";
+        boolean walk = plan == SearchPlan.WALK;
+        if (walk) {
+            c.setAutoCommit(false); // SET LOCAL lasts for this transaction only
+            try (Statement s = c.createStatement()) {
+                // the search index is read only by bitmap scans: without them, and without a full scan, the
+                // planner walks the sort's index
+                s.execute("SET LOCAL enable_bitmapscan = off");
+                s.execute("SET LOCAL enable_seqscan = off");
+            }
+        }
+        try (PreparedStatement s = c.prepareStatement(windowOf(ids, sort))) {
+            int i = where.bind(s, 1);
+            s.setInt(i++, offset);
+            s.setInt(i, limit);
+            List<ConversationRow> rows = new ArrayList<>(limit);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(browsed(rs));
+                }
+            }
+            return rows;
+        } finally {
+            if (walk) {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
+        }
+    }
+
+    /**
+     * The window's columns for the conversations {@code idsSql} picks. The ids come from the sort's index alone
+     * (an index-only scan, however deep the OFFSET); the rows, and their per-row subqueries (the newest message,
+     * a count of stored messages), are read for the window only. The outer ORDER BY sorts those rows again.
+     */
+    private static String windowOf(String idsSql, ConversationSort sort) {
+        return "SELECT " + ConversationQueries.COLUMNS + ", " + LAST_MESSAGE + " FROM (" + idsSql + ") AS picked"
+                + " JOIN messenger_conversations c ON c.conversation_id = picked.conversation_id" + SortSql.orderBy(sort);
     }
 
     private static ConversationRow browsed(ResultSet rs) throws SQLException {

@@ -101,7 +101,8 @@ public final class ConversationsViewModel {
                     if (mine == generation) {
                         rows.set(new ConversationWindows(first.count(), first.rows(), (offset, limit, done) ->
                                 loadWindow(mine, f, s, offset, limit, done)));
-                        status.set(countWords(first.count()));
+                        status.set(first.first().more() ? String.format("%,d+ conversations", first.count())
+                                : countWords(first.count()));
                         tagColours.clear();
                         first.colours().forEach((name, colour) -> tagColours.put(name, TagColour.of(colour)));
                         // the Page's tags, and those made in the tag manager that no conversation carries yet

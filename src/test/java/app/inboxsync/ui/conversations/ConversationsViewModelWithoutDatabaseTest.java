@@ -110,6 +110,17 @@ class ConversationsViewModelWithoutDatabaseTest {
     }
 
     @Test
+    void aSearchCountedOnlyToItsCapSaysSoAndListsThatMany() {
+        stored.countCap = 100;
+        model.pageIdProperty().set("p1");
+        model.searchProperty().set("hello");
+        assertEquals("100+ conversations", model.statusProperty().get());
+        assertEquals(100, model.rowsProperty().get().size(), "the list holds what was counted");
+        model.searchProperty().set("parcel");
+        assertEquals("1 conversation", model.statusProperty().get());
+    }
+
+    @Test
     void aStoreThatFailsIsASentenceInTheStatus() {
         stored.failWith = "the server stopped";
         model.pageIdProperty().set("p1");
@@ -122,6 +133,8 @@ class ConversationsViewModelWithoutDatabaseTest {
         final List<ConversationRow> rows = new ArrayList<>();
         int windowsAsked;
         String failWith;
+        /** Like the store's FirstWindow.COUNT_CAP, smaller: a search counts no further. */
+        int countCap = Integer.MAX_VALUE;
 
         private List<ConversationRow> matching(ConversationFilter f, ConversationSort sort) {
             if (failWith != null) {
@@ -153,7 +166,9 @@ class ConversationsViewModelWithoutDatabaseTest {
 
         @Override
         public FirstWindow firstWindow(ConversationFilter filter, ConversationSort sort, int limit) {
-            return new FirstWindow(count(filter), window(filter, sort, 0, limit));
+            int count = count(filter);
+            boolean capped = filter.search() != null && count > countCap;
+            return new FirstWindow(capped ? countCap : count, capped, window(filter, sort, 0, limit));
         }
 
         @Override

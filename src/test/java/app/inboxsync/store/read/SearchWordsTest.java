@@ -1,0 +1,146 @@
+package app.inboxsync.store.read;
+
+import static app.inboxsync.store.Fixtures.T0;
+import static app.inboxsync.store.Fixtures.message;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.inboxsync.domain.Conversation;
+import app.inboxsync.domain.Folder;
+import app.inboxsync.domain.Message;
+import app.inboxsync.read.ConversationBrowsing.FirstWindow;
+import app.inboxsync.read.ConversationFilter;
+import app.inboxsync.read.ConversationRow;
+import app.inboxsync.read.ConversationSort;
+import app.inboxsync.store.Fixtures;
+import app.inboxsync.store.TestDatabase;
+import app.inboxsync.store.server.Database;
+import app.inboxsync.store.write.PostgresInboxStore;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * V9's search words, kept by triggers as messages arrive, and the two ways a search finds a window (walking the
+ * sort's index for a word most conversations have, collecting the matches for a rare one): both must give the
+ * rows an exact sort of all matches gives.
+ */
+class SearchWordsTest {
+    private static final String PAGE = "p-words";
+    private static final String MANY = "p-many";
+    private static final int TOTAL = 12_000;
+    private static Database db;
+    private static PostgresInboxStore store;
+    private static ConversationBrowseQueries queries;
+    /** MANY's conversations that say "refund", as an exact sort by time and by sender would list them. */
+    private static final List<Conversation> refunds = new ArrayList<>();
+
+    @BeforeAll
+    static void open() {
+        db = TestDatabase.fresh();
+        store = new PostgresInboxStore(db);
+        queries = new ConversationBrowseQueries(db);
+        Fixtures.addPage(db, PAGE);
+        Fixtures.addPage(db, MANY);
+        List<Conversation> conversations = new ArrayList<>();
+        List<Message> messages = new ArrayList<>();
+        for (int i = 0; i < TOTAL; i++) {
+            boolean refund = i % 7 != 3; // most of them
+            // senders named in an order unlike the times', some unknown (NULL)
+            String sender = i % 97 == 0 ? null : "Sender " + Integer.toString((i * 7919) % 100_003, 36);
+            Conversation c = new Conversation("c" + i, MANY, Folder.INBOX, "u" + i, sender, "snippet " + i,
+                    T0.plusSeconds(i * 37L % 50_000 * 60 + i), 1, 0, true, null, null);
+            conversations.add(c);
+            messages.add(message(MANY, c.id(), "cm" + i, i, refund ? "I would like a refund please" : "hello"));
+            if (refund) {
+                refunds.add(c);
+            }
+        }
+        store.writeBatch(MANY, conversations, messages);
+        assertTrue(refunds.size() > FirstWindow.COUNT_CAP, "enough matches to cap the count");
+    }
+
+    @AfterAll
+    static void close() {
+        db.close();
+    }
+
+    @Test
+    void wordsOfMessagesStoredLaterChangedLaterOrBeforeTheirConversationAreFound() {
+        ConversationFilter page = ConversationFilter.page(PAGE);
+        store.writeBatch(PAGE, List.of(conversation("a", 1, "Ann")), List.of(message(PAGE, "a", "a1", 1, "first words")));
+        assertEquals(List.of(), search(page.withSearch("parcel")));
+
+        store.writeBatch(PAGE, List.of(conversation("a", 2, "Ann")), List.of(message(PAGE, "a", "a2", 2, "where is my parcel")));
+        assertEquals(List.of("a"), search(page.withSearch("parcel")), "a message of a later batch");
+        assertEquals(List.of("a"), search(page.withSearch("first")), "and the earlier ones still");
+
+        store.writeBatch(PAGE, List.of(conversation("b", 3, "Bo")), List.of(new Message("b1", "b", PAGE, "u", "Bo", false, null,
+                T0.plusSeconds(180), null, true)));
+        assertEquals(List.of(), search(page.withSearch("voucher")));
+        store.writeBatch(PAGE, List.of(conversation("b", 3, "Bo")), List.of(message(PAGE, "b", "b1", 3, "a voucher code")));
+        assertEquals(List.of("b"), search(page.withSearch("voucher")), "a text that arrived with the message's details");
+
+        store.writeBatch(PAGE, List.of(), List.of(message(PAGE, "c", "c1", 4, "stored before its conversation")));
+        store.writeBatch(PAGE, List.of(conversation("c", 4, "Cy")), List.of());
+        assertEquals(List.of("c"), search(page.withSearch("before conversation")));
+    }
+
+    @Test
+    void aWordInMostConversationsIsCountedToTheCapAndItsWindowsAreExact() {
+        ConversationFilter refund = ConversationFilter.page(MANY).withSearch("refund");
+        FirstWindow first = queries.firstWindow(refund, ConversationSort.NEWEST_FIRST, 200);
+        assertEquals(FirstWindow.COUNT_CAP, first.count());
+        assertTrue(first.more(), "shown as 10,000+");
+        List<String> newestFirst = sorted(Comparator.comparing(Conversation::updatedTime)
+                .thenComparing(Conversation::id).reversed());
+        assertEquals(newestFirst.subList(0, 200), ids(first.rows()), "walked from the newest");
+        assertEquals(newestFirst.subList(5_000, 5_200), ids(queries.window(refund, ConversationSort.NEWEST_FIRST, 5_000, 200)),
+                "a deep window, collected and sorted");
+
+        // A to Z: an unknown sender (NULL) sorts as the lowest, so it comes first this way and last the other
+        Comparator<Conversation> bySender = Comparator.comparing(Conversation::senderName,
+                Comparator.nullsFirst(SearchWordsTest::databaseOrder)).thenComparing(Conversation::id);
+        ConversationSort aToZ = new ConversationSort(ConversationSort.Column.SENDER, false);
+        ConversationSort zToA = new ConversationSort(ConversationSort.Column.SENDER, true);
+        assertEquals(sorted(bySender).subList(0, 200), ids(queries.window(refund, aToZ, 0, 200)));
+        assertEquals(sorted(bySender.reversed()).subList(0, 200), ids(queries.window(refund, zToA, 0, 200)));
+        assertEquals(sorted(bySender.reversed()).subList(9_000, 9_100), ids(queries.window(refund, zToA, 9_000, 100)));
+    }
+
+    @Test
+    void aRareWordIsCountedExactly() {
+        FirstWindow first = queries.firstWindow(ConversationFilter.page(MANY).withSearch("hello"), ConversationSort.NEWEST_FIRST, 50);
+        int hellos = TOTAL - refunds.size();
+        assertEquals(hellos, first.count());
+        assertFalse(first.more());
+        assertEquals(50, first.rows().size());
+        assertEquals(hellos, queries.count(ConversationFilter.page(MANY).withSearch("hello")));
+    }
+
+    /** Sender names here are "Sender " and base-36 digits, which every collation orders as plain text does. */
+    private static int databaseOrder(String a, String b) {
+        return a.compareTo(b);
+    }
+
+    private static List<String> sorted(Comparator<Conversation> order) {
+        return refunds.stream().sorted(order).map(Conversation::id).toList();
+    }
+
+    private static List<String> search(ConversationFilter filter) {
+        return ids(queries.window(filter, ConversationSort.NEWEST_FIRST, 0, 50));
+    }
+
+    private static Conversation conversation(String id, int minutes, String sender) {
+        return new Conversation(id, PAGE, Folder.INBOX, "psid-" + id, sender, "snippet", T0.plusSeconds(60L * minutes), 1, 0,
+                true, null, null);
+    }
+
+    private static List<String> ids(List<ConversationRow> rows) {
+        return rows.stream().map(ConversationRow::conversationId).toList();
+    }
+}
