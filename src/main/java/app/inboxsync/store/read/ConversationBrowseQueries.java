@@ -17,6 +17,7 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
@@ -36,26 +37,36 @@ public final class ConversationBrowseQueries implements ConversationBrowsing {
               WHERE lm.conversation_id = c.conversation_id ORDER BY lm.created_time DESC LIMIT 1) AS last_attachments
             """;
     private final DataSource dataSource;
+    private final int listedMatches;
 
     public ConversationBrowseQueries(Database database) {
         this(database.dataSource());
     }
 
     public ConversationBrowseQueries(DataSource dataSource) {
+        this(dataSource, LISTED_MATCHES);
+    }
+
+    /** @param listedMatches up to how many matches a search lists by id (tests make it small to reach the rest) */
+    ConversationBrowseQueries(DataSource dataSource, int listedMatches) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.listedMatches = listedMatches;
     }
 
     @Override
     public int count(ConversationFilter filter) {
         FilterSql where = FilterSql.of(filter);
         return Transaction.read(dataSource, "count the conversations", c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM messenger_conversations c" + where.where())) {
-                where.bind(s, 1);
-                try (ResultSet rs = s.executeQuery()) {
-                    rs.next();
-                    return rs.getInt(1);
+            Step<Integer> count = () -> {
+                try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM messenger_conversations c" + where.where())) {
+                    where.bind(s, 1);
+                    try (ResultSet rs = s.executeQuery()) {
+                        rs.next();
+                        return rs.getInt(1);
+                    }
                 }
-            }
+            };
+            return filter.search() == null ? count.run() : searching(c, count);
         });
     }
 
@@ -69,13 +80,14 @@ public final class ConversationBrowseQueries implements ConversationBrowsing {
         if (filter.search() == null) {
             return new FirstWindow(count(filter), window(filter, sort, 0, limit));
         }
-        FilterSql where = FilterSql.of(filter);
-        return Transaction.read(dataSource, "search the conversations", c -> {
-            int found = cappedCount(c, where);
+        return Transaction.read(dataSource, "search the conversations", c -> searching(c, () -> {
+            Optional<FilterSql> among = amongMatches(c, filter);
+            int found = cappedCount(c, among.orElseGet(() -> FilterSql.of(filter)));
             boolean more = found > FirstWindow.COUNT_CAP;
-            return new FirstWindow(Math.min(found, FirstWindow.COUNT_CAP), more,
-                    rows(c, where, sort, 0, limit, SearchPlan.of(found, 0, limit)));
-        });
+            List<ConversationRow> rows = among.isPresent() ? rows(c, among.get(), sort, 0, limit, false)
+                    : rows(c, filter, sort, 0, limit, SearchPlan.of(found, 0, limit));
+            return new FirstWindow(Math.min(found, FirstWindow.COUNT_CAP), more, rows);
+        }));
     }
 
     /** Rows {@code offset … offset + limit - 1} of the filtered conversations in {@code sort} order. */
@@ -84,11 +96,62 @@ public final class ConversationBrowseQueries implements ConversationBrowsing {
         if (offset < 0 || limit < 0) {
             throw new IllegalArgumentException("offset and limit must not be negative: " + offset + ", " + limit);
         }
-        FilterSql where = FilterSql.of(filter);
-        return Transaction.read(dataSource, "load the conversations", c -> {
-            SearchPlan plan = filter.search() == null ? SearchPlan.NONE : SearchPlan.of(cappedCount(c, where), offset, limit);
-            return rows(c, where, sort, offset, limit, plan);
-        });
+        if (filter.search() == null) {
+            return Transaction.read(dataSource, "load the conversations",
+                    c -> rows(c, filter, sort, offset, limit, SearchPlan.NONE));
+        }
+        return Transaction.read(dataSource, "load the conversations", c -> searching(c, () -> {
+            Optional<FilterSql> among = amongMatches(c, filter);
+            return among.isPresent() ? rows(c, among.get(), sort, offset, limit, false)
+                    : rows(c, filter, sort, offset, limit, SearchPlan.of(cappedCount(c, FilterSql.of(filter)), offset, limit));
+        }));
+    }
+
+    /**
+     * Up to this many matches (in all Pages) are listed by id first: a word that is not everywhere. Listing
+     * more would cost more than the capped count and the plans below (20,000 added 20 ms to a common word).
+     */
+    private static final int LISTED_MATCHES = 2_000;
+
+    /**
+     * The search's matches as a list of ids, when they are few enough to list: the filter to use then. Empty
+     * when the word is in more conversations than that (and the capped count and the plans below take over).
+     */
+    private Optional<FilterSql> amongMatches(Connection c, ConversationFilter filter) throws SQLException {
+        List<String> ids = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(FilterSql.MATCHING_IDS)) {
+            s.setString(1, filter.search());
+            s.setInt(2, listedMatches + 1);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+        }
+        return ids.size() > listedMatches ? Optional.empty()
+                : Optional.of(FilterSql.among(filter, c.createArrayOf("text", ids.toArray())));
+    }
+
+    private interface Step<T> {
+        T run() throws SQLException;
+    }
+
+    /**
+     * A search's statements, in a transaction of their own for its planner settings (SET LOCAL ends with it).
+     * No full scans: the planner's guess of a prefix query's matches (a default, whatever the word) would make
+     * it scan all conversations to hash one match; with the scans off it goes from the matches to their rows.
+     */
+    private static <T> T searching(Connection c, Step<T> step) throws SQLException {
+        c.setAutoCommit(false);
+        try {
+            try (Statement s = c.createStatement()) {
+                s.execute("SET LOCAL enable_seqscan = off");
+            }
+            return step.run();
+        } finally {
+            c.rollback(); // nothing written: it only ends the settings
+            c.setAutoCommit(true);
+        }
     }
 
     /** How many conversations match, counting no further than one past the cap. */
@@ -129,23 +192,26 @@ public final class ConversationBrowseQueries implements ConversationBrowsing {
     private static final String SORT_KEYS = "c.conversation_id, c.sender_name, c.last_message, c.last_message_time, "
             + "c.message_count, c.unread_count";
 
+    private static List<ConversationRow> rows(Connection c, ConversationFilter filter, ConversationSort sort, int offset,
+                                              int limit, SearchPlan plan) throws SQLException {
+        boolean walk = plan == SearchPlan.WALK;
+        FilterSql where = FilterSql.of(filter, walk ? FilterSql.Search.PER_ROW : FilterSql.Search.COLLECTED);
+        if (walk) {
+            try (Statement s = c.createStatement()) {
+                // GIN indexes are read only by bitmap scans: without them the planner walks the sort's index
+                s.execute("SET LOCAL enable_bitmapscan = off");
+            }
+        }
+        return rows(c, where, sort, offset, limit, plan == SearchPlan.COLLECT);
+    }
+
     private static List<ConversationRow> rows(Connection c, FilterSql where, ConversationSort sort, int offset, int limit,
-                                              SearchPlan plan) throws SQLException {
-        String ids = plan == SearchPlan.COLLECT
+                                              boolean collect) throws SQLException {
+        String ids = collect
                 ? "WITH found AS MATERIALIZED (SELECT " + SORT_KEYS + " FROM messenger_conversations c" + where.where() + ")"
                   + " SELECT c.conversation_id FROM found c" + SortSql.orderBy(sort) + " OFFSET ? LIMIT ?"
                 : "SELECT c.conversation_id FROM messenger_conversations c" + where.where() + SortSql.orderBy(sort)
                   + " OFFSET ? LIMIT ?";
-        boolean walk = plan == SearchPlan.WALK;
-        if (walk) {
-            c.setAutoCommit(false); // SET LOCAL lasts for this transaction only
-            try (Statement s = c.createStatement()) {
-                // the search index is read only by bitmap scans: without them, and without a full scan, the
-                // planner walks the sort's index
-                s.execute("SET LOCAL enable_bitmapscan = off");
-                s.execute("SET LOCAL enable_seqscan = off");
-            }
-        }
         try (PreparedStatement s = c.prepareStatement(windowOf(ids, sort))) {
             int i = where.bind(s, 1);
             s.setInt(i++, offset);
@@ -157,11 +223,6 @@ public final class ConversationBrowseQueries implements ConversationBrowsing {
                 }
             }
             return rows;
-        } finally {
-            if (walk) {
-                c.rollback();
-                c.setAutoCommit(true);
-            }
         }
     }
 

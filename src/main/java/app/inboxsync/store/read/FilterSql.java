@@ -21,15 +21,49 @@ record FilterSql(String where, List<Object> params) {
                                     FROM unnest(to_tsvector('simple', ?)) AS w))""";
 
     /**
-     * The words a conversation is found by: its sender's name, its snippet, its notes, and the words of all its
-     * stored messages (message_words, kept by V9's triggers). Spelled exactly as V9's GIN index, or the planner
-     * ignores the index.
+     * How a search's condition is written, which decides how the planner can run it (the planner cannot tell
+     * a common word from a rare one: a prefix query's selectivity is a guess). Both read V9's conversation_words:
+     * every word a conversation is found by (its sender, snippets, notes and messages).
      */
-    private static final String SEARCH_WORDS = "(to_tsvector('simple', coalesce(c.sender_name, '') || ' ' || "
-            + "coalesce(c.last_message, '') || ' ' || coalesce(c.notes, '')) || c.message_words)";
-    private static final String SEARCH = SEARCH_WORDS + " @@ " + WORDS;
+    enum Search {
+        /** Collected: the ids of all matches from the GIN index, then the other conditions. Quick for a rare word. */
+        COLLECTED("c.conversation_id IN (SELECT w.conversation_id FROM conversation_words w WHERE w.words @@ " + WORDS + ")"),
+        /**
+         * Tested row by row: a scalar subquery is never turned into a join, so walking the sort's index probes
+         * each conversation's words by their primary key, and a common word fills a window after a few hundred.
+         */
+        PER_ROW("(SELECT true FROM conversation_words w WHERE w.conversation_id = c.conversation_id AND w.words @@ "
+                + WORDS + ")");
+
+        private final String condition;
+
+        Search(String condition) {
+            this.condition = condition;
+        }
+    }
 
     static FilterSql of(ConversationFilter f) {
+        return of(f, Search.COLLECTED);
+    }
+
+    /** The ids of every conversation whose words match the search, if there are at most {@code atMost}. */
+    static final String MATCHING_IDS = "SELECT w.conversation_id FROM conversation_words w WHERE w.words @@ " + WORDS
+            + " LIMIT ?";
+
+    /**
+     * {@code f} with its search already answered: the conversations among {@code ids} (every match, from
+     * {@link #MATCHING_IDS}). A list of ids the planner can see is one it plans right, where the search's own
+     * estimate is a guess.
+     */
+    static FilterSql among(ConversationFilter f, java.sql.Array ids) {
+        FilterSql rest = of(f.withSearch(null), Search.COLLECTED);
+        List<Object> params = new ArrayList<>(rest.params);
+        params.add(ids);
+        return new FilterSql((rest.where.isEmpty() ? " WHERE " : rest.where + " AND ") + "c.conversation_id = ANY(?)",
+                List.copyOf(params));
+    }
+
+    static FilterSql of(ConversationFilter f, Search form) {
         List<String> conditions = new ArrayList<>();
         List<Object> params = new ArrayList<>();
         if (f.pageId() != null) {
@@ -37,7 +71,7 @@ record FilterSql(String where, List<Object> params) {
             params.add(f.pageId());
         }
         if (f.search() != null) {
-            conditions.add(SEARCH);
+            conditions.add(form.condition);
             params.add(f.search());
         }
         if (f.folder() != null) {

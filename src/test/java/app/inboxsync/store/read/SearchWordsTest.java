@@ -23,9 +23,11 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * V9's search words, kept by triggers as messages arrive, and the two ways a search finds a window (walking the
+ * V9's search words (conversation_words, kept by triggers as messages arrive), and the two ways a search finds a window (walking the
  * sort's index for a word most conversations have, collecting the matches for a rare one): both must give the
  * rows an exact sort of all matches gives.
  */
@@ -88,10 +90,28 @@ class SearchWordsTest {
         store.writeBatch(PAGE, List.of(), List.of(message(PAGE, "c", "c1", 4, "stored before its conversation")));
         store.writeBatch(PAGE, List.of(conversation("c", 4, "Cy")), List.of());
         assertEquals(List.of("c"), search(page.withSearch("before conversation")));
+
+        NotesQueries notes = new NotesQueries(db);
+        notes.save("c", "wants the wholesale catalogue");
+        assertEquals(List.of("c"), search(page.withSearch("wholesale")), "the admin's notes");
+        notes.save("c", "sent the catalogue");
+        assertEquals(List.of(), search(page.withSearch("wholesale")), "a word taken out of the notes finds it no more");
+        assertEquals(List.of("c"), search(page.withSearch("catalogue stored")), "its other words stay");
+        store.writeBatch(PAGE, List.of(new Conversation("c", PAGE, Folder.INBOX, "psid-c", "Cyril", "new snippet", T0.plusSeconds(600),
+                2, 0, true, null, null)), List.of());
+        assertEquals(List.of("c"), search(page.withSearch("cyril snippet")), "a new name and snippet");
+
+        assertEquals(1, sql("SELECT count(*) FROM conversation_words WHERE conversation_id = 'c'"));
+        sql("WITH gone AS (DELETE FROM messenger_conversations WHERE conversation_id = 'c' RETURNING 1) SELECT count(*) FROM gone");
+        assertEquals(0, sql("SELECT count(*) FROM conversation_words WHERE conversation_id = 'c'"),
+                "a deleted conversation's words go with it");
     }
 
-    @Test
-    void aWordInMostConversationsIsCountedToTheCapAndItsWindowsAreExact() {
+    /** Listed by id (the usual way), and past the list (a word in more conversations than it takes). */
+    @ParameterizedTest
+    @ValueSource(ints = {2_000, 100})
+    void aWordInMostConversationsIsCountedToTheCapAndItsWindowsAreExact(int listedMatches) {
+        ConversationBrowseQueries queries = new ConversationBrowseQueries(db.dataSource(), listedMatches);
         ConversationFilter refund = ConversationFilter.page(MANY).withSearch("refund");
         FirstWindow first = queries.firstWindow(refund, ConversationSort.NEWEST_FIRST, 200);
         assertEquals(FirstWindow.COUNT_CAP, first.count());
@@ -112,8 +132,10 @@ class SearchWordsTest {
         assertEquals(sorted(bySender.reversed()).subList(9_000, 9_100), ids(queries.window(refund, zToA, 9_000, 100)));
     }
 
-    @Test
-    void aRareWordIsCountedExactly() {
+    @ParameterizedTest
+    @ValueSource(ints = {2_000, 100})
+    void aRareWordIsCountedExactly(int listedMatches) {
+        ConversationBrowseQueries queries = new ConversationBrowseQueries(db.dataSource(), listedMatches);
         FirstWindow first = queries.firstWindow(ConversationFilter.page(MANY).withSearch("hello"), ConversationSort.NEWEST_FIRST, 50);
         int hellos = TOTAL - refunds.size();
         assertEquals(hellos, first.count());
@@ -125,6 +147,16 @@ class SearchWordsTest {
     /** Sender names here are "Sender " and base-36 digits, which every collation orders as plain text does. */
     private static int databaseOrder(String a, String b) {
         return a.compareTo(b);
+    }
+
+    private static int sql(String query) {
+        try (java.sql.Connection c = db.dataSource().getConnection(); java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery(query)) {
+            rs.next();
+            return rs.getInt(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static List<String> sorted(Comparator<Conversation> order) {
