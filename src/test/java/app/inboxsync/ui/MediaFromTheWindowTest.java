@@ -19,6 +19,8 @@ import app.inboxsync.sync.RunOutcome.RunStatus;
 import app.inboxsync.sync.SyncListener;
 import app.inboxsync.sync.SyncRequest;
 import app.inboxsync.ui.conversations.ConversationItem;
+import app.inboxsync.ui.settings.DesktopSettings;
+import app.inboxsync.ui.settings.MediaChoices;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -148,6 +150,32 @@ class MediaFromTheWindowTest {
         byStatus = statuses(page.id());
         assertEquals(null, byStatus.get("failed"), byStatus.toString());
         assertTrue(byStatus.getOrDefault("stored", 0) > 20, byStatus.toString());
+        assertStoredFilesAreWhole(page.id());
+    }
+
+    @Test
+    void theDownloadsKeepToTheSizeCapAndQuotaSavedInSettings(FxRobot robot) throws Exception {
+        fx = new DesktopFixture(SimulatorConfig.small(43).withPages(1).withConversations(150)).withPages();
+        SimPage page = fx.page(0);
+        robot.interact(() -> fx.show(stage));
+        FxWait.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup(".page-cell .page-name").queryAll().size() == 1);
+        // saved while the window is open, as the Settings dialog does: 1 MB per file, 2 MB in all
+        robot.interact(() -> fx.ui.applySettings(DesktopSettings.DEFAULTS.withMedia(new MediaChoices(null, 1, 2))));
+        Button sync = robot.lookup("#syncButton").queryButton();
+
+        robot.clickOn(sync);
+        FxWait.waitFor(90, TimeUnit.SECONDS, () -> "Sync".equals(sync.getText()) && !fx.ui.media().busy(page.id()));
+        Map<String, Integer> byStatus = statuses(page.id());
+        assertTrue(byStatus.getOrDefault("stored", 0) > 0, byStatus.toString());
+        assertTrue(byStatus.getOrDefault("too_large", 0) > 0, "files over 1 MB are not kept: " + byStatus);
+        assertTrue(byStatus.getOrDefault("pending", 0) > 0, "the quota is full before the rest: " + byStatus);
+        long kept = ((Number) one("SELECT COALESCE(sum(size), 0) FROM (SELECT DISTINCT sha256, size FROM message_media"
+                + " WHERE page_id = ? AND status = 'stored') f", page.id())).longValue();
+        assertTrue(kept <= 2L * 1024 * 1024, kept + " bytes kept");
+        assertEquals(0L, ((Number) one("SELECT count(*) FROM message_media WHERE page_id = ? AND status = 'stored'"
+                + " AND size > 1048576", page.id())).longValue(), "no kept file is over the cap");
+        assertTrue(((Number) one("SELECT count(*) FROM message_media WHERE page_id = ? AND status = 'pending'"
+                + " AND error LIKE '%quota%'", page.id())).longValue() > 0, "a waiting file says the quota is full");
         assertStoredFilesAreWhole(page.id());
     }
 
