@@ -110,12 +110,26 @@ public final class MediaDownloads implements AutoCloseable {
         }
 
         private void start(CancelSignal cancel) {
-            background.run("download the attachments of Page " + pageId,
-                    () -> media.fetch(pageId, new FetchTally(), cancel, FILES_PER_RUN), this::ended, this::broke);
+            background.run("download the attachments of Page " + pageId, () -> fetchUnlessClosing(cancel), this::ended,
+                    this::broke);
+        }
+
+        /** A run, or null when the app interrupted it to close: its files stay pending for the next start. */
+        private FetchTally.Snapshot fetchUnlessClosing(CancelSignal cancel) {
+            try {
+                return media.fetch(pageId, new FetchTally(), cancel, FILES_PER_RUN);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
         }
 
         /** On the background's handler thread: tell the views, then the fetch asked for meanwhile, if any. */
         private void ended(FetchTally.Snapshot done) {
+            if (done == null) {
+                idle();
+                return;
+            }
             if (done.done() > 0) {
                 filesChanged.forEach(Runnable::run);
             }
@@ -123,8 +137,7 @@ public final class MediaDownloads implements AutoCloseable {
             CancelSignal next;
             synchronized (this) {
                 if (!(again || more) || latest.isCancelled()) {
-                    running = false;
-                    again = false;
+                    idle();
                     return;
                 }
                 again = false;
@@ -134,11 +147,13 @@ public final class MediaDownloads implements AutoCloseable {
         }
 
         private void broke(String problem) {
-            LOG.warn("The attachments of Page {} were not fetched: {}. The next sync tries again.", pageId, problem);
-            synchronized (this) {
-                running = false;
-                again = false;
-            }
+            LOG.warn("{} The next sync of the Page tries again.", problem);
+            idle();
+        }
+
+        private synchronized void idle() {
+            running = false;
+            again = false;
         }
     }
 }
