@@ -289,13 +289,13 @@ public final class MediaFetcher implements AutoCloseable {
     }
 
     /**
-     * A file the cancel stopped: pending again at once, no attempt counted. The thread's interrupt is set aside for
+     * A file a cancel (or an interrupt) stopped: pending again at once, no attempt counted. The thread's interrupt is set aside for
      * the write (the pool's connection hand-out would refuse an interrupted thread) and put back after it.
      */
     private void putBack(MediaItem item) {
         boolean interrupted = Thread.interrupted();
         try {
-            queue.later(item, "Stopped with its sync; the next sync or media fetch downloads it", clock.instant(),
+            queue.later(item, "Stopped before it finished; the next sync or media fetch downloads it", clock.instant(),
                     false);
         } catch (RuntimeException e) { // its lease ends in 20 s; the next run takes it then
             LOG.debug("could not put back a download the cancel stopped: {}", e.toString());
