@@ -1,9 +1,11 @@
 package app.inboxsync.app;
 
+import app.inboxsync.app.background.Background;
 import app.inboxsync.config.DatabaseSettings;
 import app.inboxsync.graph.GraphClient;
 import app.inboxsync.graph.GraphSettings;
 import app.inboxsync.media.MediaQueue;
+import app.inboxsync.media.MediaSettings;
 import app.inboxsync.read.ConversationBrowsing;
 import app.inboxsync.read.ConversationStream;
 import app.inboxsync.read.ConversationTagging;
@@ -255,6 +257,14 @@ public final class AppContext implements AutoCloseable {
     /** The database, for stores wired outside this class (the media store). */
     public Database database() {
         return database;
+    }
+
+    /**
+     * The media downloads that follow the syncs of a long-running app (the desktop), with its limits, as work of
+     * its {@code background}; closing them stops their threads. Throws when the media folder cannot be made.
+     */
+    public MediaDownloads mediaDownloads(MediaSettings settings, Background background) {
+        return new MediaDownloads(new MediaService(database, graph, vault, settings), background);
     }
 
     public CustomerActivity activity() {

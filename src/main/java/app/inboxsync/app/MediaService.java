@@ -16,6 +16,7 @@ import app.inboxsync.secrets.TokenVault;
 import app.inboxsync.store.server.Database;
 import app.inboxsync.store.write.PostgresMediaFiles;
 import app.inboxsync.store.write.PostgresMediaQueue;
+import app.inboxsync.sync.CancelSignal;
 import app.inboxsync.sync.PageAccess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -60,6 +61,20 @@ public final class MediaService implements AutoCloseable {
 
     public FetchTally.Snapshot fetch(String pageId, FetchTally tally) throws InterruptedException {
         return fetcher.fetch(pageId, tally);
+    }
+
+    /**
+     * As {@link #fetch(String, FetchTally)}, about {@code atMost} files at most, breaking off when {@code cancel} is
+     * asked (see {@link MediaFetcher}).
+     */
+    public FetchTally.Snapshot fetch(String pageId, FetchTally tally, CancelSignal cancel, int atMost)
+            throws InterruptedException {
+        return fetcher.fetch(pageId, tally, cancel, atMost);
+    }
+
+    /** The size cap and quota of {@code limits} from the next file on (the store and its folder stay). */
+    public void useLimits(MediaSettings limits) {
+        fetcher.useLimits(limits);
     }
 
     /** A sync listener that fetches a Page's media after each batch, in the background. Close it after the sync. */

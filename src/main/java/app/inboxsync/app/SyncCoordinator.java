@@ -24,21 +24,30 @@ import java.util.function.Consumer;
 /**
  * Starts syncs for a long-running app (the desktop, auto-sync) so that a Page never syncs twice at once from
  * here: a request for a Page that is already queued or syncing is skipped. Each Page runs on its own with its own
- * cancel signal, at most {@code parallelism} at once; the rest wait their turn in order.
+ * cancel signal, at most {@code parallelism} at once; the rest wait their turn in order. With media downloads, each
+ * sync's batches are followed by its Page's attachment downloads, which its cancel breaks off too.
  */
 public final class SyncCoordinator implements AutoCloseable {
     private final AppContext app;
     private final SyncListener listener;
+    private final MediaDownloads media;
     private final ThreadPoolExecutor workers;
     private final Map<String, CancelSignal> active = new ConcurrentHashMap<>();
     private volatile List<Folder> folders;
 
+    /** Syncs that download no media (the CLI fetches through its own options). */
     public SyncCoordinator(AppContext app, SyncListener listener, int parallelism) {
+        this(app, listener, parallelism, null);
+    }
+
+    /** @param media what downloads a Page's attachments after its sync's batches, or null for none */
+    public SyncCoordinator(AppContext app, SyncListener listener, int parallelism, MediaDownloads media) {
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism must be at least 1, was " + parallelism);
         }
         this.app = app;
         this.listener = listener.shielded();
+        this.media = media;
         this.workers = new ThreadPoolExecutor(parallelism, parallelism, 0, TimeUnit.MILLISECONDS,
                 new LinkedBlockingQueue<>(), namedDaemons());
     }
@@ -100,13 +109,24 @@ public final class SyncCoordinator implements AutoCloseable {
         }
         try {
             List<SyncResult> results = app.sync(List.of(new SyncRequest(new PageAccess(pageId, token.get()), folders, forceFull)),
-                    listener, 1, cancel);
+                    withMedia(pageId, cancel), 1, cancel);
             return results.get(0);
         } catch (RuntimeException e) {
             // SyncAll reports per-Page failures as results; anything here is a bug or a lost database, and
             // must still end this Page's "syncing" state in the UI with a sentence, not a stack trace.
             return failed(pageId, SyncResult.Status.FAILED, "The sync stopped unexpectedly: " + e.getMessage());
         }
+    }
+
+    private SyncListener withMedia(String pageId, CancelSignal cancel) {
+        if (media == null) {
+            return listener;
+        }
+        SyncListener downloads = media.during(pageId, cancel).shielded(); // a media fault never fails the sync
+        return event -> {
+            listener.on(event);
+            downloads.on(event);
+        };
     }
 
     private SyncResult failed(String pageId, SyncResult.Status status, String message) {

@@ -9,9 +9,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import app.inboxsync.concurrent.DaemonThreads;
+import app.inboxsync.sync.CancelSignal;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,7 +44,8 @@ public final class MediaFetcher implements AutoCloseable {
     private final MediaFiles files;
     private final CdnDownload cdn;
     private final AttachmentLinks links;
-    private final MediaSettings settings;
+    /** Volatile: the desktop's Settings change the size cap and the quota while it runs (from the next file on). */
+    private volatile MediaSettings settings;
     private final Clock clock;
     private final Pause pause;
     private final ExecutorService pool;
@@ -75,12 +79,55 @@ public final class MediaFetcher implements AutoCloseable {
 
     /** Lists new attachments, then downloads every due one; returns when none is left that can be done now. */
     public FetchTally.Snapshot fetch(String pageId, FetchTally tally) throws InterruptedException {
+        return fetch(pageId, tally, new CancelSignal());
+    }
+
+    /**
+     * As {@link #fetch(String, FetchTally)}, until {@code cancel} is asked: then the downloads under way break off
+     * (their threads are interrupted), nothing new starts, and the run returns what it did. A file it broke off
+     * stays pending with no attempt counted, for the next run.
+     */
+    public FetchTally.Snapshot fetch(String pageId, FetchTally tally, CancelSignal cancel) throws InterruptedException {
+        return fetch(pageId, tally, cancel, Integer.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #fetch(String, FetchTally, CancelSignal)}, ending once about {@code atMost} files were taken on, so a
+     * caller that shows the files can do so between runs; when {@link FetchTally.Snapshot#done()} reaches
+     * {@code atMost}, more may be due.
+     */
+    public FetchTally.Snapshot fetch(String pageId, FetchTally tally, CancelSignal cancel, int atMost)
+            throws InterruptedException {
+        // interrupting the caller while it waits in invokeAll cancels (and interrupts) the downloads under way
+        CallerInterrupt stop = new CallerInterrupt(Thread.currentThread());
+        AutoCloseable hook = cancel.whenCancelled(stop::interrupt);
+        try {
+            return fetchUntil(pageId, tally, cancel, atMost);
+        } catch (InterruptedException | RuntimeException e) {
+            if (!stop.done()) {
+                throw e; // not our interrupt: the caller's own, or a real failure
+            }
+            return tally.snapshot();
+        } finally {
+            stop.done();
+            try {
+                hook.close();
+            } catch (Exception e) {
+                LOG.debug("could not forget the cancel hook: {}", e.toString());
+            }
+        }
+    }
+
+    private FetchTally.Snapshot fetchUntil(String pageId, FetchTally tally, CancelSignal cancel, int atMost)
+            throws InterruptedException {
         queue.enqueue(pageId);
         queue.summary(pageId).forEach(s -> tally.planned.addAndGet(s.count(MediaStatus.PENDING)));
         AtomicLong used = new AtomicLong(queue.storedBytes());
-        while (!tally.quotaReached.get()) {
+        int taken = 0;
+        while (!tally.quotaReached.get() && !cancel.isCancelled() && taken < atMost) {
             Instant claimed = clock.instant();
-            List<MediaItem> due = queue.due(pageId, claimed, BATCH);
+            List<MediaItem> due = queue.due(pageId, claimed, Math.min(BATCH, atMost - taken));
+            taken += due.size();
             if (due.isEmpty()) {
                 Instant next = queue.nextAttempt(pageId);
                 Duration wait = next == null ? null : Duration.between(clock.instant(), next);
@@ -91,9 +138,14 @@ public final class MediaFetcher implements AutoCloseable {
                 continue;
             }
             List<Callable<Void>> work = new ArrayList<>();
+            Set<MediaItem> finished = ConcurrentHashMap.newKeySet();
             for (MediaItem item : due) {
                 work.add(() -> {
-                    fetchOne(item, used, tally);
+                    try {
+                        fetchOne(item, used, tally, cancel);
+                    } finally {
+                        finished.add(item);
+                    }
                     return null;
                 });
             }
@@ -106,6 +158,10 @@ public final class MediaFetcher implements AutoCloseable {
                         LOG.warn("A media download failed unexpectedly: {}", e.getCause().toString());
                     }
                 }
+            } catch (InterruptedException e) {
+                // stopped (a cancel): what never started is pending again now, not held until its lease ends
+                due.stream().filter(i -> !finished.contains(i)).forEach(this::putBack);
+                throw e;
             } finally {
                 renewing.cancel(false);
             }
@@ -128,7 +184,12 @@ public final class MediaFetcher implements AutoCloseable {
         }, every, every, TimeUnit.MILLISECONDS);
     }
 
-    private void fetchOne(MediaItem item, AtomicLong used, FetchTally tally) {
+    private void fetchOne(MediaItem item, AtomicLong used, FetchTally tally, CancelSignal cancel) {
+        MediaSettings settings = this.settings; // one file, one set of limits
+        if (cancel.isCancelled()) {
+            putBack(item);
+            return;
+        }
         if (item.declaredSize() > settings.maxFileBytes()) {
             queue.ended(item, MediaStatus.TOO_LARGE, "Facebook says it is " + Sizes.of(item.declaredSize())
                     + ", over the size cap of " + Sizes.of(settings.maxFileBytes()) + " per file");
@@ -158,6 +219,10 @@ public final class MediaFetcher implements AutoCloseable {
                     return;
                 }
                 if (result instanceof CdnDownload.Result.Broken b) {
+                    if (cancel.isCancelled()) { // broken off by the cancel, not by the CDN
+                        putBack(current);
+                        return;
+                    }
                     retry(current, b.why(), tally);
                     return;
                 }
@@ -187,6 +252,10 @@ public final class MediaFetcher implements AutoCloseable {
                 tally.refreshed.incrementAndGet();
                 refreshed = true;
             } catch (IOException e) {
+                if (cancel.isCancelled()) {
+                    putBack(current);
+                    return;
+                }
                 retry(current, "Could not keep the file: " + e.getMessage(), tally);
                 return;
             } finally {
@@ -217,6 +286,29 @@ public final class MediaFetcher implements AutoCloseable {
         queue.stored(item, f.sha256(), f.size());
         tally.stored.incrementAndGet();
         tally.bytes.addAndGet(f.size());
+    }
+
+    /**
+     * A file a cancel (or an interrupt) stopped: pending again at once, no attempt counted. The thread's interrupt is set aside for
+     * the write (the pool's connection hand-out would refuse an interrupted thread) and put back after it.
+     */
+    private void putBack(MediaItem item) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            queue.later(item, "Stopped before it finished; the next sync or media fetch downloads it", clock.instant(),
+                    false);
+        } catch (RuntimeException e) { // its lease ends in 20 s; the next run takes it then
+            LOG.debug("could not put back a download the cancel stopped: {}", e.toString());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** New limits from the next file on (the desktop's Settings): {@code limits}' size cap and quota. */
+    public void useLimits(MediaSettings limits) {
+        settings = settings.withLimits(limits.maxFileBytes(), limits.quotaBytes());
     }
 
     private void quotaFull(MediaItem item, FetchTally tally) {

@@ -1,6 +1,9 @@
 package app.inboxsync.ui;
 
+import app.inboxsync.app.DemoWorld;
+import app.inboxsync.app.MediaDownloads;
 import app.inboxsync.app.SyncCoordinator;
+import app.inboxsync.media.MediaSettings;
 import app.inboxsync.ui.common.Fxml;
 import app.inboxsync.ui.common.FxBackground;
 import app.inboxsync.ui.common.ToastPane;
@@ -20,7 +23,9 @@ import app.inboxsync.ui.pages.PagesViewModel;
 import app.inboxsync.ui.session.DesktopSession;
 import app.inboxsync.ui.media.MediaOverview;
 import app.inboxsync.ui.settings.DesktopSettings;
+import app.inboxsync.ui.sync.MediaChanged;
 import app.inboxsync.ui.sync.SyncBoard;
+import java.nio.file.Path;
 import java.time.Clock;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
@@ -28,23 +33,37 @@ import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Window;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Everything one window shows for one session, wired by hand: background tasks, the sync coordinator and its
- * board, toasts, the main view model and view, and its tabs, each handed what it needs (the Pages of the
+ * board, the media downloads after its syncs, toasts, the main view model and view, and its tabs, each handed what it needs (the Pages of the
  * sidebar, where a sync's end is heard). Closing it cancels running syncs and stops its threads.
  */
 public final class DesktopUi implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(DesktopUi.class);
     private final FxBackground tasks = new FxBackground();
     private final SyncBoard board = new SyncBoard();
     private final SyncCoordinator coordinator;
+    /** Null when the media folder cannot be made: then the thread shows attachments as links. */
+    private final MediaDownloads media;
+    private final Path home;
+    /** Where this session's attachment files are: Settings' folder, or the demo home's own for the demo. */
+    private final Path mediaFolder;
     private final ToastPane toasts = new ToastPane();
     private final MainViewModel model;
     private final MainController main;
     private final StackPane root;
 
     public DesktopUi(DesktopSession session, DesktopSettings settings, MainActions actions, Clock clock) {
-        this.coordinator = new SyncCoordinator(session.app(), board, settings.parallelism());
+        this.home = session.config().home();
+        // the demo's pretend files stay with the demo's database, never in the real Pages' store
+        this.mediaFolder = session.isDemo() ? MediaSettings.defaults(DemoWorld.demoHome(home)).folder()
+                : settings.media().folderUnder(home);
+        this.media = mediaDownloads(session, settings);
+        this.coordinator = new SyncCoordinator(session.app(), board, settings.parallelism(), media);
+        MediaChanged mediaChanged = media == null ? MediaChanged.NEVER : media::whenFilesChange;
         coordinator.useFolders(settings.syncFolders());
         Prompts prompts = new DialogPrompts(this::window);
         this.model = new MainViewModel(board, Syncs.of(coordinator, Platform::runLater), MainData.of(session.app()),
@@ -58,15 +77,25 @@ public final class DesktopUi implements AutoCloseable {
         StackPane.setMargin(toasts, new Insets(0));
         root.getChildren().add(toasts);
         main.addTab(new ConversationsTab(session.app(), tasks, toasts, model.pages(), model,
-                settings.media().folderUnder(session.config().home())).tab());
+                mediaFolder, mediaChanged).tab());
         main.addTab(HistoryTab.create(session.app(), tasks, model.pages(), model));
-        MediaOverview.addTo(main, model.pages(), model, session.app().mediaQueue(), tasks);
+        MediaOverview.addTo(main, model.pages(), model, mediaChanged, session.app().mediaQueue(), tasks);
         root.getStylesheets().add(Fxml.stylesheet());
         root.sceneProperty().addListener((o, was, scene) -> {
             if (scene != null) {
                 MainKeys.install(scene, MainKeys.Commands.of(model, actions));
             }
         });
+    }
+
+    /** The downloads that follow the window's syncs, as the window's background work; null without a media folder. */
+    private MediaDownloads mediaDownloads(DesktopSession session, DesktopSettings settings) {
+        try {
+            return session.app().mediaDownloads(settings.media().settings(home).withFolder(mediaFolder), tasks);
+        } catch (RuntimeException e) {
+            LOG.warn("Attachments are not downloaded by this window: {}", e.getMessage());
+            return null;
+        }
     }
 
     /** The window the dialogs belong to (null until the view is in one). */
@@ -91,10 +120,18 @@ public final class DesktopUi implements AutoCloseable {
         return tasks;
     }
 
+    /** The attachment downloads after the window's syncs, or null when the media folder could not be made. */
+    public MediaDownloads media() {
+        return media;
+    }
+
     /** Settings saved in the Settings dialog: what can change while the window is open changes now. */
     public void applySettings(DesktopSettings settings) {
         coordinator.setParallelism(settings.parallelism());
         coordinator.useFolders(settings.syncFolders());
+        if (media != null) {
+            media.useLimits(settings.media().settings(home)); // (a new folder waits for the next start)
+        }
         model.applySettings(settings);
     }
 
@@ -107,6 +144,9 @@ public final class DesktopUi implements AutoCloseable {
     public void close() {
         main.stop();
         coordinator.close();
+        if (media != null) {
+            media.close();
+        }
         tasks.close();
     }
 }

@@ -9,6 +9,7 @@ import app.inboxsync.ui.common.Fxml;
 import app.inboxsync.ui.common.Notifier;
 import app.inboxsync.ui.pages.PageItem;
 import app.inboxsync.ui.pages.PagesViewModel;
+import app.inboxsync.ui.sync.MediaChanged;
 import app.inboxsync.ui.sync.SyncFinished;
 import java.io.File;
 import java.io.IOException;
@@ -53,6 +54,7 @@ public final class ConversationsTab {
     private final ThreadViewModel thread;
     private final PagesViewModel pages;
     private final SyncFinished syncFinished;
+    private final MediaChanged mediaChanged;
     private final ContactViewModel contact;
     private final TagCatalog catalog;
     private final Background background;
@@ -87,9 +89,10 @@ public final class ConversationsTab {
      * toasts to {@code notifier}, reads again when {@code syncFinished} says a sync ended.
      *
      * @param mediaFolder the media store's folder: where the media store is (its pictures are shown inline), or null to show attachments as links
+     * @param mediaChanged where the thread hears that files were stored, to draw the pictures it said were not yet
      */
     public ConversationsTab(AppContext app, Background background, Notifier notifier, PagesViewModel pages,
-                            SyncFinished syncFinished, Path mediaFolder) {
+                            SyncFinished syncFinished, Path mediaFolder, MediaChanged mediaChanged) {
         this.media = mediaFolder == null ? null : threadMedia(mediaFolder, app);
         this.catalog = app.tagCatalog();
         this.model = new ConversationsViewModel(app.browse(), app.tags(), catalog, app.conversations(), background,
@@ -99,6 +102,7 @@ public final class ConversationsTab {
         this.thread = new ThreadViewModel(app.browse(), background);
         this.pages = pages;
         this.syncFinished = syncFinished;
+        this.mediaChanged = mediaChanged;
         this.openLink = new SystemBrowser(background, notifier);
         tab.setId("conversationsTab");
         tab.setContent(Fxml.CONVERSATIONS.load(this));
@@ -127,7 +131,9 @@ public final class ConversationsTab {
         FolderChoice.fill(folderFilter, model.folderProperty());
         table.itemsProperty().bind(model.rowsProperty());
         countLabel.textProperty().bind(model.statusProperty());
-        threadHolder.getChildren().add(new ThreadPane(thread, openLink, zone, media));
+        ThreadPane threadPane = new ThreadPane(thread, openLink, zone, media);
+        threadHolder.getChildren().add(threadPane);
+        mediaChanged.whenMediaChanged(threadPane::mediaChanged);
         javafx.scene.control.ScrollPane contactScroll = new javafx.scene.control.ScrollPane();
         contactScroll.setFitToWidth(true);
         contactScroll.getStyleClass().add("edge-to-edge");

@@ -17,6 +17,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingDeque;
@@ -36,6 +37,8 @@ public final class ThreadMedia {
     private final Background background;
     private final ThumbnailCache thumbnails = new ThumbnailCache(300);
     private final Map<String, List<KeptAttachment>> kept = new ConcurrentHashMap<>();
+    /** Messages drawn with a file still pending: a download may have stored it since. */
+    private final Set<String> waiting = ConcurrentHashMap.newKeySet();
 
     public ThreadMedia(Function<Collection<String>, List<KeptAttachment>> lookup, MediaFiles files, FileOpener opener,
             Background background) {
@@ -86,7 +89,17 @@ public final class ThreadMedia {
         if (!asked.isEmpty() && asked.stream().allMatch(a -> a.status() == MediaStatus.STORED)) {
             kept.put(messageId, asked);
         }
+        if (asked.isEmpty() || asked.stream().anyMatch(a -> a.status() == MediaStatus.PENDING)) {
+            waiting.add(messageId); // (none listed yet: the next fetch lists them)
+        } else {
+            waiting.remove(messageId);
+        }
         return asked;
+    }
+
+    /** Whether a message was drawn while one of its files was not downloaded yet (drawing it again may show it). */
+    boolean waitsForFiles() {
+        return !waiting.isEmpty();
     }
 
     ThumbnailCache thumbnails() {

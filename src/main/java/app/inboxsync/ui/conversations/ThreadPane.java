@@ -27,10 +27,12 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class ThreadPane extends VBox {
     private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
     private final ListView<MessageRow> list = new ListView<>();
+    private final ThreadMedia media;
 
     /** @param media the local media store for inline pictures, or null to show attachments as links */
     public ThreadPane(ThreadViewModel thread, Consumer<String> openLink, ZoneId zone, ThreadMedia media) {
         super(6);
+        this.media = media;
         getStyleClass().add("thread-pane");
         setId("threadPane");
         Label title = new Label();
@@ -87,6 +89,16 @@ public final class ThreadPane extends VBox {
         });
         find.hitsProperty().subscribe(hits -> list.refresh());
         getChildren().addAll(title, findBar(find), older, status, list);
+    }
+
+    /**
+     * Attachment files were stored: the cells drawn while one of theirs was "not downloaded yet" are drawn again,
+     * so the thumbnails appear where the words were. A chat whose files are all kept is left alone.
+     */
+    public void mediaChanged() {
+        if (media != null && media.waitsForFiles()) {
+            list.refresh();
+        }
     }
 
     private static HBox findBar(ThreadFind find) {

@@ -4,6 +4,7 @@ import app.inboxsync.app.background.Background;
 import app.inboxsync.media.MediaSummary;
 import app.inboxsync.media.MediaQueue;
 import app.inboxsync.ui.pages.PagesViewModel;
+import app.inboxsync.ui.sync.MediaChanged;
 import app.inboxsync.ui.sync.SyncFinished;
 import app.inboxsync.ui.main.MainController;
 import app.inboxsync.ui.pages.PageItem;
@@ -20,7 +21,8 @@ import javafx.scene.layout.VBox;
 
 /**
  * The Overview's "Attachments" section: per Page, the files stored and pending (and any too large, gone or failed).
- * Read off the FX thread from one narrow query, when the window opens, when a sync ends and when the tab is shown.
+ * Read off the FX thread from one narrow query, when the window opens, when a sync ends, when the window's downloads
+ * stored files and when the tab is shown.
  */
 public final class MediaOverview {
 
@@ -60,8 +62,8 @@ public final class MediaOverview {
     }
 
     /** Puts the section at the end of the main window's Overview tab and keeps it current. */
-    public static void addTo(MainController main, PagesViewModel pages, SyncFinished syncFinished, MediaQueue queue,
-                             Background background) {
+    public static void addTo(MainController main, PagesViewModel pages, SyncFinished syncFinished,
+                             MediaChanged mediaChanged, MediaQueue queue, Background background) {
         MediaOverview overview = new MediaOverview(in(queue), id -> pages.find(id).map(PageItem::name).orElse(id),
                 background);
         // the window shows its welcome view instead of the tabs until a Page is added, so the tab pane is not in the
@@ -74,6 +76,7 @@ public final class MediaOverview {
         Node content = tab.getContent() instanceof ScrollPane scroll ? scroll.getContent() : tab.getContent();
         ((Pane) content).getChildren().add(overview.node());
         syncFinished.whenSyncFinished(result -> overview.refresh());
+        mediaChanged.whenMediaChanged(overview::refresh);
         tab.selectedProperty().addListener((o, was, now) -> {
             if (now) {
                 overview.refresh();

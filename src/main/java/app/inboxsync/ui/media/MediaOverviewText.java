@@ -9,12 +9,13 @@ import java.util.List;
 
 /** The words of the Overview's media section: per Page, what is kept and what waits. */
 final class MediaOverviewText {
-    static final String NONE = "No attachments listed yet. They are listed and downloaded by "
-            + "inbox-sync media fetch (or sync --with-media).";
+    static final String NONE = "No attachments listed yet. Syncing a Page lists its attachments and downloads "
+            + "their files.";
 
-    /** The window lists attachments as it syncs but does not download them (yet): say who does. */
-    static final String PENDING_HINT = "Pending files are downloaded by inbox-sync media fetch (or sync --with-media); "
-            + "the window does not download them itself yet.";
+    /** Files wait between syncs, for a retry or for room in the quota: say when they come. */
+    static final String PENDING_HINT = "Pending files are downloaded in the background after each sync from this "
+            + "window (or by inbox-sync media fetch). A download that broke off is tried again later; when the media "
+            + "quota in Settings is full, the rest waits for more room.";
 
     private MediaOverviewText() {
     }

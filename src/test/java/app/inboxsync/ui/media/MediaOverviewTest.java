@@ -71,7 +71,7 @@ class MediaOverviewTest {
         assertEquals(MediaOverviewText.line(expected), line.getText());
         assertTrue(line.getText().matches("\\d+ files? stored \\(.+\\), \\d+ pending; \\d+ too large"), line.getText());
         assertTrue(robot.lookup(page.name()).tryQuery().isPresent(), "the Page by its name");
-        // files wait, and the window does not download them: the line says who does
+        // files wait (here for room in the quota): the line says when they come
         assertEquals(MediaOverviewText.PENDING_HINT, state.getText());
         assertTrue(state.isVisible());
     }
