@@ -70,7 +70,8 @@ public final class AppContext implements AutoCloseable {
     private final PostgresMediaQueue media;
     private final PageConnections connections;
     /** One for the process: the desktop's single-Page syncs and a Sync all share it (see BatchBudget). */
-    private final BatchBudget batchBudget = BatchBudget.ofThisHeap();
+    private final BatchBudget batchBudget = BatchBudget.fromSetting(System.getenv(BatchBudget.SETTING),
+            Runtime.getRuntime().maxMemory());
     private final CopyOnWriteArrayList<SyncListener> graphWaitListeners = new CopyOnWriteArrayList<>();
 
     private AppContext(EmbeddedDatabase embedded, Database database, GraphSettings graphSettings, TokenVault vault) {
@@ -167,7 +168,8 @@ public final class AppContext implements AutoCloseable {
     public List<SyncResult> sync(List<SyncRequest> requests, SyncListener listener, int parallelism, CancelSignal cancel) {
         graphWaitListeners.add(listener);
         try {
-            return new SyncAll(new SyncService(graph, store, batchBudget), parallelism).sync(requests, listener, cancel);
+            return new SyncAll(new SyncService(graph, store, batchBudget), parallelism)
+                    .sync(requests, listener, cancel);
         } finally {
             graphWaitListeners.remove(listener);
         }

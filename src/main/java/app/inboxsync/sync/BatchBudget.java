@@ -53,6 +53,33 @@ public final class BatchBudget {
         return forHeap(Runtime.getRuntime().maxMemory());
     }
 
+    /** The setting that overrides the heap's share, in MB; read by the wiring (the engine reads no environment). */
+    public static final String SETTING = "INBOXSYNC_BATCH_BUDGET_MB";
+
+    /**
+     * {@code megabytes} as given in {@link #SETTING} (a whole number, 1 up to the heap), or the heap's share when
+     * it is unset or blank.
+     *
+     * @throws IllegalArgumentException with a sentence that says what to set, for anything else
+     */
+    public static BatchBudget fromSetting(String megabytes, long maxHeapBytes) {
+        if (megabytes == null || megabytes.isBlank()) {
+            return forHeap(maxHeapBytes);
+        }
+        long most = Math.max(1, maxHeapBytes >> 20);
+        try {
+            long mb = Long.parseLong(megabytes.strip());
+            if (mb >= 1 && mb <= most) {
+                return new BatchBudget(mb << 20);
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the sentence below
+        }
+        throw new IllegalArgumentException(SETTING + " must be a whole number of megabytes from 1 to " + most
+                + " (Java's heap here; unset: a quarter of it, " + (forHeap(maxHeapBytes).capacityBytes() >> 20)
+                + "); got '" + megabytes + "'");
+    }
+
     public long capacityBytes() {
         return capacity;
     }

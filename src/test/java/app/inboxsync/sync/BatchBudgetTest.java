@@ -14,7 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
-/** The shared budget alone: what fits goes at once, the rest waits its turn, an interrupt or an oversize never sticks. */
+/** The shared budget alone: what fits goes at once, the rest waits its turn, an interrupt or oversize never sticks. */
 class BatchBudgetTest {
     private static final long MB = 1L << 20;
     private final BatchBudget budget = new BatchBudget(100);
@@ -182,6 +182,19 @@ class BatchBudgetTest {
         assertEquals(128 * MB, BatchBudget.forHeap(512 * MB).capacityBytes()); // packaging/jpackage.sh: -Xmx512m
         assertEquals(64 * MB, BatchBudget.forHeap(256 * MB).capacityBytes());
         assertEquals(BatchBudget.FEWEST_BYTES, BatchBudget.forHeap(16 * MB).capacityBytes());
+    }
+
+    @Test
+    void theSettingOverridesTheShareWithinTheHeapAndSaysWhatToSetWhenWrong() {
+        assertEquals(128 * MB, BatchBudget.fromSetting(null, 512 * MB).capacityBytes());
+        assertEquals(128 * MB, BatchBudget.fromSetting(" ", 512 * MB).capacityBytes());
+        assertEquals(40 * MB, BatchBudget.fromSetting(" 40 ", 512 * MB).capacityBytes());
+        for (String wrong : List.of("0", "513", "lots", "1.5")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> BatchBudget.fromSetting(wrong, 512 * MB));
+            assertEquals("INBOXSYNC_BATCH_BUDGET_MB must be a whole number of megabytes from 1 to 512 (Java's heap "
+                    + "here; unset: a quarter of it, 128); got '" + wrong + "'", e.getMessage());
+        }
     }
 
     @Test

@@ -360,7 +360,8 @@ class HistoryPhaseTest {
             return new GraphException(GraphException.Kind.TRANSIENT, "interrupted");
         });
         assertThrows(GraphException.class, () -> new HistoryPhase(graph, store, ACCESS, events::add, cancel, tally,
-                writer, withheld, budget).run(List.of(HistoryPhase.Job.rest("t_1", cursor("p1"), 300, 0)), Folder.INBOX));
+                writer, withheld, budget).run(List.of(HistoryPhase.Job.rest("t_1", cursor("p1"), 300, 0)),
+                Folder.INBOX));
         boolean interrupted = Thread.interrupted();
         writer.awaitWrites();
         assertTrue(interrupted, "the interrupt is set again for the caller");
