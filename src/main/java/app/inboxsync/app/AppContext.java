@@ -31,6 +31,7 @@ import app.inboxsync.store.server.EmbeddedDatabase;
 import app.inboxsync.store.write.PostgresInboxStore;
 import app.inboxsync.store.write.PostgresMediaQueue;
 import app.inboxsync.store.write.PostgresRefusalMemory;
+import app.inboxsync.sync.BatchBudget;
 import app.inboxsync.sync.CancelSignal;
 import app.inboxsync.sync.GraphObserver;
 import app.inboxsync.sync.SharedRound;
@@ -70,6 +71,9 @@ public final class AppContext implements AutoCloseable {
     private final ActivityQueries activity;
     private final PostgresMediaQueue media;
     private final PageConnections connections;
+    /** One for the process: the desktop's single-Page syncs and a Sync all share it (see BatchBudget). */
+    private final BatchBudget batchBudget = BatchBudget.fromSetting(System.getenv(BatchBudget.SETTING),
+            Runtime.getRuntime().maxMemory());
     private final CopyOnWriteArrayList<SyncListener> graphWaitListeners = new CopyOnWriteArrayList<>();
 
     private AppContext(EmbeddedDatabase embedded, Database database, GraphSettings graphSettings, TokenVault vault) {
@@ -166,7 +170,8 @@ public final class AppContext implements AutoCloseable {
     public List<SyncResult> sync(List<SyncRequest> requests, SyncListener listener, int parallelism, CancelSignal cancel) {
         graphWaitListeners.add(listener);
         try {
-            return new SyncAll(new SyncService(graph, store), parallelism).sync(requests, listener, cancel);
+            return new SyncAll(new SyncService(graph, store, batchBudget), parallelism)
+                    .sync(requests, listener, cancel);
         } finally {
             graphWaitListeners.remove(listener);
         }
@@ -190,7 +195,7 @@ public final class AppContext implements AutoCloseable {
         List<SyncRequest> ordered = SharedRound.stalestFirst(requests, store::lastCompletedSync);
         graphWaitListeners.add(listener);
         try {
-            List<SyncResult> results = new SyncAll(new SyncService(graph, store), parallelism)
+            List<SyncResult> results = new SyncAll(new SyncService(graph, store, batchBudget), parallelism)
                     .sync(ordered, round, listener, cancel);
             // back in the order asked for, as sync() answers
             java.util.Map<String, SyncResult> byPage = new java.util.HashMap<>();

@@ -120,6 +120,11 @@ final class BenchScenarios {
             int listing = sim.pages().stream().mapToInt(p -> listingCalls(sim, p.id())).max().orElse(0);
             results.add(listed.result("  every conversation stored", rate, listing, (long) pages * conversations));
             results.add(all);
+            app.inboxsync.sync.BatchBudget budget = service.budget();
+            out.printf("  batch budget %d MB (1/%d of the heap): at most %.1f MB of batches held at once, "
+                            + "%d waits for it%n", budget.capacityBytes() >> 20,
+                    app.inboxsync.sync.BatchBudget.HEAP_SHARE, budget.peakBytes() / 1048576.0, budget.waits());
+            out.flush();
         }
     }
 

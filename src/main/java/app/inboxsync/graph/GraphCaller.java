@@ -160,6 +160,15 @@ final class GraphCaller {
                     sent[0] = --calls; // never reached Facebook
                 }
                 reason = GraphFailures.networkReason(e, call.token());
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                // OkHttp (Kotlin) throws the checked InterruptedException undeclared when a cancel's interrupt
+                // comes while it waits for a TCP connect; it clears the flag, which interrupted() sets again.
+                if (e instanceof InterruptedException) {
+                    throw GraphFailures.interrupted(call);
+                }
+                throw new IllegalStateException(e);
             }
             if (Thread.currentThread().isInterrupted()) {
                 // the failure was most likely our own stop cutting the answer short: no retry, no notice

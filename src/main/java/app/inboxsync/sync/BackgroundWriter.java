@@ -34,9 +34,28 @@ final class BackgroundWriter implements AutoCloseable {
     /** The same, with history states written in the same transaction. */
     void submit(List<Conversation> conversations, List<Message> messages, List<HistoryMark> history,
                 Consumer<BatchWrite> done) {
-        awaitWrites();
-        inFlight = CompletableFuture.runAsync(
-                () -> done.accept(store.writeBatch(pageId, conversations, messages, history)), thread);
+        submit(conversations, messages, history, List.of(), done);
+    }
+
+    /**
+     * The same, giving the batch's {@code holds} on the {@link BatchBudget} back once it is written, or failed, or
+     * never started because an earlier write failed: a batch's bytes are never held past its write.
+     */
+    void submit(List<Conversation> conversations, List<Message> messages, List<HistoryMark> history,
+                List<BatchBudget.Hold> holds, Consumer<BatchWrite> done) {
+        try {
+            awaitWrites();
+            inFlight = CompletableFuture.runAsync(
+                    () -> done.accept(store.writeBatch(pageId, conversations, messages, history)), thread);
+        } catch (RuntimeException notStarted) {
+            holds.forEach(BatchBudget.Hold::close);
+            throw notStarted;
+        }
+        if (!holds.isEmpty()) {
+            // Released before the next write may start (awaitWrites waits for this stage), so the budget is free
+            // again by the time anyone sees the write as done.
+            inFlight = inFlight.whenComplete((ok, failed) -> holds.forEach(BatchBudget.Hold::close));
+        }
     }
 
     /** No write in flight: a submit now starts at once. */

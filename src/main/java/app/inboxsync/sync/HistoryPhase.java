@@ -74,15 +74,20 @@ final class HistoryPhase {
     private final PassTally tally;
     private final BackgroundWriter writer;
     private final Set<String> withheld;
+    private final BatchBudget budget;
     private int permissionRefusals;
     private int pagesDone;
     /** Pages fetched while the writer was busy, written together when it is free (see {@link #write}). */
     private final List<Message> unwrittenMessages = new ArrayList<>();
     private final List<HistoryMark> unwrittenMarks = new ArrayList<>();
+    /** The budget held for the unwritten pages, handed to the writer with them. */
+    private final List<BatchBudget.Hold> unwrittenHolds = new ArrayList<>();
     private SyncEvent.History unwrittenProgress;
+    /** What the next page of messages is expected to take: the previous page's size, a generous guess at first. */
+    private long expectedAnswer = BatchBytes.guess(1, PAGE);
 
     HistoryPhase(GraphGateway graph, InboxStore store, PageAccess access, SyncListener listener, CancelSignal cancel,
-                 PassTally tally, BackgroundWriter writer, Set<String> withheld) {
+                 PassTally tally, BackgroundWriter writer, Set<String> withheld, BatchBudget budget) {
         this.graph = graph;
         this.store = store;
         this.access = access;
@@ -91,6 +96,7 @@ final class HistoryPhase {
         this.tally = tally;
         this.writer = writer;
         this.withheld = withheld;
+        this.budget = budget;
     }
 
     /**
@@ -128,6 +134,10 @@ final class HistoryPhase {
         } catch (RuntimeException stopped) {
             keepWhatWasFetched(stopped);
             throw stopped;
+        } finally {
+            // Pages that never reached the writer (it failed, or an Error ended the walk) hold nothing any more.
+            unwrittenHolds.forEach(BatchBudget.Hold::close);
+            unwrittenHolds.clear();
         }
     }
 
@@ -167,17 +177,35 @@ final class HistoryPhase {
         }
     }
 
+    /**
+     * Holds what the next page of messages is expected to take on the budget, before it is asked for. When that
+     * does not fit at once, the pages kept so far go to the writer first: a Page waiting for the budget must hold
+     * nothing only it would give back, or it would wait for itself.
+     */
+    private BatchBudget.Hold hold(long bytes) {
+        BatchBudget.Hold now = budget.tryAcquire(bytes);
+        if (now != null) {
+            return now;
+        }
+        flush();
+        return budget.acquire(bytes);
+    }
+
     private void flush() {
         if (unwrittenMessages.isEmpty() && unwrittenMarks.isEmpty()) {
+            unwrittenHolds.forEach(BatchBudget.Hold::close);
+            unwrittenHolds.clear();
             return;
         }
         List<Message> messages = List.copyOf(unwrittenMessages);
         List<HistoryMark> marks = List.copyOf(unwrittenMarks);
+        List<BatchBudget.Hold> holds = List.copyOf(unwrittenHolds);
         SyncEvent.History progress = unwrittenProgress;
         unwrittenMessages.clear();
         unwrittenMarks.clear();
+        unwrittenHolds.clear();
         unwrittenProgress = null;
-        writer.submit(List.of(), messages, marks, write -> {
+        writer.submit(List.of(), messages, marks, holds, write -> {
             tally.addMessages(write);
             if (progress != null) {
                 listener.on(new SyncEvent.History(progress.pageId(), progress.conversationsLeft(),
@@ -193,10 +221,12 @@ final class HistoryPhase {
         int pagesOfJob = 0;
         while (true) {
             cancel.throwIfCancelled();
+            BatchBudget.Hold hold = hold(expectedAnswer);
             MessageBatch batch;
             try {
                 batch = graph.messages(access, id, cursor);
             } catch (GraphException e) {
+                hold.close();
                 if (cancel.isCancelled() || !refusedForThisThread(e, probeFolder)) {
                     throw e;
                 }
@@ -205,7 +235,13 @@ final class HistoryPhase {
                 HistoryMark mark = HistoryMark.withheld(id, facebookWords(e), e.code());
                 write(List.of(), mark, null);
                 return;
+            } catch (RuntimeException | Error e) {
+                hold.close();
+                throw e;
             }
+            unwrittenHolds.add(hold); // given back by the writer, with the page's write
+            expectedAnswer = BatchBytes.of(batch);
+            hold.resize(expectedAnswer);
             permissionRefusals = 0;
             tally.addCalls(batch.httpCalls());
             pagesOfJob++;

@@ -26,6 +26,7 @@ final class PagePass {
     private final Instant cutoff;
     private final SyncListener listener;
     private final CancelSignal cancel;
+    private final BatchBudget budget;
     private final PassTally tally = new PassTally();
     private final Set<String> seen = new HashSet<>();
     private final Set<Folder> walked = EnumSet.noneOf(Folder.class);
@@ -33,9 +34,11 @@ final class PagePass {
     private final List<HistoryPhase.Job> histories = new ArrayList<>();
     /** Conversations this pass found withheld by Facebook (for the one notice per sync). */
     private final Set<String> withheld = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** What the next listing answer is expected to take on the budget: the previous one's size (0: none yet). */
+    private long expectedListing;
 
     PagePass(GraphGateway graph, InboxStore store, SyncTuning tuning, PageAccess access, SyncMode mode,
-             Instant watermark, SyncListener listener, CancelSignal cancel) {
+             Instant watermark, SyncListener listener, CancelSignal cancel, BatchBudget budget) {
         this.graph = graph;
         this.store = store;
         this.tuning = tuning;
@@ -44,6 +47,7 @@ final class PagePass {
         this.cutoff = mode == SyncMode.INCREMENTAL ? watermark.minus(tuning.overlap()) : null;
         this.listener = listener;
         this.cancel = cancel;
+        this.budget = budget;
     }
 
     PassTally tally() {
@@ -83,7 +87,7 @@ final class PagePass {
             }
             writer.awaitWrites();
             listingStored.run();
-            new HistoryPhase(graph, store, access, listener, cancel, tally, writer, withheld)
+            new HistoryPhase(graph, store, access, listener, cancel, tally, writer, withheld, budget)
                     .run(histories, folders.isEmpty() ? Folder.INBOX : folders.get(0));
             writer.awaitWrites();
         }
@@ -102,29 +106,47 @@ final class PagePass {
         Cursor after = null;
         do {
             cancel.throwIfCancelled();
-            ConversationBatch page = graph.conversations(access, folder, limit, tuning.nestedMessages(), after);
+            // Held from before the call until the writer has stored the page; Pages queue here when it is spent.
+            BatchBudget.Hold hold = budget.acquire(expectedListing > 0 ? expectedListing
+                    : BatchBytes.guess(limit, tuning.nestedMessages()));
+            ConversationBatch page;
+            try {
+                page = graph.conversations(access, folder, limit, tuning.nestedMessages(), after);
+            } catch (RuntimeException | Error e) {
+                hold.close();
+                throw e;
+            }
             tally.addCalls(page.httpCalls());
+            expectedListing = BatchBytes.of(page);
+            hold.resize(expectedListing);
             List<FetchedConversation> changed = new ArrayList<>();
             boolean reachedWatermark = false;
-            for (FetchedConversation fetched : page.conversations()) {
-                Instant updated = fetched.conversation().updatedTime();
-                if (previous != null && updated.isAfter(previous) && !toTheEnd) {
-                    // Newest-first is observed, not promised: once it breaks, the watermark cannot be trusted.
-                    toTheEnd = true;
-                    listener.on(new SyncEvent.Notice(access.pageId(), "Facebook returned " + folder.wireName()
-                            + " out of order; reading this folder to its end to be sure nothing is missed."));
+            try {
+                for (FetchedConversation fetched : page.conversations()) {
+                    Instant updated = fetched.conversation().updatedTime();
+                    if (previous != null && updated.isAfter(previous) && !toTheEnd) {
+                        // Newest-first is observed, not promised: once it breaks, the watermark cannot be trusted.
+                        toTheEnd = true;
+                        listener.on(new SyncEvent.Notice(access.pageId(), "Facebook returned " + folder.wireName()
+                                + " out of order; reading this folder to its end to be sure nothing is missed."));
+                    }
+                    previous = updated;
+                    tally.sawUpdate(updated);
+                    if (!toTheEnd && updated.isBefore(cutoff)) {
+                        reachedWatermark = true;
+                        continue;
+                    }
+                    seen.add(fetched.conversation().id());
+                    changed.add(fetched);
                 }
-                previous = updated;
-                tally.sawUpdate(updated);
-                if (!toTheEnd && updated.isBefore(cutoff)) {
-                    reachedWatermark = true;
-                    continue;
-                }
-                seen.add(fetched.conversation().id());
-                changed.add(fetched);
+            } catch (RuntimeException | Error e) {
+                hold.close();
+                throw e;
             }
-            if (!changed.isEmpty()) {
-                writeWithMessages(changed, writer);
+            if (changed.isEmpty()) {
+                hold.close();
+            } else {
+                writeWithMessages(changed, writer, hold); // the writer gives the hold back
             }
             after = page.next();
             limit = Math.min(GraphGateway.MAX_LIMIT, limit * 2);
@@ -134,12 +156,31 @@ final class PagePass {
         } while (after != null);
     }
 
-    private void writeWithMessages(List<FetchedConversation> changed, BackgroundWriter writer) {
-        Map<String, StoredHistory> stored = store.storedHistories(access.pageId(),
-                changed.stream().map(f -> f.conversation().id()).toList());
+    /** Writes the batch and gives {@code hold} back once it is written, or at once if it never reaches the writer. */
+    private void writeWithMessages(List<FetchedConversation> changed, BackgroundWriter writer, BatchBudget.Hold hold) {
         List<Conversation> conversations = new ArrayList<>(changed.size());
         List<Message> messages = new ArrayList<>();
         List<HistoryMark> marks = new ArrayList<>();
+        try {
+            planBatch(changed, conversations, messages, marks);
+        } catch (RuntimeException | Error e) {
+            hold.close();
+            throw e;
+        }
+        int size = conversations.size();
+        writer.submit(conversations, messages, marks, List.of(hold), write -> {
+            int batch = tally.addBatch(write, size);
+            BatchWrite counts = tally.counts();
+            listener.on(new SyncEvent.Progress(access.pageId(), tally.conversationsSeen(), counts, tally.apiCalls()));
+            listener.on(new SyncEvent.BatchCompleted(access.pageId(), batch, size, counts.conversationsTouched()));
+        });
+    }
+
+    /** What the writer stores of the listed conversations, and what phase 2 still has to fetch of them. */
+    private void planBatch(List<FetchedConversation> changed, List<Conversation> conversations, List<Message> messages,
+                           List<HistoryMark> marks) {
+        Map<String, StoredHistory> stored = store.storedHistories(access.pageId(),
+                changed.stream().map(f -> f.conversation().id()).toList());
         for (FetchedConversation fetched : changed) {
             conversations.add(fetched.conversation());
             StoredHistory before = stored.get(fetched.conversation().id());
@@ -152,13 +193,6 @@ final class PagePass {
             }
             plan(fetched, before, marks);
         }
-        int size = conversations.size();
-        writer.submit(conversations, messages, marks, write -> {
-            int batch = tally.addBatch(write, size);
-            BatchWrite counts = tally.counts();
-            listener.on(new SyncEvent.Progress(access.pageId(), tally.conversationsSeen(), counts, tally.apiCalls()));
-            listener.on(new SyncEvent.BatchCompleted(access.pageId(), batch, size, counts.conversationsTouched()));
-        });
     }
 
     /**

@@ -24,16 +24,32 @@ public final class SyncService {
     private final InboxStore store;
     private final SyncTuning tuning;
     private final Clock clock;
+    private final BatchBudget budget;
 
-    public SyncService(GraphGateway graph, InboxStore store, SyncTuning tuning, Clock clock) {
+    /** @param budget shared by every Page this service syncs at once (one per process: see {@link BatchBudget}) */
+    public SyncService(GraphGateway graph, InboxStore store, SyncTuning tuning, Clock clock, BatchBudget budget) {
         this.graph = Objects.requireNonNull(graph, "graph");
         this.store = Objects.requireNonNull(store, "store");
         this.tuning = Objects.requireNonNull(tuning, "tuning");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.budget = Objects.requireNonNull(budget, "budget");
+    }
+
+    public SyncService(GraphGateway graph, InboxStore store, SyncTuning tuning, Clock clock) {
+        this(graph, store, tuning, clock, BatchBudget.ofThisHeap());
+    }
+
+    public SyncService(GraphGateway graph, InboxStore store, BatchBudget budget) {
+        this(graph, store, SyncTuning.DEFAULT, Clock.systemUTC(), budget);
     }
 
     public SyncService(GraphGateway graph, InboxStore store) {
-        this(graph, store, SyncTuning.DEFAULT, Clock.systemUTC());
+        this(graph, store, BatchBudget.ofThisHeap());
+    }
+
+    /** The budget the Pages of this service share. */
+    public BatchBudget budget() {
+        return budget;
     }
 
     public SyncResult sync(SyncRequest request, SyncListener listener, CancelSignal cancel) {
@@ -107,7 +123,7 @@ public final class SyncService {
         long runId = store.startRun(pageId, mode);
         listener.on(new SyncEvent.Started(pageId, page.name(), mode, runId, page.storedConversations()));
         PagePass pass = new PagePass(new RepeatGuard(graph), store, tuning, request.access(), mode, page.watermark(),
-                listener, cancel);
+                listener, cancel, budget);
         Set<Folder> behind = store.foldersBehind(pageId);
         if (oddWatermark) {
             listener.on(new SyncEvent.Notice(pageId, "The stored watermark (" + page.watermark() + ") lies in the "

@@ -47,6 +47,21 @@ class GraphErrorsTest {
         return assertThrows(GraphException.class, this::fetch);
     }
 
+    @Test
+    void aCallInterruptedWhileItConnectsIsAStopNotACrash() {
+        graph.ok(EMPTY);
+        // A cancel interrupts the Page's thread; OkHttp, waiting for its TCP connect, then throws the checked
+        // InterruptedException undeclared, which used to escape the sync as a crash of the whole Sync all.
+        Thread.currentThread().interrupt();
+        try {
+            GraphException e = failure();
+            assertTrue(e.getMessage().startsWith("Stopped while waiting for Facebook"), e.getMessage());
+            assertTrue(Thread.currentThread().isInterrupted(), "the interrupt is kept for the sync to see");
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
     /** Equal jitter: the n-th backoff lies between half and all of 500 ms × 2^(n−1). */
     private void assertBackoffs(int count) {
         List<Duration> sleeps = graph.time.sleeps();

@@ -37,14 +37,16 @@ class HistoryPhaseTest {
     private final Set<String> withheld = new HashSet<>();
     private final CancelSignal cancel = new CancelSignal();
     private final BackgroundWriter writer = new BackgroundWriter(store, PAGE);
+    private final BatchBudget budget = new BatchBudget(64L << 20);
 
     @AfterEach
     void close() {
         writer.close();
+        assertEquals(0, budget.heldBytes(), "every page fetched gave its budget back, written or not");
     }
 
     private void run(HistoryPhase.Job... jobs) {
-        new HistoryPhase(graph, store, ACCESS, events::add, cancel, tally, writer, withheld)
+        new HistoryPhase(graph, store, ACCESS, events::add, cancel, tally, writer, withheld, budget)
                 .run(List.of(jobs), Folder.INBOX);
         writer.awaitWrites();
     }
@@ -219,7 +221,7 @@ class HistoryPhaseTest {
         graph.history("t_1", batch(cursor("p3"), m("t_1", 2)));
         graph.failHistory("t_1", () -> new GraphException(GraphException.Kind.TRANSIENT, "down"));
         RuntimeException e = assertThrows(RuntimeException.class,
-                () -> new HistoryPhase(graph, store, ACCESS, events::add, cancel, tally, writer, withheld)
+                () -> new HistoryPhase(graph, store, ACCESS, events::add, cancel, tally, writer, withheld, budget)
                         .run(List.of(HistoryPhase.Job.rest("t_1", cursor("p2"), 200, 0)), Folder.INBOX));
         // either the write's failure surfaced at the next page's hand-over, or the Graph failure carries it
         assertTrue(e.getMessage().equals("disk full") || (e instanceof GraphException
@@ -358,7 +360,8 @@ class HistoryPhaseTest {
             return new GraphException(GraphException.Kind.TRANSIENT, "interrupted");
         });
         assertThrows(GraphException.class, () -> new HistoryPhase(graph, store, ACCESS, events::add, cancel, tally,
-                writer, withheld).run(List.of(HistoryPhase.Job.rest("t_1", cursor("p1"), 300, 0)), Folder.INBOX));
+                writer, withheld, budget).run(List.of(HistoryPhase.Job.rest("t_1", cursor("p1"), 300, 0)),
+                Folder.INBOX));
         boolean interrupted = Thread.interrupted();
         writer.awaitWrites();
         assertTrue(interrupted, "the interrupt is set again for the caller");

@@ -44,6 +44,8 @@ final class MemoryStore implements InboxStore {
     volatile int writesThatSucceed = -1;
     /** Runs at the end of each write (e.g. to move a test clock). */
     volatile Runnable onWrite = () -> { };
+    /** Told what each write stored, after it is stored. */
+    volatile java.util.function.BiConsumer<List<Conversation>, List<Message>> onStored = (cs, ms) -> { };
     /** How many messages each write carried, in order. */
     final List<Integer> writeSizes = new ArrayList<>();
     int writes;
@@ -136,6 +138,7 @@ final class MemoryStore implements InboxStore {
             }
         }
         BatchWrite done = stored(cs, ms, marks);
+        onStored.accept(cs, ms);
         onWrite.run();
         return done;
     }
@@ -179,6 +182,7 @@ final class MemoryStore implements InboxStore {
     @Override
     public synchronized List<PendingHistory> pendingHistories(String pageId) {
         return conversations.values().stream()
+                .filter(c -> c.pageId().equals(pageId)) // several Pages may sync into one store
                 .filter(c -> history.get(c.id()) != null && history.get(c.id()).state() == HistoryState.PENDING)
                 .map(c -> new PendingHistory(c.id(), c.messageCount() == null ? 0 : c.messageCount())).toList();
     }
