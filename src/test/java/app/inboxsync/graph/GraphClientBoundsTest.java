@@ -12,23 +12,13 @@ import app.inboxsync.sync.GraphException;
 import app.inboxsync.sync.GraphGateway;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What the client refuses to ask, a Pages listing that repeats itself, and a message's attachment links. */
 class GraphClientBoundsTest {
-    private TestGraph graph;
-
-    @BeforeEach
-    void start() throws Exception {
-        graph = new TestGraph();
-    }
-
-    @AfterEach
-    void stop() {
-        graph.close();
-    }
+    @RegisterExtension
+    final TestGraph graph = TestGraph.perTest();
 
     @Test
     void limitsOutsideWhatGraphServesAreRefusedBeforeAnyRequest() {
@@ -46,6 +36,14 @@ class GraphClientBoundsTest {
             client.conversations(PAGE, Folder.INBOX, edge[0], edge[1], null);
         }
         assertEquals(2, graph.requests(), "the smallest and largest limits are asked for");
+    }
+
+    @Test
+    void aMessagesCallWithoutACursorAsksForEveryMessageFieldWhileNoneIsRefused() throws Exception {
+        graph.ok("{\"data\":[]}");
+        graph.client().messages(PAGE, "t_9", null);
+        assertEquals("id,created_time,from,to,message,attachments,sticker,shares",
+                graph.take().getUrl().queryParameter("fields"));
     }
 
     private String accountsPage(String ids, String next) {

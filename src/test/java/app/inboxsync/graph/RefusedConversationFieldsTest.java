@@ -13,9 +13,8 @@ import app.inboxsync.domain.Folder;
 import app.inboxsync.sync.GraphException;
 import java.util.List;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Conversations when Graph refuses one of their optional fields, or a folder, over real HTTP: what was not asked
@@ -23,17 +22,8 @@ import org.junit.jupiter.api.Test;
  * asked for again.
  */
 class RefusedConversationFieldsTest {
-    private TestGraph graph;
-
-    @BeforeEach
-    void start() throws Exception {
-        graph = new TestGraph();
-    }
-
-    @AfterEach
-    void stop() {
-        graph.close();
-    }
+    @RegisterExtension
+    final TestGraph graph = TestGraph.perTest();
 
     private void refuse(String field) {
         graph.reply(400, graphError(100, 0,

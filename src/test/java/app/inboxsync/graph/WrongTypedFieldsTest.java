@@ -9,8 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.inboxsync.domain.Folder;
 import app.inboxsync.sync.GraphException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -20,17 +19,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class WrongTypedFieldsTest {
     private static final String THREAD = "\"id\":\"t_1\",\"updated_time\":\"2024-11-10T17:00:00+0000\"";
-    private TestGraph graph;
-
-    @BeforeEach
-    void start() throws Exception {
-        graph = new TestGraph();
-    }
-
-    @AfterEach
-    void stop() {
-        graph.close();
-    }
+    @RegisterExtension
+    final TestGraph graph = TestGraph.perTest();
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
