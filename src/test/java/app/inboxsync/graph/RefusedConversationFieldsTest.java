@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.inboxsync.domain.Conversation;
 import app.inboxsync.domain.Folder;
+import app.inboxsync.sync.ConversationBatch;
 import app.inboxsync.sync.GraphException;
 import java.util.List;
 import mockwebserver3.RecordedRequest;
@@ -45,8 +46,10 @@ class RefusedConversationFieldsTest {
                 {"id":"m_1","created_time":"2024-11-10T16:00:00+0000","from":{"id":"9"},"message":"older"}""")
                 + "," + thread("t_2", "") + "]}");
 
-        List<Conversation> cs = graph.client().conversations(PAGE, Folder.INBOX, 25, 10, null).conversations()
-                .stream().map(f -> f.conversation()).toList();
+        ConversationBatch batch = graph.client().conversations(PAGE, Folder.INBOX, 25, 10, null);
+        List<Conversation> cs = batch.conversations().stream().map(f -> f.conversation()).toList();
+
+        assertEquals(3, batch.httpCalls(), "the two refused requests count as calls");
 
         graph.take();
         graph.take();
