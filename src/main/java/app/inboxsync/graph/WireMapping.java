@@ -28,10 +28,6 @@ final class WireMapping {
         this.json = json;
     }
 
-    FetchedConversation conversation(String pageId, Folder folder, Wire.Conversation c) {
-        return conversation(pageId, folder, c, name -> true);
-    }
-
     /**
      * @param asked whether a conversation field was asked for; one Graph refused (and so was not asked for) is
      *              unknown: null, not 0 or false. Without a snippet, the newest message's text stands in.

@@ -26,6 +26,14 @@ public final class CancelSignal {
         return () -> onCancel.remove(action);
     }
 
+    /**
+     * How many actions wait for a cancel. One signal can outlive many syncs (`sync --watch` keeps one for all its
+     * rounds), so each sync must forget its action when it ends; tests check that here.
+     */
+    int actionsWaiting() {
+        return onCancel.size();
+    }
+
     public boolean isCancelled() {
         return cancelled.get() || Thread.currentThread().isInterrupted();
     }

@@ -4,6 +4,7 @@ import app.inboxsync.domain.Secret;
 import app.inboxsync.sync.GraphObserver;
 import app.inboxsync.sync.PageAccess;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,9 +12,15 @@ import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** A real HTTP server playing Graph, a client pointed at it, a fake clock and a recording observer. */
-final class TestGraph implements AutoCloseable {
+/**
+ * A real HTTP server playing Graph, a client pointed at it, a fake clock and a recording observer. Either close it
+ * yourself, or hold it as {@code @RegisterExtension final TestGraph graph = TestGraph.perTest();} and it closes
+ * after each test.
+ */
+final class TestGraph implements AutoCloseable, AfterEachCallback {
     static final String CANARY = "CANARY_TOKEN_4f1d2c";
     static final String PAGE_ID = "111";
     static final PageAccess PAGE = new PageAccess(PAGE_ID, Secret.of(CANARY));
@@ -34,6 +41,20 @@ final class TestGraph implements AutoCloseable {
 
     TestGraph() throws IOException {
         server.start();
+    }
+
+    /** Started now, closed after the test (as a JUnit extension). */
+    static TestGraph perTest() {
+        try {
+            return new TestGraph();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
     }
 
     String base() {

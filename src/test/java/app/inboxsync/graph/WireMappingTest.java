@@ -180,7 +180,35 @@ class WireMappingTest {
         GraphException e = assertThrows(GraphException.class,
                 () -> graph.client().conversations(PAGE, Folder.INBOX, 25, 10, null));
         assertEquals(GraphException.Kind.MALFORMED, e.kind());
+        assertTrue(e.getMessage().contains("cannot be stored: conversation id is missing."), e.getMessage());
         assertEquals(1, graph.requests(), "bad content is not retried");
+    }
+
+    @Test
+    void aConversationWithoutAnUpdatedTimeIsMalformedAndTheSentenceSaysWhichField() {
+        graph.ok("{\"data\":[{\"id\":\"t_1\",\"updated_time\":\"\"}]}");
+        GraphException e = assertThrows(GraphException.class,
+                () -> graph.client().conversations(PAGE, Folder.INBOX, 25, 10, null));
+        assertEquals(GraphException.Kind.MALFORMED, e.kind());
+        assertTrue(e.getMessage().contains("cannot be stored: updated_time of conversation t_1 is missing."),
+                e.getMessage());
+    }
+
+    @Test
+    void nulsLeaveParticipantsAndAttachmentsWhereverTheyAreAndNothingElseChanges() {
+        // The rule, written out here: U+0000 is removed from every key and every string; numbers, booleans,
+        // nulls and order stay as Graph sent them.
+        List<Conversation> cs = conversationsOf(withParticipants("t_1",
+                "[{\"name\":\"\\u0000Ann\",\"id\":\"9\"},{\"name\":\"Shop\",\"id\":\"111\"}]"));
+        assertEquals("Ann", cs.get(0).senderName());
+        assertEquals("[{\"name\":\"Ann\",\"id\":\"9\"},{\"name\":\"Shop\",\"id\":\"111\"}]",
+                cs.get(0).participantsJson());
+
+        List<Message> ms = messagesOf("{\"id\":\"m_1\",\"created_time\":\"2024-11-10T17:00:00+0000\","
+                + "\"attachments\":{\"data\":[{\"ti\\u0000tle\":\"\\u0000a\\u0000b\",\"size\":12,"
+                + "\"ok\":true,\"gone\":null,\"tags\":[\"x\\u0000\",7]}]}}");
+        assertEquals("{\"attachments\":{\"data\":[{\"title\":\"ab\",\"size\":12,\"ok\":true,\"gone\":null,"
+                + "\"tags\":[\"x\",7]}]}}", ms.get(0).attachmentsJson());
     }
 
     @Test

@@ -96,6 +96,24 @@ class SyncAllTest {
     }
 
     @Test
+    void aRoundForgetsItsWakeUpSoASignalKeptForManyRoundsHoldsNone() {
+        store.anyPage = true;
+        CancelSignal kept = new CancelSignal(); // as `sync --watch` keeps one signal for all its rounds
+        SyncAll all = new SyncAll(service, 2);
+        for (int round = 0; round < 3; round++) {
+            List<SyncResult> r = all.sync(List.of(page("1"), page("2")), SyncListener.NONE, kept);
+            assertTrue(r.stream().allMatch(SyncResult::succeeded), r.toString());
+            assertEquals(0, kept.actionsWaiting(), "round " + round + " left its wake-up on the signal");
+        }
+
+        Thread.currentThread().interrupt(); // a round that ends by throwing forgets it too
+        assertThrows(CancelSignal.SyncCancelledException.class,
+                () -> all.sync(List.of(page("1")), SyncListener.NONE, kept));
+        assertTrue(Thread.interrupted());
+        assertEquals(0, kept.actionsWaiting(), "the cancelled round left its wake-up on the signal");
+    }
+
+    @Test
     void roundsStartWhereTheyShouldAndTakeTheStalestFirst() {
         java.time.Instant now = java.time.Instant.parse("2026-12-03T12:00:00Z");
         assertEquals(new SharedRound(now.minusSeconds(4)), SharedRound.sinceLaunch(now, Duration.ofSeconds(4)));

@@ -135,11 +135,6 @@ final class BatchWriter {
     private BatchWriter() {
     }
 
-    static BatchWrite write(Connection c, String pageId, List<Conversation> conversations, List<Message> messages)
-            throws SQLException {
-        return write(c, pageId, conversations, messages, List.of());
-    }
-
     static BatchWrite write(Connection c, String pageId, List<Conversation> conversations, List<Message> messages,
                             List<HistoryMark> history) throws SQLException {
         List<Conversation> threads = oneRowPerCustomer(lastPerKey(conversations, Conversation::id));

@@ -141,6 +141,27 @@ class PostgresInboxStoreTest {
     }
 
     @Test
+    void twoThreadsOfOneCustomerWithTheSameTimeLeaveThePlainIdToTheOneListedFirst() {
+        String page = "p-tie";
+        Fixtures.addPage(db, page);
+        store.writeBatch(page, List.of(conversation(page, "t_first", "tied", 4, "a"),
+                conversation(page, "t_second", "tied", 4, "b")), List.of());
+        assertEquals("tied", byId(page, "t_first").senderId(), "Graph lists the newest first");
+        assertEquals("tied#t_second", byId(page, "t_second").senderId());
+    }
+
+    @Test
+    void aBatchOfMessagesAloneIsWrittenWithTheirMicroseconds() {
+        String page = "p-micros";
+        Fixtures.addPage(db, page);
+        store.writeBatch(page, List.of(conversation(page, "t_mu", "s1", 1, "a")), List.of());
+        Instant at = T0.plusSeconds(61).plusNanos(123_456_000);
+        Message m = new Message("m_mu", "t_mu", page, "u1", "Customer", false, "later", at, null, false);
+        assertEquals(new BatchWrite(0, 0, 0, 1, 0), store.writeBatch(page, List.of(), List.of(m)));
+        assertEquals(at, queries.messages("t_mu").get(0).createdTime());
+    }
+
+    @Test
     void emojiRtlAndFourByteTextRoundTrip() {
         String page = "p-text";
         Fixtures.addPage(db, page);

@@ -1,5 +1,6 @@
 package app.inboxsync.store.write;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -52,5 +53,26 @@ class SyncLockTest {
     void keysAreStableAndDistinct() {
         assertTrue(PageLock.keyOf("123") == PageLock.keyOf("123"));
         assertNotEquals(PageLock.keyOf("123"), PageLock.keyOf("124"));
+        // Every version must take the same key, or two versions on one database would sync a Page at once:
+        // the first 8 bytes of SHA-256("inbox-sync/page/123"), d3defe4abba441f5 (printf … | sha256sum).
+        assertEquals(Long.parseUnsignedLong("d3defe4abba441f5", 16), PageLock.keyOf("123"));
+    }
+
+    @Test
+    void oneCloseReleasesTheLockAndFailedAttemptsGiveTheirConnectionsBack() {
+        PostgresInboxStore mine = new PostgresInboxStore(db);
+        PostgresInboxStore theirs = new PostgresInboxStore(otherProcess);
+        SyncLock lock = mine.tryLockPage("page-c").orElseThrow();
+        for (int i = 0; i < 30; i++) { // more attempts than either pool has connections
+            assertTrue(theirs.tryLockPage("page-c").isEmpty());
+        }
+        assertTrue(theirs.pageState("page-c").isEmpty(), "the other process can still reach the database");
+        lock.close();
+        try (SyncLock taken = theirs.tryLockPage("page-c").orElseThrow()) {
+            assertTrue(mine.tryLockPage("page-c").isEmpty());
+        }
+        for (int i = 0; i < 30; i++) { // taken and released, again and again
+            mine.tryLockPage("page-d").orElseThrow().close();
+        }
     }
 }

@@ -3,6 +3,7 @@ package app.inboxsync.store.write;
 import static app.inboxsync.store.Fixtures.T0;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.inboxsync.domain.SyncMode;
 import app.inboxsync.read.PageSummary;
@@ -16,6 +17,8 @@ import app.inboxsync.store.server.Database;
 import app.inboxsync.sync.BatchWrite;
 import app.inboxsync.sync.RunOutcome.RunStatus;
 import app.inboxsync.sync.RunOutcome;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -99,6 +102,34 @@ class SyncRunTest {
         assertEquals("The session was invalidated because the user changed their password.", summary.tokenError());
         Fixtures.addPage(db, page);
         assertEquals(TokenStatus.VALID, new PageRepository(db).findPage(page).orElseThrow().tokenStatus());
+    }
+
+    @Test
+    void onlyASucceededRunProvesTheTokenWorksAgainAndCountsAsTheLastCompletedSync() {
+        String page = "p-proven";
+        Fixtures.addPage(db, page);
+        assertTrue(store.lastCompletedSync(page).isEmpty(), "never synced");
+        store.markTokenInvalid(page, "Error validating access token");
+        long failed = store.startRun(page, SyncMode.INCREMENTAL);
+        store.finishRun(failed, page, new RunOutcome(RunStatus.FAILED, BatchWrite.NONE, 1, null, "Token invalid"));
+        assertEquals(TokenStatus.INVALID, new PageRepository(db).findPage(page).orElseThrow().tokenStatus());
+        assertTrue(store.lastCompletedSync(page).isEmpty(), "a failed run completed nothing");
+
+        long ok = store.startRun(page, SyncMode.INCREMENTAL);
+        store.finishRun(ok, page, new RunOutcome(RunStatus.SUCCEEDED, BatchWrite.NONE, 1, T0, null));
+        PageSummary proven = new PageRepository(db).findPage(page).orElseThrow();
+        assertEquals(TokenStatus.VALID, proven.tokenStatus());
+        assertNull(proven.tokenError());
+        assertEquals(runs.recent(page, 1).get(0).finishedAt(), store.lastCompletedSync(page).orElseThrow());
+    }
+
+    @Test
+    void theDatabaseClockIsTheTimeOfTheCall() {
+        Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = store.databaseNow();
+        Instant after = Instant.now().plusMillis(1);
+        assertTrue(!now.isBefore(before) && !now.isAfter(after),
+                before + " ≤ " + now + " ≤ " + after + " (the embedded database runs on this machine's clock)");
     }
 
     private static void sleepAMoment() {
