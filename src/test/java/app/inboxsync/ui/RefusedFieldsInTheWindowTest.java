@@ -21,6 +21,7 @@ import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableColumn;
@@ -126,8 +127,13 @@ class RefusedFieldsInTheWindowTest {
         FxWait.waitFor(20, TimeUnit.SECONDS, () -> thread.getItems().stream().anyMatch(m -> m.messageId().equals(wanted)));
         int at = thread.getItems().stream().map(MessageRow::messageId).toList().indexOf(wanted);
         robot.interact(() -> thread.scrollTo(at));
+        // the window downloads its syncs' attachments: the sticker is Facebook's link until then, its thumbnail after
+        // (or its state in words while it waits)
         FxWait.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".bubble-link").queryAll().stream()
-                .anyMatch(n -> n instanceof Hyperlink h && h.getText().equals("📎 Sticker")));
+                .anyMatch(n -> n instanceof Hyperlink h && h.getText().equals("📎 Sticker"))
+                || robot.lookup(".attachment-thumbnail").tryQuery().isPresent()
+                || robot.lookup(".bubble-attachment").queryAll().stream()
+                        .anyMatch(n -> n instanceof Labeled l && l.getText().startsWith("Sticker")));
     }
 
     private static String shown(TableView<ConversationItem> table, String title, int index) {

@@ -4,6 +4,7 @@ import javafx.event.Event;
 import javafx.geometry.Bounds;
 import javafx.scene.control.IndexedCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollToEvent;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
@@ -13,19 +14,24 @@ import javafx.scene.input.ScrollEvent;
  * Keeps a freshly opened thread's newest message wholly in view while the thread settles. Emoji images and
  * pictures arrive after the first layout and make their cells taller, which pushed the last bubble below the
  * bottom edge (one scroll after the first layout was not always enough). So after every layout pulse, until
- * the reader scrolls, clicks or types in the list, the newest message is brought fully into view again when it
- * is not. Nothing moves once the reader has taken over.
+ * the reader scrolls, clicks or types in the list, or something asks the list to scroll elsewhere (a find hit,
+ * older messages on top), the newest message is brought fully into view again when it is not. Nothing moves
+ * once the reader or that other part has taken over.
  */
 final class NewestInView {
     private final ListView<?> list;
     private final Runnable afterLayout = this::afterLayout;
     private boolean following;
+    /** True while {@link #follow()} asks the list to scroll, so its own request is not taken for someone else's. */
+    private boolean scrollingHere;
 
     NewestInView(ListView<?> list) {
         this.list = list;
         list.addEventFilter(ScrollEvent.SCROLL, this::readerTookOver);
         list.addEventFilter(MouseEvent.MOUSE_PRESSED, this::readerTookOver);
         list.addEventFilter(KeyEvent.KEY_PRESSED, this::readerTookOver);
+        // ListView.scrollTo asks its skin by this event: whoever asks, other than follow(), decides where it stands
+        list.addEventFilter(ScrollToEvent.ANY, e -> following &= scrollingHere);
         list.sceneProperty().subscribe((before, now) -> {
             if (before != null) {
                 before.removePostLayoutPulseListener(afterLayout);
@@ -42,12 +48,12 @@ final class NewestInView {
     /** The whole thread was just shown: follow its newest message until the reader moves. */
     void follow() {
         following = true;
-        list.scrollTo(list.getItems().size() - 1);
-    }
-
-    /** Something else chose where the list stands (a find hit, older messages on top). */
-    void stop() {
-        following = false;
+        scrollingHere = true;
+        try {
+            list.scrollTo(list.getItems().size() - 1);
+        } finally {
+            scrollingHere = false;
+        }
     }
 
     private void readerTookOver(Event e) {

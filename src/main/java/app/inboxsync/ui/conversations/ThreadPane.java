@@ -73,7 +73,6 @@ public final class ThreadPane extends VBox {
                     if (wholeThread) {
                         newest.follow(); // also when the search words are in it: they are marked, "next" goes there
                     } else {
-                        newest.stop();
                         list.scrollTo(added);
                     }
                 }
@@ -83,7 +82,6 @@ public final class ThreadPane extends VBox {
         find.currentProperty().subscribe(hit -> {
             list.refresh(); // the highlights are drawn by the cells
             if (hit != null) {
-                newest.stop();
                 list.scrollTo(Math.max(0, hit.message() - 1)); // the hit's message below the one before it
             }
         });
