@@ -105,10 +105,12 @@ DROP INDEX messenger_conversations_notes_words_idx;
 DROP INDEX IF EXISTS messenger_conversations_sender_name_trgm_idx;
 DROP INDEX IF EXISTS messenger_conversations_last_message_trgm_idx;
 
--- Sorting by a column: each index serves both directions (read backwards for the other), so an unknown value
--- (NULL) sorts as the lowest: last from the top down, first from the bottom up (SortSql). The snippet is
--- indexed by its first 100 characters: a longer one would not fit a btree entry, and ties after 100
--- characters are rare enough to break by conversation id.
+-- Sorting by a column (SortSql): an unknown value (NULL) sorts last either way, so an index serves one
+-- direction; each column has one for its usual one (most messages, most unread, Z to A), the sender for both.
+-- The snippet is indexed by its first 100 characters: a longer one would not fit a btree entry, and ties after
+-- 100 characters are rare enough to break by conversation id.
+CREATE INDEX messenger_conversations_page_sender_az_idx
+    ON messenger_conversations (page_id, sender_name ASC NULLS LAST, conversation_id ASC);
 CREATE INDEX messenger_conversations_page_sender_idx
     ON messenger_conversations (page_id, sender_name DESC NULLS LAST, conversation_id DESC);
 CREATE INDEX messenger_conversations_page_snippet_idx

@@ -84,6 +84,9 @@ public final class DesktopFixture implements AutoCloseable {
             }
         }, Clock.systemUTC());
         stage.setScene(new Scene(ui.root(), 1200, 800));
+        // TestFX shares one stage between test classes: a test that resized it (ChatThreadTest narrows it) would
+        // otherwise leave every later window at its size, the toolbar's buttons cut off
+        stage.sizeToScene();
         stage.show();
         ui.start();
     }

@@ -8,15 +8,15 @@ final class SortSql {
     }
 
     /**
-     * Every column has a (page_id, column DESC NULLS LAST, conversation_id DESC) index (V9, V1 for the time),
-     * read forwards for a descending sort and backwards for an ascending one, so an unknown value (NULL) sorts
-     * as the lowest: last from the top down, first from the bottom up. The time is never NULL: a NULLS clause
-     * there would stop the planner from reading its index in order, and sort 100,000 rows instead.
+     * An unknown value (NULL: a Graph version that does not give the column) sorts last either way. V9's indexes
+     * match these clauses exactly: (page_id, column DESC NULLS LAST, conversation_id DESC) for every column, and
+     * the sender A to Z as well; the other ascending sorts are sorted by the database. The time is never NULL: a
+     * NULLS clause there would stop the planner from reading its index in order, and sort 100,000 rows instead.
      */
     static String orderBy(ConversationSort sort) {
         String direction = sort.descending() ? " DESC" : " ASC";
-        String nulls = !nullable(sort.column()) ? "" : sort.descending() ? " NULLS LAST" : " NULLS FIRST";
-        return " ORDER BY " + column(sort.column()) + direction + nulls + ", c.conversation_id" + direction;
+        return " ORDER BY " + column(sort.column()) + direction + (nullable(sort.column()) ? " NULLS LAST" : "")
+                + ", c.conversation_id" + direction;
     }
 
     private static String column(ConversationSort.Column column) {

@@ -122,14 +122,18 @@ class SearchWordsTest {
         assertEquals(newestFirst.subList(5_000, 5_200), ids(queries.window(refund, ConversationSort.NEWEST_FIRST, 5_000, 200)),
                 "a deep window, collected and sorted");
 
-        // A to Z: an unknown sender (NULL) sorts as the lowest, so it comes first this way and last the other
-        Comparator<Conversation> bySender = Comparator.comparing(Conversation::senderName,
-                Comparator.nullsFirst(SearchWordsTest::databaseOrder)).thenComparing(Conversation::id);
+        // an unknown sender (NULL) sorts last either way
+        Comparator<Conversation> aToZOrder = Comparator.comparing(Conversation::senderName,
+                Comparator.nullsLast(SearchWordsTest::databaseOrder)).thenComparing(Conversation::id);
+        Comparator<Conversation> zToAOrder = Comparator.comparing(Conversation::senderName,
+                Comparator.nullsLast(SearchWordsTest.<String>reversed())).thenComparing(Conversation::id, Comparator.reverseOrder());
         ConversationSort aToZ = new ConversationSort(ConversationSort.Column.SENDER, false);
         ConversationSort zToA = new ConversationSort(ConversationSort.Column.SENDER, true);
-        assertEquals(sorted(bySender).subList(0, 200), ids(queries.window(refund, aToZ, 0, 200)));
-        assertEquals(sorted(bySender.reversed()).subList(0, 200), ids(queries.window(refund, zToA, 0, 200)));
-        assertEquals(sorted(bySender.reversed()).subList(9_000, 9_100), ids(queries.window(refund, zToA, 9_000, 100)));
+        assertEquals(sorted(aToZOrder).subList(0, 200), ids(queries.window(refund, aToZ, 0, 200)));
+        assertEquals(sorted(zToAOrder).subList(0, 200), ids(queries.window(refund, zToA, 0, 200)));
+        assertEquals(sorted(zToAOrder).subList(sorted(zToAOrder).size() - 100, sorted(zToAOrder).size()),
+                ids(queries.window(refund, zToA, sorted(zToAOrder).size() - 100, 100)), "the unknown senders at the end");
+        assertEquals(sorted(aToZOrder).subList(9_000, 9_100), ids(queries.window(refund, aToZ, 9_000, 100)));
     }
 
     @ParameterizedTest
@@ -157,6 +161,10 @@ class SearchWordsTest {
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static <T extends Comparable<T>> Comparator<T> reversed() {
+        return (a, b) -> b.compareTo(a);
     }
 
     private static List<String> sorted(Comparator<Conversation> order) {

@@ -148,6 +148,7 @@ class ChatThreadTest {
         WaitForAsyncUtils.waitForFxEvents();
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(shownCell(robot, "m121").isEmpty(), "once the reader scrolled, the list stays where they put it");
+        robot.interact(() -> list.getScene().getWindow().sizeToScene()); // the stage is shared with later test classes
     }
 
     @Test
