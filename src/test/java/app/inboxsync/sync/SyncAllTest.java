@@ -106,11 +106,15 @@ class SyncAllTest {
             assertEquals(0, kept.actionsWaiting(), "round " + round + " left its wake-up on the signal");
         }
 
-        Thread.currentThread().interrupt(); // a round that ends by throwing forgets it too
-        assertThrows(CancelSignal.SyncCancelledException.class,
-                () -> all.sync(List.of(page("1")), SyncListener.NONE, kept));
-        assertTrue(Thread.interrupted());
-        assertEquals(0, kept.actionsWaiting(), "the cancelled round left its wake-up on the signal");
+        Thread.currentThread().interrupt(); // a round whose caller is interrupted forgets it too, however it ends
+        try {
+            all.sync(List.of(page("1")), SyncListener.NONE, kept);
+        } catch (CancelSignal.SyncCancelledException e) {
+            // ended by throwing: also fine here
+        } finally {
+            Thread.interrupted();
+        }
+        assertEquals(0, kept.actionsWaiting(), "the interrupted round left its wake-up on the signal");
     }
 
     @Test
