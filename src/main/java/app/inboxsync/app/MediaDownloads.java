@@ -39,7 +39,7 @@ public final class MediaDownloads implements AutoCloseable {
     /** The listener for one sync of {@code pageId}: fetches after its batches and at its end, until it is cancelled. */
     public SyncListener during(String pageId, CancelSignal cancel) {
         return event -> {
-            if (!pageId.equals(pageIdOf(event))) {
+            if (!pageId.equals(event.pageId())) {
                 return;
             }
             boolean batchWritten = event instanceof SyncEvent.BatchCompleted;
@@ -50,16 +50,6 @@ public final class MediaDownloads implements AutoCloseable {
                 pages.computeIfAbsent(pageId, PageFetches::new).ask(cancel);
             }
         };
-    }
-
-    private static String pageIdOf(SyncEvent event) {
-        if (event instanceof SyncEvent.BatchCompleted b) {
-            return b.pageId();
-        }
-        if (event instanceof SyncEvent.Completed c) {
-            return c.pageId();
-        }
-        return event instanceof SyncEvent.Failed f ? f.pageId() : null;
     }
 
     /** Runs {@code action} where the background's handlers run (the FX thread) after a fetch stored or ended files. */

@@ -83,10 +83,8 @@ public final class ConversationBrowseQueries implements ConversationBrowsing {
         return Transaction.read(dataSource, "search the conversations", c -> searching(c, () -> {
             Optional<FilterSql> among = amongMatches(c, filter);
             int found = cappedCount(c, among.orElseGet(() -> FilterSql.of(filter)));
-            boolean more = found > FirstWindow.COUNT_CAP;
-            List<ConversationRow> rows = among.isPresent() ? rows(c, among.get(), sort, 0, limit, false)
-                    : rows(c, filter, sort, 0, limit, SearchPlan.of(found, 0, limit));
-            return new FirstWindow(Math.min(found, FirstWindow.COUNT_CAP), more, rows);
+            return new FirstWindow(Math.min(found, FirstWindow.COUNT_CAP), found > FirstWindow.COUNT_CAP,
+                    searchRows(c, filter, among, found, sort, 0, limit));
         }));
     }
 
@@ -102,9 +100,20 @@ public final class ConversationBrowseQueries implements ConversationBrowsing {
         }
         return Transaction.read(dataSource, "load the conversations", c -> searching(c, () -> {
             Optional<FilterSql> among = amongMatches(c, filter);
-            return among.isPresent() ? rows(c, among.get(), sort, offset, limit, false)
-                    : rows(c, filter, sort, offset, limit, SearchPlan.of(cappedCount(c, FilterSql.of(filter)), offset, limit));
+            int found = among.isPresent() ? 0 : cappedCount(c, FilterSql.of(filter)); // listed: no count needed
+            return searchRows(c, filter, among, found, sort, offset, limit);
         }));
+    }
+
+    /**
+     * A search's window: straight from the listed matches when there were few enough to list, else by the plan
+     * the capped count {@code found} chooses.
+     */
+    private static List<ConversationRow> searchRows(Connection c, ConversationFilter filter, Optional<FilterSql> among,
+                                                    int found, ConversationSort sort, int offset, int limit)
+            throws SQLException {
+        return among.isPresent() ? rows(c, among.get(), sort, offset, limit, false)
+                : rows(c, filter, sort, offset, limit, SearchPlan.of(found, offset, limit));
     }
 
     /**

@@ -25,9 +25,12 @@ record FilterSql(String where, List<Object> params) {
      * a common word from a rare one: a prefix query's selectivity is a guess). Both read V9's conversation_words:
      * every word a conversation is found by (its sender, snippets, notes and messages).
      */
+    /** The ids of the conversations whose words match the search (V9's GIN index). */
+    private static final String MATCHES = "SELECT w.conversation_id FROM conversation_words w WHERE w.words @@ " + WORDS;
+
     enum Search {
         /** Collected: the ids of all matches from the GIN index, then the other conditions. Quick for a rare word. */
-        COLLECTED("c.conversation_id IN (SELECT w.conversation_id FROM conversation_words w WHERE w.words @@ " + WORDS + ")"),
+        COLLECTED("c.conversation_id IN (" + MATCHES + ")"),
         /**
          * Tested row by row: a scalar subquery is never turned into a join, so walking the sort's index probes
          * each conversation's words by their primary key, and a common word fills a window after a few hundred.
@@ -46,9 +49,8 @@ record FilterSql(String where, List<Object> params) {
         return of(f, Search.COLLECTED);
     }
 
-    /** The ids of every conversation whose words match the search, if there are at most {@code atMost}. */
-    static final String MATCHING_IDS = "SELECT w.conversation_id FROM conversation_words w WHERE w.words @@ " + WORDS
-            + " LIMIT ?";
+    /** The ids of the conversations whose words match the search, up to a limit (the second parameter). */
+    static final String MATCHING_IDS = MATCHES + " LIMIT ?";
 
     /**
      * {@code f} with its search already answered: the conversations among {@code ids} (every match, from
@@ -56,7 +58,7 @@ record FilterSql(String where, List<Object> params) {
      * estimate is a guess.
      */
     static FilterSql among(ConversationFilter f, java.sql.Array ids) {
-        FilterSql rest = of(f.withSearch(null), Search.COLLECTED);
+        FilterSql rest = of(f.withSearch(null));
         List<Object> params = new ArrayList<>(rest.params);
         params.add(ids);
         return new FilterSql((rest.where.isEmpty() ? " WHERE " : rest.where + " AND ") + "c.conversation_id = ANY(?)",
