@@ -27,6 +27,7 @@ rm -rf "$input" "$out"
 mkdir -p "$input"
 cp target/inbox-sync.jar "$input/"
 cp -r target/lib "$input/"
+cp src/main/resources/app/inboxsync/ui/splash.png "$input/" # drawn by the launcher before JavaFX starts
 # The jar carries PostgreSQL builds for every platform; a package needs only its own.
 case "$(uname -s)-$(uname -m)" in
   Linux-x86_64) keep=linux-amd64-[0-9] ;;
@@ -45,6 +46,10 @@ modules=$("${jdk}jdeps" --ignore-missing-deps --print-module-deps --multi-releas
 modules="$modules,jdk.crypto.ec,jdk.charsets,jdk.localedata,jdk.security.auth"
 echo "Runtime modules: $modules"
 
+# The start picture (ui.StartSplash closes it at JavaFX's first frame); not on macOS, where it and JavaFX both
+# want the main thread. $APPDIR is jpackage's, expanded by the launcher.
+splash=(--java-options '-splash:$APPDIR/splash.png')
+[ "$(uname -s)" = Darwin ] && splash=()
 common=(--name inbox-sync --app-version "$version" --vendor "Inbox Sync"
   --description "Copies Facebook Page Messenger conversations into PostgreSQL")
 image="$out/inbox-sync"
@@ -53,7 +58,7 @@ for type in $types; do
     app-image)
       "${jdk}jpackage" --type app-image "${common[@]}" --dest "$out" \
         --input "$input" --main-jar inbox-sync.jar --main-class app.inboxsync.Main \
-        --add-modules "$modules" --java-options "-Xmx512m" --icon packaging/icon/inbox-sync-512.png ;;
+        --add-modules "$modules" --java-options "-Xmx512m" "${splash[@]}" --icon packaging/icon/inbox-sync-512.png ;;
     deb)
       for tool in fakeroot dpkg-deb; do
         command -v "$tool" >/dev/null || { echo "A .deb needs $tool: sudo apt-get install fakeroot dpkg (or -Djpackage.types=app-image)" >&2; exit 2; }

@@ -44,6 +44,7 @@ final class ModularJavaFx {
             command.add(javaCommand.toString());
             command.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()); // -Xmx…
             command.add("-D" + RELAUNCHED + "=true");
+            splashPicture().ifPresent(picture -> command.add("-splash:" + picture));
             command.add("--module-path");
             command.add(String.join(java.io.File.pathSeparator, modules.stream().map(Path::toString).toList()));
             command.add("--add-modules");
@@ -64,13 +65,44 @@ final class ModularJavaFx {
             }, "stop-desktop-app");
             Runtime.getRuntime().addShutdownHook(stop);
             int exit = app.waitFor();
-            Runtime.getRuntime().removeShutdownHook(stop);
+            try {
+                Runtime.getRuntime().removeShutdownHook(stop);
+            } catch (IllegalStateException shuttingDown) {
+                // a SIGTERM ended the app: the hook is running, and this JVM ends with it
+            }
             return OptionalInt.of(exit);
         } catch (IOException | URISyntaxException | SecurityException | LinkageError e) {
             return OptionalInt.empty(); // start it here, warning and all, rather than not at all
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return OptionalInt.of(130);
+        }
+    }
+
+    /**
+     * The start picture for the relaunched JVM, which draws it before any Java code runs ({@code -splash:} takes a
+     * file, not a resource in the jar): written once to the temporary folder. None on macOS (the splash and
+     * JavaFX both want the main thread) or where it cannot be written.
+     */
+    private static java.util.Optional<Path> splashPicture() {
+        if (System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("mac")) {
+            return java.util.Optional.empty();
+        }
+        try (var picture = ModularJavaFx.class.getResourceAsStream("/app/inboxsync/ui/splash.png")) {
+            if (picture == null) {
+                return java.util.Optional.empty();
+            }
+            byte[] bytes = picture.readAllBytes();
+            Path file = Path.of(System.getProperty("java.io.tmpdir"), "inbox-sync-splash-" + bytes.length + ".png");
+            if (!Files.isRegularFile(file) || Files.size(file) != bytes.length) {
+                Path part = Files.createTempFile(file.getParent(), "inbox-sync-splash", ".part");
+                Files.write(part, bytes);
+                Files.move(part, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            }
+            return java.util.Optional.of(file);
+        } catch (IOException | RuntimeException e) {
+            return java.util.Optional.empty(); // a start without the picture, not no start
         }
     }
 

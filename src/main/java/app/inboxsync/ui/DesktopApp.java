@@ -56,7 +56,7 @@ public final class DesktopApp extends Application implements MainActions {
         this.settingsFile = new DesktopSettingsFile(config.home());
         this.settings = settingsFile.load();
         this.given = StartupConfig.Given.from(config, DesktopLauncher.graphVersionGiven());
-        this.secrets = new SettingsSecrets(() -> TokenVaults.open(config.home(), System.getenv()));
+        this.secrets = secretsOf(config);
         this.settingsEditor = new SettingsEditor(settingsFile, secrets, startup, this::notifyUser, given);
         applyTheme(settings.theme());
         StartTimes.mark("theme applied");
@@ -69,6 +69,7 @@ public final class DesktopApp extends Application implements MainActions {
         stage.setMinHeight(600);
         stage.setScene(new Scene(new VBox(), 1240, 800));
         StartTimes.atNextFrame(stage.getScene(), "first frame");
+        StartSplash.closeAtNextFrame(stage.getScene());
         stage.show();
         DesktopLauncher.windowShown(stage);
         startup.run("read the emoji data", EmojiRuns::prepare, read -> { }, failed -> { }); // else the first thread waits
@@ -78,10 +79,20 @@ public final class DesktopApp extends Application implements MainActions {
     /** The saved settings fill in what the command line and environment leave unset (read off the FX thread). */
     private void openRealPages() {
         DesktopSettings saved = settings;
-        open("Opening the database…", "open the database", () -> {
-            AppConfig effective = StartupConfig.effective(config, given, saved, secrets);
-            return DesktopSession.real(effective, AppContext.open(effective));
-        });
+        Callable<DesktopSession> opening = DesktopLauncher.earlyOpening().flatMap(early -> early.take(saved))
+                .orElse(() -> openRealPages(config, given, saved, secrets));
+        open("Opening the database…", "open the database", opening);
+    }
+
+    /** The real Pages' session (blocks: the database starts and its schema is checked). */
+    static DesktopSession openRealPages(AppConfig config, StartupConfig.Given given, DesktopSettings saved,
+                                        SettingsSecrets secrets) {
+        AppConfig effective = StartupConfig.effective(config, given, saved, secrets);
+        return DesktopSession.real(effective, AppContext.open(effective));
+    }
+
+    static SettingsSecrets secretsOf(AppConfig config) {
+        return new SettingsSecrets(() -> TokenVaults.open(config.home(), System.getenv()));
     }
 
     /** Swaps the window over to a new session, built in the background; the old one is closed first. */

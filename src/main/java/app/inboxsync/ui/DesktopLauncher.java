@@ -1,7 +1,14 @@
 package app.inboxsync.ui;
 
 import app.inboxsync.app.AppConfig;
+import app.inboxsync.ui.session.DesktopSession;
+import app.inboxsync.ui.settings.DesktopSettings;
+import app.inboxsync.ui.settings.DesktopSettingsFile;
+import app.inboxsync.ui.settings.SettingsSecrets;
+import app.inboxsync.ui.settings.StartupConfig;
 import app.inboxsync.ui.tour.ScreenshotTour;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.application.Application;
 import javafx.stage.Stage;
@@ -14,6 +21,8 @@ import javafx.stage.Stage;
 public final class DesktopLauncher {
     private static volatile AppConfig config;
     private static volatile boolean graphVersionGiven;
+    /** The first session, opening while JavaFX starts; none for tests that start {@link DesktopApp} themselves. */
+    private static volatile EarlyOpening<DesktopSession> earlyOpening;
     /** Told the app's stage once it shows; nothing unless launched through {@link #launch}. */
     private static volatile Consumer<Stage> whenShown = stage -> {
     };
@@ -34,8 +43,17 @@ public final class DesktopLauncher {
         config = appConfig;
         graphVersionGiven = versionGiven;
         whenShown = stage -> ScreenshotTour.startIfAsked(System.getenv(), stage);
+        DesktopSettings saved = new DesktopSettingsFile(appConfig.home()).load();
+        StartupConfig.Given given = StartupConfig.Given.from(appConfig, versionGiven);
+        SettingsSecrets secrets = DesktopApp.secretsOf(appConfig);
+        earlyOpening = EarlyOpening.start(saved, () -> DesktopApp.openRealPages(appConfig, given, saved, secrets));
         StartTimes.mark("launching JavaFX");
         Application.launch(DesktopApp.class);
+        earlyOpening.closeIfNotTaken(Duration.ofMinutes(1)); // the window closed before it took the database
+    }
+
+    static Optional<EarlyOpening<DesktopSession>> earlyOpening() {
+        return Optional.ofNullable(earlyOpening);
     }
 
     /** For tests that start {@link DesktopApp} themselves. */

@@ -20,12 +20,7 @@ final class StartTimes {
         if (!ON || scene == null) {
             return;
         }
-        Runnable[] once = new Runnable[1];
-        once[0] = () -> {
-            scene.removePostLayoutPulseListener(once[0]);
-            mark(what);
-        };
-        scene.addPostLayoutPulseListener(once[0]);
+        NextFrame.then(scene, () -> mark(what));
     }
 
     static void mark(String what) {
