@@ -9,14 +9,11 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Labeled;
 import javafx.scene.image.ImageView;
-import javafx.scene.layout.HBox;
 import javafx.scene.paint.Paint;
-import javafx.scene.shape.Rectangle;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
@@ -82,14 +79,11 @@ public final class EmojiText extends TextFlow {
         return flow;
     }
 
-    /** One line, cut where the label ends (a row of nodes has no ellipsis); the label's font and colour. */
-    private static HBox line(Labeled target, String text) {
+    /** One line that ends in "…" where the label ends; the label's font and colour. */
+    private static EmojiLine line(Labeled target, String text) {
         double size = target.getFont().getSize() * 1.25; // and it follows the label's font once styled
-        HBox line = new HBox();
-        line.getStyleClass().add("emoji-line");
-        line.setAlignment(Pos.CENTER_LEFT);
-        line.setMinWidth(0);
-        for (Node n : nodes(text.replace('\n', ' '), size)) {
+        List<Node> parts = nodes(text.replace('\n', ' '), size);
+        for (Node n : parts) {
             if (n instanceof Text t) {
                 t.fillProperty().bind(target.textFillProperty());
                 t.fontProperty().bind(target.fontProperty());
@@ -98,14 +92,12 @@ public final class EmojiText extends TextFlow {
                 picture.fitWidthProperty().bind(target.fontProperty().map(f -> f.getSize() * 1.25));
                 picture.fitHeightProperty().bind(picture.fitWidthProperty());
             }
-            line.getChildren().add(n);
         }
-        Rectangle clip = new Rectangle();
-        clip.widthProperty().bind(Bindings.createDoubleBinding(() -> Math.max(0, target.getWidth()
+        EmojiLine line = new EmojiLine(parts, target);
+        // as wide as the label lets it be: the line cuts itself there, with its ellipsis
+        line.maxWidthProperty().bind(Bindings.createDoubleBinding(() -> Math.max(0, target.getWidth()
                 - target.getPadding().getLeft() - target.getPadding().getRight()),
                 target.widthProperty(), target.paddingProperty()));
-        clip.heightProperty().bind(line.heightProperty());
-        line.setClip(clip);
         return line;
     }
 
