@@ -5,6 +5,7 @@ import app.inboxsync.domain.Secret;
 import app.inboxsync.graph.GraphClient;
 import app.inboxsync.media.AttachmentLinks;
 import app.inboxsync.media.FetchTally;
+import app.inboxsync.media.EitherMediaFiles;
 import app.inboxsync.media.FolderMediaFiles;
 import app.inboxsync.media.KeptAttachment;
 import app.inboxsync.media.MediaAfterBatches;
@@ -37,14 +38,7 @@ public final class MediaService implements AutoCloseable {
     public MediaService(Database database, GraphClient graph, TokenVault vault, MediaSettings settings) {
         this.settings = settings;
         this.queue = new PostgresMediaQueue(database);
-        try {
-            this.files = switch (settings.store()) {
-                case FILES -> new FolderMediaFiles(settings.folder());
-                case DATABASE -> new PostgresMediaFiles(database, settings.folder().resolve("tmp"));
-            };
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot use the media folder " + settings.folder() + ": " + e.getMessage(), e);
-        }
+        this.files = keptFiles(database, settings);
         this.cdn = new OkHttpCdnDownload(Duration.ofSeconds(60));
         AttachmentLinks links = (pageId, messageId, index) -> {
             Secret token = vault.token(pageId).orElseThrow(() -> new IllegalStateException(
@@ -53,6 +47,24 @@ public final class MediaService implements AutoCloseable {
             return index < now.size() ? now.get(index) : null;
         };
         this.fetcher = new MediaFetcher(queue, files, cdn, links, settings, Clock.systemUTC());
+    }
+
+    /**
+     * Where files are kept for these settings: the chosen store, read together with the other one (a file another
+     * machine kept in the shared database, or this machine's folder after a change of store; see
+     * {@link EitherMediaFiles}).
+     */
+    public static MediaFiles keptFiles(Database database, MediaSettings settings) {
+        try {
+            MediaFiles folder = new FolderMediaFiles(settings.folder());
+            MediaFiles inDatabase = new PostgresMediaFiles(database, settings.folder().resolve("tmp"));
+            return switch (settings.store()) {
+                case FILES -> new EitherMediaFiles(folder, inDatabase);
+                case DATABASE -> new EitherMediaFiles(inDatabase, folder);
+            };
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot use the media folder " + settings.folder() + ": " + e.getMessage(), e);
+        }
     }
 
     public static MediaService of(AppContext app, MediaSettings settings) {

@@ -49,8 +49,8 @@ public final class DesktopUi implements AutoCloseable {
     /** Null when the media folder cannot be made: then the thread shows attachments as links. */
     private final MediaDownloads media;
     private final Path home;
-    /** Where this session's attachment files are: Settings' folder, or the demo home's own for the demo. */
-    private final Path mediaFolder;
+    /** Where this session's attachment files are: as Settings say, or the demo home's own folder for the demo. */
+    private final MediaSettings mediaSettings;
     private final ToastPane toasts = new ToastPane();
     private final MainViewModel model;
     private final MainController main;
@@ -59,8 +59,8 @@ public final class DesktopUi implements AutoCloseable {
     public DesktopUi(DesktopSession session, DesktopSettings settings, MainActions actions, Clock clock) {
         this.home = session.config().home();
         // the demo's pretend files stay with the demo's database, never in the real Pages' store
-        this.mediaFolder = session.isDemo() ? MediaSettings.defaults(DemoWorld.demoHome(home)).folder()
-                : settings.media().folderUnder(home);
+        this.mediaSettings = session.isDemo() ? MediaSettings.defaults(DemoWorld.demoHome(home))
+                : settings.media().settings(home);
         this.media = mediaDownloads(session, settings);
         this.coordinator = new SyncCoordinator(session.app(), board, settings.parallelism(), media);
         MediaChanged mediaChanged = media == null ? MediaChanged.NEVER : media::whenFilesChange;
@@ -77,7 +77,7 @@ public final class DesktopUi implements AutoCloseable {
         StackPane.setMargin(toasts, new Insets(0));
         root.getChildren().add(toasts);
         main.addTab(new ConversationsTab(session.app(), tasks, toasts, model.pages(), model,
-                mediaFolder, mediaChanged).tab());
+                mediaSettings, mediaChanged).tab());
         main.addTab(HistoryTab.create(session.app(), tasks, model.pages(), model));
         MediaOverview.addTo(main, model.pages(), model, mediaChanged, session.app().mediaQueue(), tasks);
         root.getStylesheets().add(Fxml.stylesheet());
@@ -91,7 +91,7 @@ public final class DesktopUi implements AutoCloseable {
     /** The downloads that follow the window's syncs, as the window's background work; null without a media folder. */
     private MediaDownloads mediaDownloads(DesktopSession session, DesktopSettings settings) {
         try {
-            return session.app().mediaDownloads(settings.media().settings(home).withFolder(mediaFolder), tasks);
+            return session.app().mediaDownloads(mediaSettings, tasks);
         } catch (RuntimeException e) {
             LOG.warn("Attachments are not downloaded by this window: {}", e.getMessage());
             return null;

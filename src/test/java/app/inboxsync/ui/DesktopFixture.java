@@ -38,6 +38,8 @@ public final class DesktopFixture implements AutoCloseable {
     public DesktopUi ui;
     /** What the window asks of the app around it; when null (the default), the asks are only recorded. */
     public MainActions actions;
+    /** The saved settings the window opens with. */
+    public DesktopSettings settings = DesktopSettings.DEFAULTS;
 
     public DesktopFixture(SimulatorConfig world) {
         this.sim = GraphSimulator.start(world);
@@ -67,7 +69,7 @@ public final class DesktopFixture implements AutoCloseable {
     /** Call from a TestFX {@code @Start} method (on the FX thread). */
     public void show(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        ui = new DesktopUi(DesktopSession.real(config, app), DesktopSettings.DEFAULTS, actions != null ? actions : new MainActions() {
+        ui = new DesktopUi(DesktopSession.real(config, app), settings, actions != null ? actions : new MainActions() {
             @Override
             public void tryDemo() {
                 actionsAsked.add("tryDemo");

@@ -1,6 +1,7 @@
 package app.inboxsync.ui.conversations;
 
 import app.inboxsync.app.AppContext;
+import app.inboxsync.media.MediaSettings;
 import app.inboxsync.app.background.Background;
 import app.inboxsync.export.ExportFormat;
 import app.inboxsync.read.ConversationRow;
@@ -12,8 +13,6 @@ import app.inboxsync.ui.pages.PagesViewModel;
 import app.inboxsync.ui.sync.MediaChanged;
 import app.inboxsync.ui.sync.SyncFinished;
 import java.io.File;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
@@ -88,12 +87,12 @@ public final class ConversationsTab {
      * A tab of the window whose sidebar is {@code pages}: reads through {@code app}, works on {@code background},
      * toasts to {@code notifier}, reads again when {@code syncFinished} says a sync ended.
      *
-     * @param mediaFolder the media store's folder: where the media store is (its pictures are shown inline), or null to show attachments as links
+     * @param media where the media store keeps its files (its pictures are shown inline), or null to show attachments as links
      * @param mediaChanged where the thread hears that files were stored, to draw the pictures it said were not yet
      */
     public ConversationsTab(AppContext app, Background background, Notifier notifier, PagesViewModel pages,
-                            SyncFinished syncFinished, Path mediaFolder, MediaChanged mediaChanged) {
-        this.media = mediaFolder == null ? null : threadMedia(mediaFolder, app);
+                            SyncFinished syncFinished, MediaSettings media, MediaChanged mediaChanged) {
+        this.media = media == null ? null : threadMedia(media, app);
         this.catalog = app.tagCatalog();
         this.model = new ConversationsViewModel(app.browse(), app.tags(), catalog, app.conversations(), background,
                 notifier, ZoneId.systemDefault());
@@ -108,10 +107,10 @@ public final class ConversationsTab {
         tab.setContent(Fxml.CONVERSATIONS.load(this));
     }
 
-    private static ThreadMedia threadMedia(Path mediaFolder, AppContext app) {
+    private static ThreadMedia threadMedia(MediaSettings media, AppContext app) {
         try {
-            return ThreadMedia.under(mediaFolder, app.mediaQueue());
-        } catch (IOException e) {
+            return ThreadMedia.over(app.keptFiles(media), app.mediaQueue());
+        } catch (RuntimeException e) {
             return null; // no media folder can be made: the thread shows attachments as links, as without media
         }
     }

@@ -53,7 +53,11 @@ public final class ThreadMedia {
      * its pictures read on a pool of their own (see {@link #newestFirst}).
      */
     public static ThreadMedia under(Path folder, MediaQueue queue) throws IOException {
-        MediaFiles files = new FolderMediaFiles(folder);
+        return over(new FolderMediaFiles(folder), queue);
+    }
+
+    /** As {@link #under}, on any store (the window's: its chosen store read together with the other one). */
+    public static ThreadMedia over(MediaFiles files, MediaQueue queue) {
         return new ThreadMedia(queue::attachmentsOf, files, FileOpener.SYSTEM,
                 new FxBackground(newestFirst(Math.max(1, Runtime.getRuntime().availableProcessors() / 2))));
     }

@@ -1,6 +1,7 @@
 package app.inboxsync.ui.settings;
 
 import app.inboxsync.domain.Folder;
+import app.inboxsync.media.MediaSettings;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -9,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -50,7 +52,9 @@ public final class DesktopSettingsFile {
                     folders == null ? Folder.ALL : Folder.parseList(folders),
                     new MediaChoices(mediaFolder == null || mediaFolder.isBlank() ? null : Path.of(mediaFolder.strip()),
                             Integer.parseInt(p.getProperty("media.max-file-mb", String.valueOf(d.media().maxFileMb()))),
-                            Integer.parseInt(p.getProperty("media.quota-mb", String.valueOf(d.media().quotaMb())))));
+                            Integer.parseInt(p.getProperty("media.quota-mb", String.valueOf(d.media().quotaMb()))),
+                            MediaSettings.Store.valueOf(p.getProperty("media.store", d.media().store().name())
+                                    .strip().toUpperCase(Locale.ROOT))));
         } catch (IOException | IllegalArgumentException e) { // InvalidPathException is one
             LOG.warn("Ignoring {} ({}); using the default settings", file, e.getMessage());
             return DesktopSettings.DEFAULTS;
@@ -75,6 +79,7 @@ public final class DesktopSettingsFile {
         }
         p.setProperty("media.max-file-mb", String.valueOf(s.media().maxFileMb()));
         p.setProperty("media.quota-mb", String.valueOf(s.media().quotaMb()));
+        p.setProperty("media.store", s.media().store().name().toLowerCase(Locale.ROOT)); // files or database, as the CLI's --media-store
         try {
             Files.createDirectories(file.getParent());
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");

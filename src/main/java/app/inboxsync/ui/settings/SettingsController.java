@@ -1,6 +1,7 @@
 package app.inboxsync.ui.settings;
 
 import app.inboxsync.domain.Folder;
+import app.inboxsync.media.MediaSettings;
 import java.util.Locale;
 import javafx.beans.value.ObservableStringValue;
 import javafx.fxml.FXML;
@@ -40,6 +41,8 @@ final class SettingsController {
     @FXML private Label foldersMessage;
     @FXML private ChoiceBox<Integer> autoSyncChoice;
     @FXML private ChoiceBox<DesktopSettings.Theme> themeChoice;
+    @FXML private RadioButton mediaInFolderRadio;
+    @FXML private RadioButton mediaInDatabaseRadio;
     @FXML private TextField mediaFolderField;
     @FXML private Label mediaFolderMessage;
     @FXML private TextField maxFileField;
@@ -102,6 +105,12 @@ final class SettingsController {
         message(versionMessage, model.graphVersionMessage());
         message(parallelismMessage, model.parallelismMessage());
         message(foldersMessage, model.foldersMessage());
+        ToggleGroup mediaStore = new ToggleGroup();
+        mediaInFolderRadio.setToggleGroup(mediaStore);
+        mediaInDatabaseRadio.setToggleGroup(mediaStore);
+        mediaStore.selectToggle(model.mediaStore.get() == MediaSettings.Store.DATABASE ? mediaInDatabaseRadio : mediaInFolderRadio);
+        mediaStore.selectedToggleProperty().addListener((o, was, now) -> model.mediaStore.set(
+                now == mediaInDatabaseRadio ? MediaSettings.Store.DATABASE : MediaSettings.Store.FILES));
         mediaFolderField.textProperty().bindBidirectional(model.mediaFolder);
         number(maxFileField, model.maxFileMb);
         number(quotaField, model.quotaMb);

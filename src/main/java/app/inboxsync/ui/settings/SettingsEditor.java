@@ -10,6 +10,9 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
+import javafx.scene.control.ScrollPane;
+import javafx.geometry.Rectangle2D;
+import javafx.stage.Screen;
 import javafx.stage.Window;
 
 /**
@@ -47,7 +50,22 @@ public final class SettingsEditor {
         dialog.setTitle("Settings");
         dialog.setHeaderText(null);
         dialog.getDialogPane().setId("settings-dialog");
-        dialog.getDialogPane().setContent(Fxml.SETTINGS.load(new SettingsController(model, () -> test(model), given.describe())));
+        // in a scroll pane: with every section, the dialog is taller than a 1280×800 screen
+        ScrollPane content = new ScrollPane(Fxml.SETTINGS.load(new SettingsController(model, () -> test(model), given.describe())));
+        content.setFitToWidth(true);
+        content.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        content.getStyleClass().add("settings-scroll");
+        dialog.getDialogPane().setContent(content);
+        dialog.getDialogPane().sceneProperty().subscribe(scene -> {
+            if (scene != null) { // the dialog's own window sizes and centres itself after it shows: follow it
+                scene.windowProperty().subscribe(window -> {
+                    if (window != null) {
+                        window.heightProperty().subscribe(h -> keepOnScreen(window));
+                        window.yProperty().subscribe(y -> keepOnScreen(window));
+                    }
+                });
+            }
+        });
         dialog.getDialogPane().getStylesheets().add(Fxml.stylesheet());
         dialog.getDialogPane().getButtonTypes().setAll(SAVE, ButtonType.CANCEL); // Cancel: Esc too
         dialog.setResizable(true);
@@ -65,6 +83,21 @@ public final class SettingsEditor {
         save.setId("settings-save");
         save.disableProperty().bind(model.validProperty().not());
         dialog.showAndWait().filter(b -> b == SAVE).ifPresent(b -> save(model, apply));
+    }
+
+    /** No taller than the screen it is on, and its top in view (the rest scrolls). */
+    private static void keepOnScreen(Window window) {
+        if (window.getHeight() <= 0 || Double.isNaN(window.getY())) {
+            return; // not placed yet
+        }
+        Rectangle2D screen = Screen.getScreensForRectangle(window.getX(), window.getY(), window.getWidth(),
+                window.getHeight()).stream().findFirst().orElse(Screen.getPrimary()).getVisualBounds();
+        if (window.getHeight() > screen.getHeight()) {
+            window.setHeight(screen.getHeight());
+        }
+        if (window.getY() < screen.getMinY() || window.getY() + window.getHeight() > screen.getMaxY()) {
+            window.setY(Math.max(screen.getMinY(), screen.getMaxY() - window.getHeight()));
+        }
     }
 
     private void test(SettingsViewModel model) {

@@ -3,6 +3,7 @@ package app.inboxsync.ui.settings;
 import app.inboxsync.config.DatabaseSettings;
 import app.inboxsync.domain.Folder;
 import app.inboxsync.domain.Secret;
+import app.inboxsync.media.MediaSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -43,6 +44,8 @@ public final class SettingsViewModel {
     public final StringProperty mediaFolder = new SimpleStringProperty("");
     public final ObjectProperty<Integer> maxFileMb = new SimpleObjectProperty<>();
     public final ObjectProperty<Integer> quotaMb = new SimpleObjectProperty<>();
+    /** Where new attachment files go: the folder, or the database several machines share. */
+    public final ObjectProperty<MediaSettings.Store> mediaStore = new SimpleObjectProperty<>();
     private final Map<Folder, BooleanProperty> folders = new EnumMap<>(Folder.class);
     private final DesktopSettings before;
     private final SettingsSecrets.Saved saved;
@@ -72,6 +75,7 @@ public final class SettingsViewModel {
         mediaFolder.set(current.media().folder() == null ? "" : current.media().folder().toString());
         maxFileMb.set(current.media().maxFileMb());
         quotaMb.set(current.media().quotaMb());
+        mediaStore.set(current.media().store());
         databaseMessage = Bindings.createStringBinding(() -> SettingsRules.databaseUrl(embedded.get(), databaseUrl.get()),
                 embedded, databaseUrl);
         graphVersionMessage = Bindings.createStringBinding(() -> SettingsRules.graphVersion(graphVersion.get()), graphVersion);
@@ -150,7 +154,8 @@ public final class SettingsViewModel {
         return new DesktopSettings(theme.get(), autoSyncMinutes.get(), parallelism.get(),
                 embedded.get() ? null : databaseUrl.get(), embedded.get() ? null : databaseUser.get(),
                 graphVersion.get(), chosenFolders(), new MediaChoices(
-                        mediaFolder.get().isBlank() ? null : Path.of(mediaFolder.get().strip()), maxFileMb.get(), quotaMb.get()));
+                        mediaFolder.get().isBlank() ? null : Path.of(mediaFolder.get().strip()), maxFileMb.get(), quotaMb.get(),
+                        mediaStore.get()));
     }
 
     public SecretEdit databasePasswordEdit() {
@@ -201,6 +206,9 @@ public final class SettingsViewModel {
         }
         if (!Objects.equals(before.media().folder(), after.media().folder())) {
             later.add("media folder"); // the thread view opens its store once
+        }
+        if (before.media().store() != after.media().store()) {
+            later.add("place for attachments");
         }
         if (later.isEmpty()) {
             return "";

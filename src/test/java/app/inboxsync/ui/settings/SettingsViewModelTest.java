@@ -16,6 +16,14 @@ class SettingsViewModelTest {
             new SettingsSecrets.Saved(false, false));
 
     @Test
+    void attachmentsKeptInTheDatabaseAreSavedAndTakeEffectAtTheNextStart() {
+        assertEquals(app.inboxsync.media.MediaSettings.Store.FILES, model.mediaStore.get(), "a folder by default");
+        model.mediaStore.set(app.inboxsync.media.MediaSettings.Store.DATABASE);
+        assertEquals(app.inboxsync.media.MediaSettings.Store.DATABASE, model.settings().media().store());
+        assertEquals("Restart Inbox Sync to use the new place for attachments.", model.restartNote());
+    }
+
+    @Test
     void theDefaultsAreValidAndSaveAsThemselves() {
         assertTrue(model.validProperty().get());
         assertEquals(DesktopSettings.DEFAULTS, model.settings());
