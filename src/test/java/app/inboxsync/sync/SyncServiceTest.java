@@ -13,6 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.inboxsync.domain.Folder;
 import app.inboxsync.domain.SyncMode;
+import app.inboxsync.testing.SecretWatch;
+import ch.qos.logback.classic.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -405,6 +407,21 @@ class SyncServiceTest {
         graph.failList(Folder.INBOX, () -> new IllegalStateException("The database went away."));
         assertEquals("The database went away.", sync(all()).error());
         assertEquals(3, store.locksReleased);
+    }
+
+    @Test
+    void aFailureWithASentenceLogsNoWarningWhileOneWithoutASentenceIsWarnedOf() {
+        graph.failList(Folder.INBOX, () -> new IllegalStateException("The database went away."));
+        assertEquals(0, warningsDuring(() -> sync(all())), "the sentence reaches people as the result");
+        graph.failList(Folder.INBOX, () -> new IllegalStateException(" "));
+        assertEquals(1, warningsDuring(() -> sync(all())), "no sentence for people: the log keeps the trace");
+    }
+
+    /** WARN events logged (suite-wide appender, see {@code logback-test.xml}) while {@code work} runs. */
+    private static long warningsDuring(Runnable work) {
+        long before = SecretWatch.events(Level.WARN);
+        work.run();
+        return SecretWatch.events(Level.WARN) - before;
     }
 
     @Test
