@@ -173,6 +173,10 @@ class BatchBudgetTest {
     void nonsenseIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> new BatchBudget(0));
         assertThrows(IllegalArgumentException.class, () -> budget.acquire(-1));
+        assertEquals(1, new BatchBudget(1).capacityBytes(), "one byte is the least budget");
+        BatchBudget.Hold nothing = budget.acquire(0);
+        assertEquals(0, nothing.bytes(), "an empty answer holds nothing, and is no error");
+        nothing.close();
         BatchBudget.Hold.NONE.close();
         assertEquals(0, BatchBudget.Hold.NONE.bytes());
     }
@@ -189,6 +193,8 @@ class BatchBudgetTest {
         assertEquals(128 * MB, BatchBudget.fromSetting(null, 512 * MB).capacityBytes());
         assertEquals(128 * MB, BatchBudget.fromSetting(" ", 512 * MB).capacityBytes());
         assertEquals(40 * MB, BatchBudget.fromSetting(" 40 ", 512 * MB).capacityBytes());
+        assertEquals(MB, BatchBudget.fromSetting("1", 512 * MB).capacityBytes(), "the least");
+        assertEquals(512 * MB, BatchBudget.fromSetting("512", 512 * MB).capacityBytes(), "the most: the whole heap");
         for (String wrong : List.of("0", "513", "lots", "1.5")) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> BatchBudget.fromSetting(wrong, 512 * MB));

@@ -19,6 +19,8 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -395,6 +397,72 @@ class HistoryPhaseTest {
                 HistoryPhase.Job.rest("t_3", cursor("c"), 2, 0));
         assertEquals(List.of(List.of(HistoryMark.complete("t_1")),
                 List.of(HistoryMark.complete("t_2"), HistoryMark.complete("t_3"))), store.marksWritten);
+    }
+
+    /** Holds the writer's thread in its write until {@code released} (bounded, for a broken run only; no time is asserted). */
+    private void writesWaitFor(CountDownLatch released) {
+        store.onWrite = () -> {
+            try {
+                released.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+    }
+
+    @Test
+    void aPageIsHeldOnTheBudgetAtItsParsedSizeUntilItsWriteIsDone() {
+        stored("t_1", 3, HistoryMark.pending("t_1"), m("t_1", 1));
+        MessageBatch only = batch(null, m("t_1", 2), m("t_1", 3));
+        graph.history("t_1", only);
+        CountDownLatch looked = new CountDownLatch(1);
+        writesWaitFor(looked);
+
+        new HistoryPhase(graph, store, ACCESS, events::add, cancel, tally, writer, withheld, budget)
+                .run(List.of(HistoryPhase.Job.rest("t_1", cursor("a"), 2, 0)), Folder.INBOX);
+        long heldWhileWritten = budget.heldBytes(); // the phase is over; its last page is still being written
+        looked.countDown();
+        writer.awaitWrites();
+
+        assertEquals(BatchBytes.of(only), heldWhileWritten, "the page as parsed, not the first guess, and not "
+                + "given back before it is written");
+        assertEquals(3, store.messages.size(), "the one stored before and the two of the page");
+    }
+
+    @Test
+    void aPageThatBringsNoMessagesGivesItsHoldBackBeforeTheNextIsAsked() {
+        stored("t_1", 300, HistoryMark.pending("t_1"), m("t_1", 1));
+        MessageBatch empty = batch(cursor("p3"));
+        graph.history("t_1", empty);
+        graph.history("t_1", batch(null, m("t_1", 2)));
+        List<Long> heldAtCall = new ArrayList<>();
+        graph.onCall = () -> heldAtCall.add(budget.heldBytes());
+        run(HistoryPhase.Job.rest("t_1", cursor("p2"), 200, 0));
+
+        assertEquals(List.of(BatchBytes.guess(1, GraphGateway.MAX_LIMIT), BatchBytes.of(empty)), heldAtCall,
+                "first a guess for a full page; then what the empty page took, which it no longer holds");
+        assertEquals(HistoryState.COMPLETE, store.history.get("t_1").state());
+    }
+
+    @Test
+    void anErrorEndingTheWalkGivesBackItsCallsHoldAndThoseOfPagesKeptForABusyWriter() {
+        stored("t_1", 300, HistoryMark.pending("t_1"), m("t_1", 1));
+        CountDownLatch errorCame = new CountDownLatch(1);
+        writesWaitFor(errorCame);
+        graph.history("t_1", batch(cursor("p3"), m("t_1", 2))); // to the idle writer, whose write then waits
+        graph.history("t_1", batch(cursor("p4"), m("t_1", 3))); // kept: the writer is busy
+        graph.histories.get("t_1").add(() -> {
+            errorCame.countDown();
+            throw new OutOfMemoryError("Java heap space");
+        });
+
+        assertThrows(OutOfMemoryError.class,
+                () -> new HistoryPhase(graph, store, ACCESS, events::add, cancel, tally, writer, withheld, budget)
+                        .run(List.of(HistoryPhase.Job.rest("t_1", cursor("p2"), 200, 0)), Folder.INBOX));
+        writer.awaitWrites();
+        assertEquals(0, budget.heldBytes(), "neither the failed call nor the page that never reached the writer "
+                + "holds anything");
+        assertTrue(store.messages.containsKey("t_1_m2"), "the page handed over before is written");
     }
 
     @Test

@@ -37,6 +37,7 @@ final class MemoryStore implements InboxStore {
     Supplier<RuntimeException> failFinishRun;
     Supplier<RuntimeException> failCoverage;
     Supplier<RuntimeException> failWrite;
+    Supplier<RuntimeException> failStoredHistories;
     Coverage coverage = new Coverage(7, 70, 1, 2);
     /** How long each write takes (on the writer's thread). */
     volatile long writeMillis;
@@ -169,6 +170,9 @@ final class MemoryStore implements InboxStore {
 
     @Override
     public synchronized Map<String, StoredHistory> storedHistories(String pageId, Collection<String> conversationIds) {
+        if (failStoredHistories != null) {
+            throw failStoredHistories.get();
+        }
         Map<String, StoredHistory> out = new HashMap<>();
         for (String id : conversationIds) {
             HistoryMark h = history.get(id);

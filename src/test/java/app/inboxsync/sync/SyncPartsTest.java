@@ -108,12 +108,26 @@ class SyncPartsTest {
     }
 
     @Test
+    void storedValuesReadBackFromTheirWireNamesAndCoverageCountsTheCompleteOnes() {
+        assertEquals(HistoryState.WITHHELD, HistoryState.ofWireName("withheld"));
+        assertEquals(RunOutcome.RunStatus.CANCELLED, RunOutcome.RunStatus.parse(" cancelled "));
+        assertEquals(5, new Coverage(10, 40, 2, 3).completeHistories(), "neither pending nor withheld");
+        assertEquals(0, new Coverage(1, 4, 2, 3).completeHistories(), "counts taken a moment apart never go negative");
+        MemoryStore store = new MemoryStore(new PageState("111", "Shop", null, List.of(Folder.INBOX), 0));
+        Conversation c = new Conversation("t_1", "111", Folder.INBOX, "9", "Ann", "hi", Instant.EPOCH, 1, 0, true,
+                null, null);
+        assertEquals(new BatchWrite(1, 0, 0, 0, 0), store.writeBatch("111", List.of(c), List.of()),
+                "a batch without history states is written as one with none");
+    }
+
+    @Test
     void aCancelSignalRunsItsActionsOnceAndForgetsClosedOnes() throws Exception {
         CancelSignal cancel = new CancelSignal();
         AtomicInteger woken = new AtomicInteger();
         AtomicInteger forgotten = new AtomicInteger();
         cancel.whenCancelled(woken::incrementAndGet);
         cancel.whenCancelled(forgotten::incrementAndGet).close();
+        assertEquals(1, cancel.actionsWaiting(), "the closed one is forgotten, the other waits");
         assertFalse(cancel.isCancelled());
         cancel.throwIfCancelled(); // not cancelled: nothing thrown
         cancel.cancel();

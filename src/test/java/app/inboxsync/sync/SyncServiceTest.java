@@ -13,6 +13,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.inboxsync.domain.Folder;
 import app.inboxsync.domain.SyncMode;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -405,6 +409,30 @@ class SyncServiceTest {
         graph.failList(Folder.INBOX, () -> new IllegalStateException("The database went away."));
         assertEquals("The database went away.", sync(all()).error());
         assertEquals(3, store.locksReleased);
+    }
+
+    @Test
+    void aFailureWithASentenceLogsNoWarningWhileOneWithoutASentenceIsWarnedOfWithItsTrace() {
+        graph.failList(Folder.INBOX, () -> new IllegalStateException("The database went away."));
+        assertEquals(List.of(), warningsDuring(() -> sync(all())), "the sentence reaches people as the result");
+        graph.failList(Folder.INBOX, () -> new IllegalStateException(" "));
+        List<ILoggingEvent> warned = warningsDuring(() -> sync(all()));
+        assertEquals(1, warned.size(), "no sentence for people: the log keeps the trace");
+        assertEquals(IllegalStateException.class.getName(), warned.get(0).getThrowableProxy().getClassName());
+    }
+
+    /** The WARN events SyncService's own logger logs while {@code work} runs. */
+    private static List<ILoggingEvent> warningsDuring(Runnable work) {
+        Logger logger = (Logger) org.slf4j.LoggerFactory.getLogger(SyncService.class);
+        ListAppender<ILoggingEvent> seen = new ListAppender<>();
+        seen.start();
+        logger.addAppender(seen);
+        try {
+            work.run();
+        } finally {
+            logger.detachAppender(seen);
+        }
+        return seen.list.stream().filter(e -> e.getLevel() == Level.WARN).toList();
     }
 
     @Test
