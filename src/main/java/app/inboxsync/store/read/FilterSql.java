@@ -7,7 +7,10 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A {@link ConversationFilter} as a WHERE clause over {@code messenger_conversations c}, with its parameters. */
+/**
+ * A {@link ConversationFilter} as a WHERE clause over {@code messenger_conversations c} (or, for a search it
+ * answers alone, {@code conversation_words c}: see {@link Search#OWN}), with its parameters.
+ */
 record FilterSql(String where, List<Object> params) {
 
     /**
@@ -22,21 +25,24 @@ record FilterSql(String where, List<Object> params) {
 
     /**
      * How a search's condition is written, which decides how the planner can run it (the planner cannot tell
-     * a common word from a rare one: a prefix query's selectivity is a guess). Both read V9's conversation_words:
+     * a common word from a rare one: a prefix query's selectivity is a guess). All read conversation_words:
      * every word a conversation is found by (its sender, snippets, notes and messages).
      */
-    /** The ids of the conversations whose words match the search (V9's GIN index). */
-    private static final String MATCHES = "SELECT w.conversation_id FROM conversation_words w WHERE w.words @@ " + WORDS;
-
     enum Search {
         /** Collected: the ids of all matches from the GIN index, then the other conditions. Quick for a rare word. */
-        COLLECTED("c.conversation_id IN (" + MATCHES + ")"),
+        COLLECTED("c.conversation_id IN (SELECT w.conversation_id FROM conversation_words w WHERE w.words @@ " + WORDS + ")"),
         /**
          * Tested row by row: a scalar subquery is never turned into a join, so walking the sort's index probes
          * each conversation's words by their primary key, and a common word fills a window after a few hundred.
          */
         PER_ROW("(SELECT true FROM conversation_words w WHERE w.conversation_id = c.conversation_id AND w.words @@ "
-                + WORDS + ")");
+                + WORDS + ")"),
+        /**
+         * Over conversation_words itself, aliased {@code c}: V10 gave it the columns of messenger_conversations a
+         * search filters and sorts by, under their names, so the other conditions and SortSql's time order read
+         * the same there. Only for a filter {@link #onWordsAlone}.
+         */
+        OWN("c.words @@ " + WORDS);
 
         private final String condition;
 
@@ -45,16 +51,29 @@ record FilterSql(String where, List<Object> params) {
         }
     }
 
+    /**
+     * Whether conversation_words alone can answer this search: it holds every column the filter tests (the
+     * Page, the folder, the time, the words), none of a conversation's tags or unread count.
+     */
+    static boolean onWordsAlone(ConversationFilter f) {
+        return f.search() != null && f.tag() == null && !f.unreadOnly();
+    }
+
+    /**
+     * The part of {@code f} conversation_words can test (all of it but the tag and the unread count), over
+     * {@code conversation_words c}: the search's matches in the filter's Page, folder and dates.
+     */
+    static FilterSql onWords(ConversationFilter f) {
+        return of(f.withTag(null).withUnreadOnly(false), Search.OWN);
+    }
+
     static FilterSql of(ConversationFilter f) {
         return of(f, Search.COLLECTED);
     }
 
-    /** The ids of the conversations whose words match the search, up to a limit (the second parameter). */
-    static final String MATCHING_IDS = MATCHES + " LIMIT ?";
-
     /**
-     * {@code f} with its search already answered: the conversations among {@code ids} (every match, from
-     * {@link #MATCHING_IDS}). A list of ids the planner can see is one it plans right, where the search's own
+     * {@code f} with its search already answered: the conversations among {@code ids} (every match of
+     * {@link #onWords}). A list of ids the planner can see is one it plans right, where the search's own
      * estimate is a guess.
      */
     static FilterSql among(ConversationFilter f, java.sql.Array ids) {
@@ -71,6 +90,8 @@ record FilterSql(String where, List<Object> params) {
         if (f.pageId() != null) {
             conditions.add("c.page_id = ?");
             params.add(f.pageId());
+        } else if (form == Search.OWN) {
+            conditions.add("c.page_id IS NOT NULL"); // words stored before their conversation: nothing to show yet
         }
         if (f.search() != null) {
             conditions.add(form.condition);

@@ -1,0 +1,176 @@
+package app.inboxsync.store.read;
+
+import app.inboxsync.read.ConversationBrowsing.FirstWindow;
+import app.inboxsync.read.ConversationFilter;
+import app.inboxsync.read.ConversationRow;
+import app.inboxsync.read.ConversationSort;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The windows of a search. The planner cannot tell a common word from a rare one (a prefix query's selectivity
+ * is a guess), and guessing wrong costs a second either way: walking the sort's index for a rare word reads
+ * every conversation; reading the search index for a word in most of them fetches tens of thousands. So a
+ * search first learns how many it finds, counting no further than {@link FirstWindow#COUNT_CAP}, and lists the
+ * matches by id when there are few; that decides how its window is found.
+ */
+final class SearchWindows {
+    private final int listedMatches;
+
+    /** @param listedMatches up to how many matches a search lists by id (tests make it small to reach the rest) */
+    SearchWindows(int listedMatches) {
+        this.listedMatches = listedMatches;
+    }
+
+    /** The capped count and the first window, in one transaction (see {@link #searching}). */
+    FirstWindow first(Connection c, ConversationFilter filter, ConversationSort sort, int limit) throws SQLException {
+        Matches found = matches(c, filter, true);
+        return new FirstWindow(Math.min(found.count(), FirstWindow.COUNT_CAP), found.count() > FirstWindow.COUNT_CAP,
+                rows(c, filter, found, sort, 0, limit));
+    }
+
+    List<ConversationRow> window(Connection c, ConversationFilter filter, ConversationSort sort, int offset, int limit)
+            throws SQLException {
+        return rows(c, filter, matches(c, filter, false), sort, offset, limit);
+    }
+
+    /**
+     * What a search finds before a window is read.
+     *
+     * @param count  how many, counted no further than one past the cap (0 when listed and no count was asked for)
+     * @param listed the filter among the listed matches' ids, when there were few enough to list
+     */
+    private record Matches(int count, Optional<FilterSql> listed) {
+    }
+
+    /**
+     * A search conversation_words answers alone (V10: the Page, folder and dates are there) is counted there,
+     * without a join, and listed only when that count is small; any other is listed first, then counted among
+     * the listed ids or, past the list, over its conversations.
+     */
+    private Matches matches(Connection c, ConversationFilter filter, boolean counted) throws SQLException {
+        if (FilterSql.onWordsAlone(filter)) {
+            int found = cappedCount(c, FilterSql.onWords(filter), true);
+            return new Matches(found, found <= listedMatches ? listed(c, filter) : Optional.empty());
+        }
+        Optional<FilterSql> listed = listed(c, filter);
+        int found = listed.isPresent() && !counted ? 0 : cappedCount(c, listed.orElseGet(() -> FilterSql.of(filter)), false);
+        return new Matches(found, listed);
+    }
+
+    /**
+     * Up to this many matches are listed by id: a word that is not everywhere. Listing more would cost more than
+     * the capped count and the plans below (20,000 added 20 ms to a common word).
+     */
+    static final int LISTED_MATCHES = 2_000;
+
+    /**
+     * The search's matches as a list of ids (from the part of the filter conversation_words can test), when they
+     * are few enough to list: the filter to use then. A list of ids the planner can see is one it plans right.
+     */
+    private Optional<FilterSql> listed(Connection c, ConversationFilter filter) throws SQLException {
+        FilterSql where = FilterSql.onWords(filter);
+        List<String> ids = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT c.conversation_id FROM conversation_words c" + where.where()
+                + " LIMIT ?")) {
+            s.setInt(where.bind(s, 1), listedMatches + 1);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+        }
+        return ids.size() > listedMatches ? Optional.empty()
+                : Optional.of(FilterSql.among(filter, c.createArrayOf("text", ids.toArray())));
+    }
+
+    /** How many rows {@code where} picks, counting no further than one past the cap. */
+    private static int cappedCount(Connection c, FilterSql where, boolean onWords) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM (SELECT 1 FROM "
+                + (onWords ? "conversation_words c" : "messenger_conversations c") + where.where()
+                + " LIMIT " + (FirstWindow.COUNT_CAP + 1) + ") AS found")) {
+            where.bind(s, 1);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    /**
+     * A search's window: straight from the listed matches when there were few enough to list; newest first in
+     * one Page, from conversation_words alone when it answers the search; else by the plan the count chooses.
+     */
+    private static List<ConversationRow> rows(Connection c, ConversationFilter filter, Matches found,
+                                              ConversationSort sort, int offset, int limit) throws SQLException {
+        if (found.listed().isPresent()) {
+            return WindowRows.read(c, found.listed().get(), false, sort, offset, limit, false);
+        }
+        boolean many = found.count() > FirstWindow.COUNT_CAP;
+        if (FilterSql.onWordsAlone(filter) && filter.pageId() != null && sort.column() == ConversationSort.Column.TIME) {
+            // many: walk (page_id, last_message_time, conversation_id) testing each row's words, at any depth (a
+            // full walk of 100,000 rows takes about 26 ms); else collect the matches and sort them
+            walkingOnly(c, many);
+            return WindowRows.read(c, FilterSql.onWords(filter), true, sort, offset, limit, !many);
+        }
+        SearchPlan plan = SearchPlan.of(found.count(), offset, limit);
+        walkingOnly(c, plan == SearchPlan.WALK);
+        FilterSql where = FilterSql.of(filter, plan == SearchPlan.WALK ? FilterSql.Search.PER_ROW : FilterSql.Search.COLLECTED);
+        return WindowRows.read(c, where, false, sort, offset, limit, plan == SearchPlan.COLLECT);
+    }
+
+    /** GIN indexes are read only by bitmap scans: without them the planner walks the sort's index. */
+    private static void walkingOnly(Connection c, boolean walk) throws SQLException {
+        if (walk) {
+            try (Statement s = c.createStatement()) {
+                s.execute("SET LOCAL enable_bitmapscan = off");
+            }
+        }
+    }
+
+    /** How a window is found among the conversations, when the count was too high to list them. */
+    enum SearchPlan {
+        /** Many matches and an early window: walk the sort's index and test each row, stop after the window. */
+        WALK,
+        /** Fewer matches, or a window deep in many: collect the matches from the search index, then sort them. */
+        COLLECT;
+
+        /**
+         * A walk reads about (offset + limit) ÷ (share matching) rows, probing each one's words by primary key:
+         * worth it near the top of many matches.
+         */
+        private static final int WALK_REACH = 2_000;
+
+        static SearchPlan of(int found, int offset, int limit) {
+            return found > FirstWindow.COUNT_CAP && offset + limit <= WALK_REACH ? WALK : COLLECT;
+        }
+    }
+
+    interface Step<T> {
+        T run() throws SQLException;
+    }
+
+    /**
+     * A search's statements, in a transaction of their own for its planner settings (SET LOCAL ends with it).
+     * No full scans: the planner's guess of a prefix query's matches (a default, whatever the word) would make
+     * it scan all conversations to hash one match; with the scans off it goes from the matches to their rows.
+     */
+    static <T> T searching(Connection c, Step<T> step) throws SQLException {
+        c.setAutoCommit(false);
+        try {
+            try (Statement s = c.createStatement()) {
+                s.execute("SET LOCAL enable_seqscan = off");
+            }
+            return step.run();
+        } finally {
+            c.rollback(); // nothing written: it only ends the settings
+            c.setAutoCommit(true);
+        }
+    }
+}
