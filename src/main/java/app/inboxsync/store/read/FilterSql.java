@@ -16,12 +16,14 @@ record FilterSql(String where, List<Object> params) {
     /**
      * The search's words as a prefix query, split by the same parser as the indexed texts (so "shop.com" or
      * "e-mail" are cut the same way on both sides): "blue dre" becomes {@code 'blue':* & 'dre':*}. A search
-     * without any word (only emoji or punctuation) matches nothing.
+     * without any word (only emoji or punctuation) matches nothing. The whole query is one uncorrelated
+     * subquery, so it is made once per statement: a to_tsquery around the subquery would parse it again for
+     * every row a walk tests (a window at 5,000 took 68 ms that way, 9 ms this way).
      */
     private static final String WORDS = """
-            to_tsquery('simple', (SELECT string_agg('''' || replace(replace(w.lexeme, '\\', '\\\\'), '''', '''''')
-                                                       || ''':*', ' & ')
-                                    FROM unnest(to_tsvector('simple', ?)) AS w))""";
+            (SELECT to_tsquery('simple', string_agg('''' || replace(replace(w.lexeme, '\\', '\\\\'), '''', '''''')
+                                                      || ''':*', ' & '))
+               FROM unnest(to_tsvector('simple', ?)) AS w)""";
 
     /**
      * How a search's condition is written, which decides how the planner can run it (the planner cannot tell
