@@ -1,11 +1,11 @@
 -- A word in most conversations within 50 ms on 100,000 conversations (V9 left it at 54–185 ms).
 --
 -- V9's count of a common word joined each of its first 10,000 matches to its conversation to learn its Page,
--- and a window deep in its matches collected and sorted all of them. conversation_words now also holds the
--- columns of messenger_conversations a search filters and sorts by besides its words (page_id, folder,
--- last_message_time), under the same names, so that a search with only those conditions reads this narrow
--- table alone (ConversationBrowseQueries, FilterSql.Search.OWN): its count stops at 10,000 without a join, and
--- its windows newest first walk one index in order, testing each row's words, however deep.
+-- and a window deep in its matches collected and sorted all of them. conversation_words now also holds every
+-- column of messenger_conversations the browser filters by (page_id, folder, last_message_time, unread_count,
+-- tags), under the same names, so that a search reads this narrow table alone (store.read.SearchWindows,
+-- FilterSql.Search.OWN): its count stops at 10,000 without a join, and its windows newest first walk one
+-- index in order, testing each row, however deep. Other sorts still walk messenger_conversations' indexes.
 --
 -- Rebuilt rather than updated in place: an UPDATE of every row would leave the table twice its size until a
 -- vacuum, and the walk reads its rows. The columns are NULL only for words stored before their conversation
@@ -20,12 +20,14 @@ CREATE TABLE conversation_words (
     page_id           text,
     folder            text,
     last_message_time timestamptz,
+    unread_count      integer,
+    tags              text[],
     -- As V9: words only (strip: no positions).
     words             tsvector NOT NULL
 );
 
-INSERT INTO conversation_words (conversation_id, page_id, folder, last_message_time, words)
-SELECT w.conversation_id, c.page_id, c.folder, c.last_message_time, w.words
+INSERT INTO conversation_words (conversation_id, page_id, folder, last_message_time, unread_count, tags, words)
+SELECT w.conversation_id, c.page_id, c.folder, c.last_message_time, c.unread_count, c.tags, w.words
   FROM conversation_words_v9 w
   LEFT JOIN messenger_conversations c ON c.conversation_id = w.conversation_id;
 
@@ -42,12 +44,13 @@ CREATE INDEX conversation_words_page_time_idx
 -- A message's trigger leaves them alone: its words row exists already, or its conversation is not stored yet.
 CREATE OR REPLACE FUNCTION conversation_words_of_conversations() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    INSERT INTO conversation_words AS w (conversation_id, page_id, folder, last_message_time, words)
-    SELECT conversation_id, page_id, folder, last_message_time,
+    INSERT INTO conversation_words AS w (conversation_id, page_id, folder, last_message_time, unread_count, tags,
+                                         words)
+    SELECT conversation_id, page_id, folder, last_message_time, unread_count, tags,
            conversation_own_words(sender_name, last_message, notes)
       FROM new_conversations
     ON CONFLICT (conversation_id) DO UPDATE SET
            page_id = EXCLUDED.page_id, folder = EXCLUDED.folder, last_message_time = EXCLUDED.last_message_time,
-           words = w.words || EXCLUDED.words;
+           unread_count = EXCLUDED.unread_count, tags = EXCLUDED.tags, words = w.words || EXCLUDED.words;
     RETURN NULL;
 END $$;

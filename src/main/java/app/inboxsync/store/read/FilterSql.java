@@ -40,9 +40,9 @@ record FilterSql(String where, List<Object> params) {
         PER_ROW("(SELECT true FROM conversation_words w WHERE w.conversation_id = c.conversation_id AND w.words @@ "
                 + WORDS + ")"),
         /**
-         * Over conversation_words itself, aliased {@code c}: V10 gave it the columns of messenger_conversations a
-         * search filters and sorts by, under their names, so the other conditions and SortSql's time order read
-         * the same there. Only for a filter {@link #onWordsAlone}.
+         * Over conversation_words itself, aliased {@code c}: V10 gave it every column of messenger_conversations
+         * the filter tests, under their names, so the other conditions and SortSql's time order read the same
+         * there.
          */
         OWN("c.words @@ " + WORDS);
 
@@ -53,20 +53,9 @@ record FilterSql(String where, List<Object> params) {
         }
     }
 
-    /**
-     * Whether conversation_words alone can answer this search: it holds every column the filter tests (the
-     * Page, the folder, the time, the words), none of a conversation's tags or unread count.
-     */
-    static boolean onWordsAlone(ConversationFilter f) {
-        return f.search() != null && f.tag() == null && !f.unreadOnly();
-    }
-
-    /**
-     * The part of {@code f} conversation_words can test (all of it but the tag and the unread count), over
-     * {@code conversation_words c}: the search's matches in the filter's Page, folder and dates.
-     */
+    /** {@code f} over {@code conversation_words c} (V10): a search's matches with every other condition of it. */
     static FilterSql onWords(ConversationFilter f) {
-        return of(f.withTag(null).withUnreadOnly(false), Search.OWN);
+        return of(f, Search.OWN);
     }
 
     static FilterSql of(ConversationFilter f) {

@@ -30,38 +30,43 @@ final class SearchWindows {
 
     /** The capped count and the first window, in one transaction (see {@link #searching}). */
     FirstWindow first(Connection c, ConversationFilter filter, ConversationSort sort, int limit) throws SQLException {
-        Matches found = matches(c, filter, true);
+        Matches found = matches(c, filter);
         return new FirstWindow(Math.min(found.count(), FirstWindow.COUNT_CAP), found.count() > FirstWindow.COUNT_CAP,
                 rows(c, filter, found, sort, 0, limit));
     }
 
     List<ConversationRow> window(Connection c, ConversationFilter filter, ConversationSort sort, int offset, int limit)
             throws SQLException {
-        return rows(c, filter, matches(c, filter, false), sort, offset, limit);
+        return rows(c, filter, matches(c, filter), sort, offset, limit);
     }
 
     /**
      * What a search finds before a window is read.
      *
-     * @param count  how many, counted no further than one past the cap (0 when listed and no count was asked for)
-     * @param listed the filter among the listed matches' ids, when there were few enough to list
+     * @param count      how many, counted no further than one past the cap
+     * @param rowsOfWords about how many rows conversation_words has (the planner's own figure, all Pages), to
+     *                   tell what a walk of it would read
+     * @param listed     the filter among the matches' ids, when there were few enough to list
      */
-    private record Matches(int count, Optional<FilterSql> listed) {
+    private record Matches(int count, double rowsOfWords, Optional<FilterSql> listed) {
     }
 
     /**
-     * A search conversation_words answers alone (V10: the Page, folder and dates are there) is counted there,
-     * without a join, and listed only when that count is small; any other is listed first, then counted among
-     * the listed ids or, past the list, over its conversations.
+     * Counted in conversation_words (V10: every column a filter tests is there), without a join, and listed by
+     * id when there are few.
      */
-    private Matches matches(Connection c, ConversationFilter filter, boolean counted) throws SQLException {
-        if (FilterSql.onWordsAlone(filter)) {
-            int found = cappedCount(c, FilterSql.onWords(filter), true);
-            return new Matches(found, found <= listedMatches ? listed(c, filter) : Optional.empty());
+    private Matches matches(Connection c, ConversationFilter filter) throws SQLException {
+        FilterSql where = FilterSql.onWords(filter);
+        try (PreparedStatement s = c.prepareStatement("SELECT (SELECT count(*) FROM (SELECT 1 FROM conversation_words c"
+                + where.where() + " LIMIT " + (FirstWindow.COUNT_CAP + 1) + ") AS found),"
+                + " (SELECT reltuples FROM pg_class WHERE oid = 'conversation_words'::regclass)")) {
+            where.bind(s, 1);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                int found = rs.getInt(1);
+                return new Matches(found, rs.getDouble(2), found <= listedMatches ? listed(c, filter) : Optional.empty());
+            }
         }
-        Optional<FilterSql> listed = listed(c, filter);
-        int found = listed.isPresent() && !counted ? 0 : cappedCount(c, listed.orElseGet(() -> FilterSql.of(filter)), false);
-        return new Matches(found, listed);
     }
 
     /**
@@ -90,39 +95,41 @@ final class SearchWindows {
                 : Optional.of(FilterSql.among(filter, c.createArrayOf("text", ids.toArray())));
     }
 
-    /** How many rows {@code where} picks, counting no further than one past the cap. */
-    private static int cappedCount(Connection c, FilterSql where, boolean onWords) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM (SELECT 1 FROM "
-                + (onWords ? "conversation_words c" : "messenger_conversations c") + where.where()
-                + " LIMIT " + (FirstWindow.COUNT_CAP + 1) + ") AS found")) {
-            where.bind(s, 1);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        }
-    }
-
     /**
-     * A search's window: straight from the listed matches when there were few enough to list; newest first in
-     * one Page, from conversation_words alone when it answers the search; else by the plan the count chooses.
+     * A search's window: straight from the listed matches when there were few enough to list; in one Page's
+     * time order, from conversation_words alone; else by the plan the count chooses.
      */
     private static List<ConversationRow> rows(Connection c, ConversationFilter filter, Matches found,
                                               ConversationSort sort, int offset, int limit) throws SQLException {
         if (found.listed().isPresent()) {
             return WindowRows.read(c, found.listed().get(), false, sort, offset, limit, false);
         }
-        boolean many = found.count() > FirstWindow.COUNT_CAP;
-        if (FilterSql.onWordsAlone(filter) && filter.pageId() != null && sort.column() == ConversationSort.Column.TIME) {
-            // many: walk (page_id, last_message_time, conversation_id) testing each row's words, at any depth (a
-            // full walk of 100,000 rows takes about 26 ms); else collect the matches and sort them
-            walkingOnly(c, many);
-            return WindowRows.read(c, FilterSql.onWords(filter), true, sort, offset, limit, !many);
+        if (filter.pageId() != null && sort.column() == ConversationSort.Column.TIME) {
+            boolean walk = walksWords(found, offset, limit);
+            walkingOnly(c, walk);
+            return WindowRows.read(c, FilterSql.onWords(filter), true, sort, offset, limit, !walk);
         }
         SearchPlan plan = SearchPlan.of(found.count(), offset, limit);
         walkingOnly(c, plan == SearchPlan.WALK);
         FilterSql where = FilterSql.of(filter, plan == SearchPlan.WALK ? FilterSql.Search.PER_ROW : FilterSql.Search.COLLECTED);
         return WindowRows.read(c, where, false, sort, offset, limit, plan == SearchPlan.COLLECT);
+    }
+
+    /**
+     * Rows of conversation_words a walk may test for one window (about 25 ms on a 2-core machine): about its
+     * collecting cost when the matches are few.
+     */
+    private static final int WORDS_WALK_ROWS = 100_000;
+
+    /**
+     * Whether to walk (page_id, last_message_time, conversation_id) testing each row, which reads about
+     * (offset + limit) × rows ÷ matches rows, rather than collect every match from the GIN index and sort
+     * them. Past the cap: always (a walk never reads more than the Page's rows, the collecting at least 10,000
+     * and a sort).
+     */
+    private static boolean walksWords(Matches found, int offset, int limit) {
+        return found.count() > FirstWindow.COUNT_CAP
+                || (double) (offset + limit) * Math.max(found.rowsOfWords(), 1) / Math.max(found.count(), 1) <= WORDS_WALK_ROWS;
     }
 
     /** GIN indexes are read only by bitmap scans: without them the planner walks the sort's index. */
@@ -134,7 +141,7 @@ final class SearchWindows {
         }
     }
 
-    /** How a window is found among the conversations, when the count was too high to list them. */
+    /** How a window in another order is found among the conversations, when there were too many to list. */
     enum SearchPlan {
         /** Many matches and an early window: walk the sort's index and test each row, stop after the window. */
         WALK,

@@ -22,9 +22,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * V10: conversation_words keeps its conversation's Page, folder and time (a search with only those conditions
- * reads that table alone), through every way a conversation changes: stored after its messages, given a newer
- * message, moved to another folder, tagged, deleted.
+ * V10: conversation_words keeps its conversation's Page, folder, time, unread count and tags (a search reads
+ * that table alone), through every way a conversation changes: stored after its messages, given a newer
+ * message, moved to another folder, read, tagged, deleted.
  */
 class WordsFollowConversationsTest {
     private static final String PAGE = "p-follow";
@@ -60,7 +60,7 @@ class WordsFollowConversationsTest {
             assertEquals(3, queries.count(everywhere));
 
             // a newer message moves "a" to the top, and Facebook moved it to Spam
-            store.writeBatch(PAGE, List.of(conversation(PAGE, "a", 20, Folder.SPAM)),
+            store.writeBatch(PAGE, List.of(conversation(PAGE, "a", 20, Folder.SPAM, 2)),
                     List.of(message(PAGE, "a", "a2", 20, "still no parcel")));
             assertSameAsConversations(db);
             assertEquals(List.of("a", "b"), newestFirst(queries, page));
@@ -69,10 +69,18 @@ class WordsFollowConversationsTest {
             assertEquals(List.of("a"), newestFirst(queries, page.withDates(T0.plusSeconds(60L * 15), null)));
             assertEquals(List.of("b"), newestFirst(queries, page.withDates(null, T0.plusSeconds(60L * 15))));
             assertEquals(1, queries.firstWindow(page.withFolder(Folder.SPAM), ConversationSort.NEWEST_FIRST, 10).count());
+            assertEquals(List.of("a"), newestFirst(queries, page.withUnreadOnly(true)));
+            store.writeBatch(PAGE, List.of(conversation(PAGE, "a", 20, Folder.SPAM)), List.of());
+            assertSameAsConversations(db);
+            assertEquals(List.of(), newestFirst(queries, page.withUnreadOnly(true)), "read on Facebook since");
 
             new ConversationTags(db).add(List.of("a", "b"), "vip");
             assertSameAsConversations(db);
-            assertEquals(List.of("a", "b"), newestFirst(queries, page.withTag("vip")), "a tag: read with the conversations");
+            assertEquals(List.of("a", "b"), newestFirst(queries, page.withTag("vip")));
+            assertEquals(List.of("b"), newestFirst(queries, page.withTag("vip").withFolder(Folder.INBOX)));
+            new ConversationTags(db).remove(List.of("a"), "vip");
+            assertSameAsConversations(db);
+            assertEquals(List.of("b"), newestFirst(queries, page.withTag("vip")), "a tag taken off");
 
             sql(db, "DELETE FROM messenger_conversations WHERE conversation_id = 'a'");
             assertSameAsConversations(db);
@@ -81,11 +89,12 @@ class WordsFollowConversationsTest {
         }
     }
 
-    /** Every conversation has one words row, with its Page, folder and time; no other row has a Page. */
+    /** Every conversation has one words row, with its Page, folder, time, unread count and tags; no other row has a Page. */
     private static void assertSameAsConversations(Database db) {
         assertEquals(0, sql(db, """
                 SELECT count(*) FROM messenger_conversations c FULL JOIN conversation_words w USING (conversation_id)
-                 WHERE (c.page_id, c.folder, c.last_message_time) IS DISTINCT FROM (w.page_id, w.folder, w.last_message_time)
+                 WHERE (c.page_id, c.folder, c.last_message_time, c.unread_count, c.tags)
+                       IS DISTINCT FROM (w.page_id, w.folder, w.last_message_time, w.unread_count, w.tags)
                 """));
     }
 
@@ -94,8 +103,12 @@ class WordsFollowConversationsTest {
     }
 
     private static Conversation conversation(String page, String id, int minutes, Folder folder) {
+        return conversation(page, id, minutes, folder, 0);
+    }
+
+    private static Conversation conversation(String page, String id, int minutes, Folder folder, int unread) {
         return new Conversation(id, page, folder, "psid-" + id, "Customer " + id, "snippet", T0.plusSeconds(60L * minutes),
-                1, 0, true, null, null);
+                1, unread, true, null, null);
     }
 
     private static List<String> ids(List<ConversationRow> rows) {

@@ -19,7 +19,10 @@ import java.util.UUID;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
-/** V10 on a database V9 filled: conversation_words rebuilt with each conversation's Page, folder and time. */
+/**
+ * V10 on a database V9 filled: conversation_words rebuilt with each conversation's Page, folder, time, unread
+ * count and tags, its words kept.
+ */
 class WordsColumnsMigrationTest {
 
     @Test
@@ -32,9 +35,9 @@ class WordsColumnsMigrationTest {
             s.execute("INSERT INTO facebook_pages (facebook_page_id, name) VALUES ('p1', 'Shop')");
             s.execute("""
                     INSERT INTO messenger_conversations (page_id, sender_id, conversation_id, sender_name, last_message,
-                                                         last_message_time, folder)
-                    VALUES ('p1', 'u1', 'c1', 'Ann', 'thanks', '2025-01-01T10:00:00Z', 'inbox'),
-                           ('p1', 'u2', 'c2', 'Bo', 'hello', '2025-01-02T10:00:00Z', 'spam')""");
+                                                         last_message_time, folder, unread_count, tags)
+                    VALUES ('p1', 'u1', 'c1', 'Ann', 'thanks', '2025-01-01T10:00:00Z', 'inbox', 0, '{}'),
+                           ('p1', 'u2', 'c2', 'Bo', 'hello', '2025-01-02T10:00:00Z', 'spam', 3, '{vip}')""");
             s.execute("""
                     INSERT INTO messenger_messages (message_id, conversation_id, page_id, text, created_time)
                     VALUES ('m1', 'c1', 'p1', 'where is my parcel', '2025-01-01T10:00:00Z'),
@@ -45,10 +48,11 @@ class WordsColumnsMigrationTest {
         try (Database db = Database.connect(settings); Connection c = db.dataSource().getConnection();
              Statement s = c.createStatement()) {
             s.execute("SET TIME ZONE 'UTC'");
-            assertEquals(List.of("c1 p1 inbox 2025-01-01 10:00:00+00 true", "c2 p1 spam 2025-01-02 10:00:00+00 true",
-                    "c3 - - - true"), rows(s, """
+            assertEquals(List.of("c1 p1 inbox 2025-01-01 10:00:00+00 0 {} true",
+                    "c2 p1 spam 2025-01-02 10:00:00+00 3 {vip} true", "c3 - - - - - true"), rows(s, """
                     SELECT conversation_id || ' ' || coalesce(page_id, '-') || ' ' || coalesce(folder, '-') || ' '
-                           || coalesce(last_message_time::text, '-') || ' ' || (words @@ 'parcel'::tsquery)
+                           || coalesce(last_message_time::text, '-') || ' ' || coalesce(unread_count::text, '-') || ' '
+                           || coalesce(tags::text, '-') || ' ' || (words @@ 'parcel'::tsquery)
                       FROM conversation_words ORDER BY conversation_id"""));
             ConversationBrowseQueries queries = new ConversationBrowseQueries(db);
             ConversationFilter parcel = ConversationFilter.page("p1").withSearch("parcel");
