@@ -1,11 +1,13 @@
 -- A word in most conversations within 50 ms on 100,000 conversations (V9 left it at 54–185 ms).
 --
 -- V9's count of a common word joined each of its first 10,000 matches to its conversation to learn its Page,
--- and a window deep in its matches collected and sorted all of them. conversation_words now also holds every
--- column of messenger_conversations the browser filters by (page_id, folder, last_message_time, unread_count,
--- tags), under the same names, so that a search reads this narrow table alone (store.read.SearchWindows,
+-- and a window deep in its matches collected and sorted all of them. conversation_words now also holds the
+-- columns of messenger_conversations the browser filters by (page_id, folder, last_message_time,
+-- unread_count), under the same names, so that a search reads this narrow table alone (store.read.SearchWindows,
 -- FilterSql.Search.OWN): its count stops at 10,000 without a join, and its windows newest first walk one
--- index in order, testing each row, however deep. Other sorts still walk messenger_conversations' indexes.
+-- index in order, testing each row, however deep. Not the tags: a tag is most often on a few conversations,
+-- which the tags' own index on messenger_conversations finds (testing 70,000 rows' tags here took 150 ms).
+-- Other sorts still walk messenger_conversations' indexes.
 --
 -- Rebuilt rather than updated in place: an UPDATE of every row would leave the table twice its size until a
 -- vacuum, and the walk reads its rows. The columns are NULL only for words stored before their conversation
@@ -21,13 +23,12 @@ CREATE TABLE conversation_words (
     folder            text,
     last_message_time timestamptz,
     unread_count      integer,
-    tags              text[],
     -- As V9: words only (strip: no positions).
     words             tsvector NOT NULL
 );
 
-INSERT INTO conversation_words (conversation_id, page_id, folder, last_message_time, unread_count, tags, words)
-SELECT w.conversation_id, c.page_id, c.folder, c.last_message_time, c.unread_count, c.tags, w.words
+INSERT INTO conversation_words (conversation_id, page_id, folder, last_message_time, unread_count, words)
+SELECT w.conversation_id, c.page_id, c.folder, c.last_message_time, c.unread_count, w.words
   FROM conversation_words_v9 w
   LEFT JOIN messenger_conversations c ON c.conversation_id = w.conversation_id;
 
@@ -44,13 +45,12 @@ CREATE INDEX conversation_words_page_time_idx
 -- A message's trigger leaves them alone: its words row exists already, or its conversation is not stored yet.
 CREATE OR REPLACE FUNCTION conversation_words_of_conversations() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    INSERT INTO conversation_words AS w (conversation_id, page_id, folder, last_message_time, unread_count, tags,
-                                         words)
-    SELECT conversation_id, page_id, folder, last_message_time, unread_count, tags,
+    INSERT INTO conversation_words AS w (conversation_id, page_id, folder, last_message_time, unread_count, words)
+    SELECT conversation_id, page_id, folder, last_message_time, unread_count,
            conversation_own_words(sender_name, last_message, notes)
       FROM new_conversations
     ON CONFLICT (conversation_id) DO UPDATE SET
            page_id = EXCLUDED.page_id, folder = EXCLUDED.folder, last_message_time = EXCLUDED.last_message_time,
-           unread_count = EXCLUDED.unread_count, tags = EXCLUDED.tags, words = w.words || EXCLUDED.words;
+           unread_count = EXCLUDED.unread_count, words = w.words || EXCLUDED.words;
     RETURN NULL;
 END $$;

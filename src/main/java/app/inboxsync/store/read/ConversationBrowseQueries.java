@@ -39,12 +39,12 @@ public final class ConversationBrowseQueries implements ConversationBrowsing {
     }
 
     /**
-     * An exact count. A search is counted in conversation_words (V10 keeps every column a filter tests there),
-     * without joining its matches to their conversations.
+     * An exact count. A search is counted in conversation_words (V10 keeps the columns a filter tests there),
+     * without joining its matches to their conversations; with a tag, among the tag's conversations.
      */
     @Override
     public int count(ConversationFilter filter) {
-        boolean onWords = filter.search() != null;
+        boolean onWords = filter.search() != null && FilterSql.onWordsAlone(filter);
         FilterSql where = onWords ? FilterSql.onWords(filter) : FilterSql.of(filter);
         return Transaction.read(dataSource, "count the conversations", c -> {
             SearchWindows.Step<Integer> count = () -> {

@@ -40,9 +40,9 @@ record FilterSql(String where, List<Object> params) {
         PER_ROW("(SELECT true FROM conversation_words w WHERE w.conversation_id = c.conversation_id AND w.words @@ "
                 + WORDS + ")"),
         /**
-         * Over conversation_words itself, aliased {@code c}: V10 gave it every column of messenger_conversations
-         * the filter tests, under their names, so the other conditions and SortSql's time order read the same
-         * there.
+         * Over conversation_words itself, aliased {@code c}: V10 gave it the columns of messenger_conversations
+         * a filter tests but the tags, under their names, so the other conditions and SortSql's time order read
+         * the same there.
          */
         OWN("c.words @@ " + WORDS);
 
@@ -53,9 +53,20 @@ record FilterSql(String where, List<Object> params) {
         }
     }
 
-    /** {@code f} over {@code conversation_words c} (V10): a search's matches with every other condition of it. */
+    /**
+     * {@code f} over {@code conversation_words c} (V10): a search's matches with every other condition of it.
+     * Not with a tag, which that table does not hold (see {@link #onWordsAlone}).
+     */
     static FilterSql onWords(ConversationFilter f) {
+        if (!onWordsAlone(f)) {
+            throw new IllegalArgumentException("conversation_words holds no tags");
+        }
         return of(f, Search.OWN);
+    }
+
+    /** Whether conversation_words holds every column {@code f} tests: all but the tags. */
+    static boolean onWordsAlone(ConversationFilter f) {
+        return f.tag() == null;
     }
 
     static FilterSql of(ConversationFilter f) {

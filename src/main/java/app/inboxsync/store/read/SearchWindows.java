@@ -52,13 +52,16 @@ final class SearchWindows {
     }
 
     /**
-     * Counted in conversation_words (V10: every column a filter tests is there), without a join, and listed by
-     * id when there are few.
+     * Counted in conversation_words (V10: the columns a filter tests are there), without a join; with a tag,
+     * which is mostly on few conversations, among the tag's conversations (its index), each one's words tested.
+     * Listed by id when there are few.
      */
     private Matches matches(Connection c, ConversationFilter filter) throws SQLException {
-        FilterSql where = FilterSql.onWords(filter);
-        try (PreparedStatement s = c.prepareStatement("SELECT (SELECT count(*) FROM (SELECT 1 FROM conversation_words c"
-                + where.where() + " LIMIT " + (FirstWindow.COUNT_CAP + 1) + ") AS found),"
+        boolean onWords = FilterSql.onWordsAlone(filter);
+        FilterSql where = found(filter);
+        try (PreparedStatement s = c.prepareStatement("SELECT (SELECT count(*) FROM (SELECT 1 FROM "
+                + (onWords ? "conversation_words c" : "messenger_conversations c") + where.where()
+                + " LIMIT " + (FirstWindow.COUNT_CAP + 1) + ") AS found),"
                 + " (SELECT reltuples FROM pg_class WHERE oid = 'conversation_words'::regclass)")) {
             where.bind(s, 1);
             try (ResultSet rs = s.executeQuery()) {
@@ -67,6 +70,11 @@ final class SearchWindows {
                 return new Matches(found, rs.getDouble(2), found <= listedMatches ? listed(c, filter) : Optional.empty());
             }
         }
+    }
+
+    /** What a search counts and lists: over conversation_words, or over conversations for a tag (see above). */
+    private static FilterSql found(ConversationFilter filter) {
+        return FilterSql.onWordsAlone(filter) ? FilterSql.onWords(filter) : FilterSql.of(filter, FilterSql.Search.PER_ROW);
     }
 
     /**
@@ -80,9 +88,11 @@ final class SearchWindows {
      * are few enough to list: the filter to use then. A list of ids the planner can see is one it plans right.
      */
     private Optional<FilterSql> listed(Connection c, ConversationFilter filter) throws SQLException {
-        FilterSql where = FilterSql.onWords(filter);
+        boolean onWords = FilterSql.onWordsAlone(filter);
+        FilterSql where = found(filter);
         List<String> ids = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT c.conversation_id FROM conversation_words c" + where.where()
+        try (PreparedStatement s = c.prepareStatement("SELECT c.conversation_id FROM "
+                + (onWords ? "conversation_words c" : "messenger_conversations c") + where.where()
                 + " LIMIT ?")) {
             s.setInt(where.bind(s, 1), listedMatches + 1);
             try (ResultSet rs = s.executeQuery()) {
@@ -104,7 +114,7 @@ final class SearchWindows {
         if (found.listed().isPresent()) {
             return WindowRows.read(c, found.listed().get(), false, sort, offset, limit, false);
         }
-        if (filter.pageId() != null && sort.column() == ConversationSort.Column.TIME) {
+        if (FilterSql.onWordsAlone(filter) && filter.pageId() != null && sort.column() == ConversationSort.Column.TIME) {
             boolean walk = walksWords(found, offset, limit);
             walkingOnly(c, walk);
             return WindowRows.read(c, FilterSql.onWords(filter), true, sort, offset, limit, !walk);

@@ -22,8 +22,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * V10: conversation_words keeps its conversation's Page, folder, time, unread count and tags (a search reads
- * that table alone), through every way a conversation changes: stored after its messages, given a newer
+ * V10: conversation_words keeps its conversation's Page, folder, time and unread count (a search without a tag
+ * reads that table alone), through every way a conversation changes: stored after its messages, given a newer
  * message, moved to another folder, read, tagged, deleted.
  */
 class WordsFollowConversationsTest {
@@ -89,12 +89,12 @@ class WordsFollowConversationsTest {
         }
     }
 
-    /** Every conversation has one words row, with its Page, folder, time, unread count and tags; no other row has a Page. */
+    /** Every conversation has one words row, with its Page, folder, time and unread count; no other row has a Page. */
     private static void assertSameAsConversations(Database db) {
         assertEquals(0, sql(db, """
                 SELECT count(*) FROM messenger_conversations c FULL JOIN conversation_words w USING (conversation_id)
-                 WHERE (c.page_id, c.folder, c.last_message_time, c.unread_count, c.tags)
-                       IS DISTINCT FROM (w.page_id, w.folder, w.last_message_time, w.unread_count, w.tags)
+                 WHERE (c.page_id, c.folder, c.last_message_time, c.unread_count)
+                       IS DISTINCT FROM (w.page_id, w.folder, w.last_message_time, w.unread_count)
                 """));
     }
 
