@@ -5,19 +5,14 @@ import app.inboxsync.read.ConversationFilter;
 import app.inboxsync.read.ConversationRow;
 import app.inboxsync.read.ConversationSort;
 import app.inboxsync.read.MessageRow;
-import app.inboxsync.store.jdbc.Rows;
 import app.inboxsync.store.jdbc.Transaction;
 import app.inboxsync.store.server.Database;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
@@ -26,39 +21,35 @@ import javax.sql.DataSource;
  * same with 100 or 100,000 conversations.
  */
 public final class ConversationBrowseQueries implements ConversationBrowsing {
-    /**
-     * What the newest stored message is, for the rows of one window: whether the Page wrote it ("You: …") and,
-     * when it has no text, its attachments (to say "Photo", "Sticker"). One probe of the thread index per row.
-     */
-    private static final String LAST_MESSAGE = """
-            (SELECT lm.is_from_page FROM messenger_messages lm WHERE lm.conversation_id = c.conversation_id
-              ORDER BY lm.created_time DESC LIMIT 1) AS last_from_page,
-            (SELECT CASE WHEN coalesce(lm.text, '') = '' THEN lm.attachments::text END FROM messenger_messages lm
-              WHERE lm.conversation_id = c.conversation_id ORDER BY lm.created_time DESC LIMIT 1) AS last_attachments
-            """;
     private final DataSource dataSource;
-    private final int listedMatches;
+    private final SearchWindows searches;
 
     public ConversationBrowseQueries(Database database) {
         this(database.dataSource());
     }
 
     public ConversationBrowseQueries(DataSource dataSource) {
-        this(dataSource, LISTED_MATCHES);
+        this(dataSource, SearchWindows.LISTED_MATCHES);
     }
 
     /** @param listedMatches up to how many matches a search lists by id (tests make it small to reach the rest) */
     ConversationBrowseQueries(DataSource dataSource, int listedMatches) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
-        this.listedMatches = listedMatches;
+        this.searches = new SearchWindows(listedMatches);
     }
 
+    /**
+     * An exact count. A search is counted in conversation_words (V10 keeps the columns a filter tests there),
+     * without joining its matches to their conversations; with a tag, among the tag's conversations.
+     */
     @Override
     public int count(ConversationFilter filter) {
-        FilterSql where = FilterSql.of(filter);
+        boolean onWords = filter.search() != null && FilterSql.onWordsAlone(filter);
+        FilterSql where = onWords ? FilterSql.onWords(filter) : FilterSql.of(filter);
         return Transaction.read(dataSource, "count the conversations", c -> {
-            Step<Integer> count = () -> {
-                try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM messenger_conversations c" + where.where())) {
+            SearchWindows.Step<Integer> count = () -> {
+                try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM "
+                        + (onWords ? "conversation_words c" : "messenger_conversations c") + where.where())) {
                     where.bind(s, 1);
                     try (ResultSet rs = s.executeQuery()) {
                         rs.next();
@@ -66,7 +57,7 @@ public final class ConversationBrowseQueries implements ConversationBrowsing {
                     }
                 }
             };
-            return filter.search() == null ? count.run() : searching(c, count);
+            return filter.search() == null ? count.run() : SearchWindows.searching(c, count);
         });
     }
 
@@ -80,12 +71,8 @@ public final class ConversationBrowseQueries implements ConversationBrowsing {
         if (filter.search() == null) {
             return new FirstWindow(count(filter), window(filter, sort, 0, limit));
         }
-        return Transaction.read(dataSource, "search the conversations", c -> searching(c, () -> {
-            Optional<FilterSql> among = amongMatches(c, filter);
-            int found = cappedCount(c, among.orElseGet(() -> FilterSql.of(filter)));
-            return new FirstWindow(Math.min(found, FirstWindow.COUNT_CAP), found > FirstWindow.COUNT_CAP,
-                    searchRows(c, filter, among, found, sort, 0, limit));
-        }));
+        return Transaction.read(dataSource, "search the conversations",
+                c -> SearchWindows.searching(c, () -> searches.first(c, filter, sort, limit)));
     }
 
     /** Rows {@code offset … offset + limit - 1} of the filtered conversations in {@code sort} order. */
@@ -96,160 +83,10 @@ public final class ConversationBrowseQueries implements ConversationBrowsing {
         }
         if (filter.search() == null) {
             return Transaction.read(dataSource, "load the conversations",
-                    c -> rows(c, filter, sort, offset, limit, SearchPlan.NONE));
+                    c -> WindowRows.read(c, FilterSql.of(filter), false, sort, offset, limit, false));
         }
-        return Transaction.read(dataSource, "load the conversations", c -> searching(c, () -> {
-            Optional<FilterSql> among = amongMatches(c, filter);
-            int found = among.isPresent() ? 0 : cappedCount(c, FilterSql.of(filter)); // listed: no count needed
-            return searchRows(c, filter, among, found, sort, offset, limit);
-        }));
-    }
-
-    /**
-     * A search's window: straight from the listed matches when there were few enough to list, else by the plan
-     * the capped count {@code found} chooses.
-     */
-    private static List<ConversationRow> searchRows(Connection c, ConversationFilter filter, Optional<FilterSql> among,
-                                                    int found, ConversationSort sort, int offset, int limit)
-            throws SQLException {
-        return among.isPresent() ? rows(c, among.get(), sort, offset, limit, false)
-                : rows(c, filter, sort, offset, limit, SearchPlan.of(found, offset, limit));
-    }
-
-    /**
-     * Up to this many matches (in all Pages) are listed by id first: a word that is not everywhere. Listing
-     * more would cost more than the capped count and the plans below (20,000 added 20 ms to a common word).
-     */
-    private static final int LISTED_MATCHES = 2_000;
-
-    /**
-     * The search's matches as a list of ids, when they are few enough to list: the filter to use then. Empty
-     * when the word is in more conversations than that (and the capped count and the plans below take over).
-     */
-    private Optional<FilterSql> amongMatches(Connection c, ConversationFilter filter) throws SQLException {
-        List<String> ids = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement(FilterSql.MATCHING_IDS)) {
-            s.setString(1, filter.search());
-            s.setInt(2, listedMatches + 1);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getString(1));
-                }
-            }
-        }
-        return ids.size() > listedMatches ? Optional.empty()
-                : Optional.of(FilterSql.among(filter, c.createArrayOf("text", ids.toArray())));
-    }
-
-    private interface Step<T> {
-        T run() throws SQLException;
-    }
-
-    /**
-     * A search's statements, in a transaction of their own for its planner settings (SET LOCAL ends with it).
-     * No full scans: the planner's guess of a prefix query's matches (a default, whatever the word) would make
-     * it scan all conversations to hash one match; with the scans off it goes from the matches to their rows.
-     */
-    private static <T> T searching(Connection c, Step<T> step) throws SQLException {
-        c.setAutoCommit(false);
-        try {
-            try (Statement s = c.createStatement()) {
-                s.execute("SET LOCAL enable_seqscan = off");
-            }
-            return step.run();
-        } finally {
-            c.rollback(); // nothing written: it only ends the settings
-            c.setAutoCommit(true);
-        }
-    }
-
-    /** How many conversations match, counting no further than one past the cap. */
-    private static int cappedCount(Connection c, FilterSql where) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM (SELECT 1 FROM messenger_conversations c"
-                + where.where() + " LIMIT " + (FirstWindow.COUNT_CAP + 1) + ") AS found")) {
-            where.bind(s, 1);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        }
-    }
-
-    /**
-     * How a search finds a window's rows. The planner cannot tell a common word from a rare one (a prefix
-     * query's selectivity is a guess), and guessing wrong costs a second either way: walking the sort's index
-     * for a rare word reads every conversation; reading the search index for a word in most of them fetches
-     * tens of thousands. The capped count tells them apart.
-     */
-    enum SearchPlan {
-        /** No search: the planner's choice is right. */
-        NONE,
-        /** Many matches and an early window: walk the sort's index and test each row, stop after the window. */
-        WALK,
-        /** Few matches, or a window deep in many: collect the matches from the search index, then sort them. */
-        COLLECT;
-
-        /** A walk reads about (offset + limit) ÷ (share matching) rows: worth it near the top of many matches. */
-        private static final int WALK_REACH = 2_000;
-
-        static SearchPlan of(int found, int offset, int limit) {
-            return found > FirstWindow.COUNT_CAP && offset + limit <= WALK_REACH ? WALK : COLLECT;
-        }
-    }
-
-    /** What any sort orders by: the matches are collected with these only (never the rows' words). */
-    private static final String SORT_KEYS = "c.conversation_id, c.sender_name, c.last_message, c.last_message_time, "
-            + "c.message_count, c.unread_count";
-
-    private static List<ConversationRow> rows(Connection c, ConversationFilter filter, ConversationSort sort, int offset,
-                                              int limit, SearchPlan plan) throws SQLException {
-        boolean walk = plan == SearchPlan.WALK;
-        FilterSql where = FilterSql.of(filter, walk ? FilterSql.Search.PER_ROW : FilterSql.Search.COLLECTED);
-        if (walk) {
-            try (Statement s = c.createStatement()) {
-                // GIN indexes are read only by bitmap scans: without them the planner walks the sort's index
-                s.execute("SET LOCAL enable_bitmapscan = off");
-            }
-        }
-        return rows(c, where, sort, offset, limit, plan == SearchPlan.COLLECT);
-    }
-
-    private static List<ConversationRow> rows(Connection c, FilterSql where, ConversationSort sort, int offset, int limit,
-                                              boolean collect) throws SQLException {
-        String ids = collect
-                ? "WITH found AS MATERIALIZED (SELECT " + SORT_KEYS + " FROM messenger_conversations c" + where.where() + ")"
-                  + " SELECT c.conversation_id FROM found c" + SortSql.orderBy(sort) + " OFFSET ? LIMIT ?"
-                : "SELECT c.conversation_id FROM messenger_conversations c" + where.where() + SortSql.orderBy(sort)
-                  + " OFFSET ? LIMIT ?";
-        try (PreparedStatement s = c.prepareStatement(windowOf(ids, sort))) {
-            int i = where.bind(s, 1);
-            s.setInt(i++, offset);
-            s.setInt(i, limit);
-            List<ConversationRow> rows = new ArrayList<>(limit);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(browsed(rs));
-                }
-            }
-            return rows;
-        }
-    }
-
-    /**
-     * The window's columns for the conversations {@code idsSql} picks. The ids come from the sort's index alone
-     * (an index-only scan, however deep the OFFSET); the rows, and their per-row subqueries (the newest message,
-     * a count of stored messages), are read for the window only. The outer ORDER BY sorts those rows again.
-     */
-    private static String windowOf(String idsSql, ConversationSort sort) {
-        return "SELECT " + ConversationQueries.COLUMNS + ", " + LAST_MESSAGE + " FROM (" + idsSql + ") AS picked"
-                + " JOIN messenger_conversations c ON c.conversation_id = picked.conversation_id" + SortSql.orderBy(sort);
-    }
-
-    private static ConversationRow browsed(ResultSet rs) throws SQLException {
-        ConversationRow r = ConversationQueries.conversation(rs);
-        return new ConversationRow(r.conversationId(), r.pageId(), r.senderId(), r.senderName(), r.lastMessage(),
-                r.lastMessageTime(), r.messageCount(), r.unreadCount(), r.folder(), r.tags(), r.notes(), r.missingSince(),
-                r.storedMessages(), rs.getObject("last_from_page", Boolean.class), rs.getString("last_attachments"));
+        return Transaction.read(dataSource, "load the conversations",
+                c -> SearchWindows.searching(c, () -> searches.window(c, filter, sort, offset, limit)));
     }
 
     /**

@@ -40,6 +40,7 @@ class SearchWordsTest {
     private static ConversationBrowseQueries queries;
     /** MANY's conversations that say "refund", as an exact sort by time and by sender would list them. */
     private static final List<Conversation> refunds = new ArrayList<>();
+    private static final List<Conversation> conversations = new ArrayList<>();
 
     @BeforeAll
     static void open() {
@@ -48,7 +49,6 @@ class SearchWordsTest {
         queries = new ConversationBrowseQueries(db);
         Fixtures.addPage(db, PAGE);
         Fixtures.addPage(db, MANY);
-        List<Conversation> conversations = new ArrayList<>();
         List<Message> messages = new ArrayList<>();
         for (int i = 0; i < TOTAL; i++) {
             boolean refund = i % 7 != 3; // most of them
@@ -120,7 +120,14 @@ class SearchWordsTest {
                 .thenComparing(Conversation::id).reversed());
         assertEquals(newestFirst.subList(0, 200), ids(first.rows()), "walked from the newest");
         assertEquals(newestFirst.subList(5_000, 5_200), ids(queries.window(refund, ConversationSort.NEWEST_FIRST, 5_000, 200)),
-                "a deep window, collected and sorted");
+                "a deep window, walked too (V10: conversation_words' own time index)");
+        assertEquals(newestFirst.subList(newestFirst.size() - 150, newestFirst.size()),
+                ids(queries.window(refund, ConversationSort.NEWEST_FIRST, newestFirst.size() - 150, 200)), "the last one");
+        List<String> oldestFirst = new ArrayList<>(newestFirst);
+        java.util.Collections.reverse(oldestFirst);
+        ConversationSort oldest = new ConversationSort(ConversationSort.Column.TIME, false);
+        assertEquals(oldestFirst.subList(0, 200), ids(queries.window(refund, oldest, 0, 200)), "walked backwards");
+        assertEquals(oldestFirst.subList(7_000, 7_100), ids(queries.window(refund, oldest, 7_000, 100)));
 
         // an unknown sender (NULL) sorts last either way
         Comparator<Conversation> aToZOrder = Comparator.comparing(Conversation::senderName,
@@ -146,6 +153,13 @@ class SearchWordsTest {
         assertFalse(first.more());
         assertEquals(50, first.rows().size());
         assertEquals(hellos, queries.count(ConversationFilter.page(MANY).withSearch("hello")));
+        java.util.Set<Conversation> saidRefund = new java.util.HashSet<>(refunds);
+        List<String> newestFirst = conversations.stream().filter(c -> !saidRefund.contains(c))
+                .sorted(Comparator.comparing(Conversation::updatedTime).thenComparing(Conversation::id).reversed())
+                .map(Conversation::id).toList();
+        assertEquals(newestFirst.subList(0, 50), ids(first.rows()), "listed, or collected from conversation_words");
+        assertEquals(newestFirst.subList(1_000, 1_100), ids(queries.window(ConversationFilter.page(MANY).withSearch("hello"),
+                ConversationSort.NEWEST_FIRST, 1_000, 100)));
     }
 
     /** Sender names here are "Sender " and base-36 digits, which every collation orders as plain text does. */
