@@ -1,5 +1,6 @@
 package app.inboxsync.bench;
 
+import app.inboxsync.app.AppContext;
 import app.inboxsync.domain.Folder;
 import app.inboxsync.domain.PageProfile;
 import app.inboxsync.domain.Secret;
@@ -82,7 +83,7 @@ final class BenchScenarios {
             SimPage page = sim.pages().get(0);
             PageRepository pages = new PageRepository(database);
             pages.savePage(new PageProfile(page.id(), page.name(), page.category()));
-            SyncService service = new SyncService(graph, new PostgresInboxStore(database));
+            SyncService service = new SyncService(graph, new PostgresInboxStore(database), AppContext.configuredBatchBudget());
             SyncRequest request = new SyncRequest(new PageAccess(page.id(), Secret.of(page.token())), Folder.ALL, false);
             long folders = sim.conversations(page.id()).stream().map(SimConversation::folder).distinct().count();
             results.add(measure("full, 4 folders", rate, () -> List.of(service.sync(request, SyncListener.NONE, new CancelSignal())),
@@ -121,9 +122,11 @@ final class BenchScenarios {
             results.add(listed.result("  every conversation stored", rate, listing, (long) pages * conversations));
             results.add(all);
             app.inboxsync.sync.BatchBudget budget = service.budget();
-            out.printf("  batch budget %d MB (1/%d of the heap): at most %.1f MB of batches held at once, "
-                            + "%d waits for it%n", budget.capacityBytes() >> 20,
-                    app.inboxsync.sync.BatchBudget.HEAP_SHARE, budget.peakBytes() / 1048576.0, budget.waits());
+            out.printf("  batch budget %d MB (%s): at most %.1f MB of batches held at once, %d waits for it%n",
+                    budget.capacityBytes() >> 20, System.getenv(app.inboxsync.sync.BatchBudget.SETTING) == null
+                            ? "1/" + app.inboxsync.sync.BatchBudget.HEAP_SHARE + " of the heap"
+                            : app.inboxsync.sync.BatchBudget.SETTING,
+                    budget.peakBytes() / 1048576.0, budget.waits());
             out.flush();
         }
     }
@@ -149,27 +152,43 @@ final class BenchScenarios {
     }
 
     /**
-     * The time until every conversation of a Page was stored (its listing phase), the slowest Page's: the figure
-     * people feel first. Goal: 1.3 x (listing calls ÷ rate) + 2 s, a tenth of what the history after it may take.
+     * The time until every conversation of a Page was stored (its listing phase), counted from the Page's own start:
+     * the figure people feel first. Goal per Page: 1.3 x (listing calls ÷ rate) + 2 s, a tenth of what the history
+     * after it may take. It was written for Pages that start together; when there are more Pages than run at once,
+     * later Pages start beside the others' history phases, on the same cores and the same batch budget, so the
+     * figures are printed per turn (a turn: the Pages started together, first one up to the parallelism, then
+     * each Page that started when another ended).
      */
     private final class ListingTimes implements SyncListener {
-        private volatile double slowestSeconds;
+        private final long roundStart = System.nanoTime();
+        private final java.util.Map<String, Long> startedNanos = new java.util.HashMap<>();
+        private final List<double[]> startAndListing = new ArrayList<>();
 
         @Override
         public synchronized void on(app.inboxsync.sync.SyncEvent event) {
-            if (event instanceof app.inboxsync.sync.SyncEvent.Completed c) {
-                slowestSeconds = Math.max(slowestSeconds, c.listingElapsed().toMillis() / 1000.0);
+            if (event instanceof app.inboxsync.sync.SyncEvent.Started s) {
+                startedNanos.put(s.pageId(), System.nanoTime());
+            } else if (event instanceof app.inboxsync.sync.SyncEvent.Completed c) {
+                long started = startedNanos.getOrDefault(c.pageId(), roundStart);
+                startAndListing.add(new double[] {(started - roundStart) / 1e9, c.listingElapsed().toMillis() / 1000.0});
             }
         }
 
-        BenchResult result(String name, double scenarioRate, int listingCalls, long conversationsStored) {
+        synchronized BenchResult result(String name, double scenarioRate, int listingCalls, long conversationsStored) {
             double bound = scenarioRate > 0 ? listingCalls / scenarioRate : 0;
-            double wall = slowestSeconds;
+            double[] listing = startAndListing.stream().mapToDouble(t -> t[1]).sorted().toArray();
+            double wall = listing.length == 0 ? 0 : listing[listing.length - 1];
             boolean met = scenarioRate <= 0 || wall <= 1.3 * bound + 2;
             BenchResult r = new BenchResult(name, listingCalls, listingCalls, wall, bound, conversationsStored, 0, 0,
                     "list <= 1.3 x listing calls / rate + 2 s", met);
             out.printf("%-26s %.2f s for %d conversations (%d listing calls)%n", name, wall, conversationsStored,
                     listingCalls);
+            if (listing.length > 1) {
+                out.printf("%-26s per Page, from its start: median %.2f s, 90th percentile %.2f s, slowest %.2f s%n", "",
+                        listing[listing.length / 2], listing[(int) Math.ceil(listing.length * 0.9) - 1], wall);
+                startAndListing.stream().sorted(java.util.Comparator.comparingDouble(t -> t[0]))
+                        .forEach(t -> out.printf("    started %.2f s, listed in %.2f s%n", t[0], t[1]));
+            }
             out.flush();
             return r;
         }
@@ -262,7 +281,8 @@ final class BenchScenarios {
             pages.savePage(new PageProfile(page.id(), page.name(), page.category()));
             pages.setFolders(page.id(), ONE_FOLDER);
         }
-        return new SyncService(graph, new PostgresInboxStore(database));
+        // the budget the app would have (INBOXSYNC_BATCH_BUDGET_MB or a quarter of the heap), new for each scenario
+        return new SyncService(graph, new PostgresInboxStore(database), AppContext.configuredBatchBudget());
     }
 
     private static SyncRequest request(SimPage page) {

@@ -79,13 +79,16 @@ final class LiveTable {
      * rebuilt every row's cells and lost the selection and the scroll position).
      */
     static <T> void update(List<T> shown, List<T> wanted) {
-        for (int i = 0; i < wanted.size(); i++) {
+        int kept = Math.min(shown.size(), wanted.size());
+        for (int i = 0; i < kept; i++) {
             T row = wanted.get(i);
-            if (i >= shown.size()) {
-                shown.add(row);
-            } else if (!shown.get(i).equals(row)) {
+            if (!shown.get(i).equals(row)) {
                 shown.set(i, row);
             }
+        }
+        if (wanted.size() > kept) {
+            // one change for all the new rows: Sync all of 200 Pages adds 200 at once, not one event (and layout) each
+            shown.addAll(wanted.subList(kept, wanted.size()));
         }
         if (shown.size() > wanted.size()) {
             shown.subList(wanted.size(), shown.size()).clear();

@@ -43,6 +43,8 @@ public final class PagesViewModel {
     private final ObjectProperty<PageOrder> order = new SimpleObjectProperty<>(PageOrder.NAME);
     private final ReadOnlyStringWrapper counts = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper emptyWords = new ReadOnlyStringWrapper("");
+    /** The order {@link #shown} was last sorted by. */
+    private PageOrder sortedBy = PageOrder.NAME;
 
     public PagesViewModel() {
         filter.addListener((o, was, now) -> {
@@ -82,10 +84,27 @@ public final class PagesViewModel {
         return emptyWords.getReadOnlyProperty();
     }
 
-    /** Sorts again: a new comparator object is what makes the sorted list look again (one permutation). */
+    /**
+     * Sorts again when the order moved: a new comparator object is what makes the sorted list look again (one
+     * permutation, after which the list redraws every row it shows), so it is given only when a Page is out of place.
+     */
     private void resort() {
         PageOrder by = order.get() == null ? PageOrder.NAME : order.get();
-        shown.setComparator(by.comparator()::compare);
+        java.util.Comparator<PageItem> comparator = by.comparator();
+        if (by == sortedBy && inOrder(comparator)) {
+            return;
+        }
+        sortedBy = by;
+        shown.setComparator(comparator::compare);
+    }
+
+    private boolean inOrder(java.util.Comparator<PageItem> by) {
+        for (int i = 1; i < shown.size(); i++) {
+            if (by.compare(shown.get(i - 1), shown.get(i)) > 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean matches(PageItem p, String words) {
