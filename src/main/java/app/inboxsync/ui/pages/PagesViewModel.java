@@ -43,6 +43,8 @@ public final class PagesViewModel {
     private final ObjectProperty<PageOrder> order = new SimpleObjectProperty<>(PageOrder.NAME);
     private final ReadOnlyStringWrapper counts = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper emptyWords = new ReadOnlyStringWrapper("");
+    /** Every Page by id: the Overview's 200 rows look their names up here (a walk of the list each was quadratic). */
+    private Map<String, PageItem> byId = Map.of();
     /** The order {@link #shown} was last sorted by. */
     private PageOrder sortedBy = PageOrder.NAME;
 
@@ -53,6 +55,8 @@ public final class PagesViewModel {
             showCounts();
         });
         order.addListener((o, was, now) -> resort());
+        pages.addListener((javafx.collections.ListChangeListener<PageItem>) change ->
+                byId = pages.stream().collect(Collectors.toMap(PageItem::pageId, Function.identity(), (a, b) -> a)));
     }
 
     /** Every Page, in the database's order. */
@@ -154,12 +158,11 @@ public final class PagesViewModel {
     }
 
     public Optional<PageItem> find(String pageId) {
-        return pages.stream().filter(p -> p.pageId().equals(pageId)).findFirst();
+        return Optional.ofNullable(byId.get(pageId));
     }
 
     /** Replaces the list with what the database holds now, reusing items (and so the selection) by Page id. */
     public void load(List<PageSummary> stored, Instant now) {
-        Map<String, PageItem> byId = pages.stream().collect(Collectors.toMap(PageItem::pageId, Function.identity()));
         List<PageItem> next = stored.stream().map(s -> {
             PageItem item = byId.get(s.pageId());
             if (item == null) {
