@@ -45,6 +45,8 @@ public final class PagesViewModel {
     private final ReadOnlyStringWrapper emptyWords = new ReadOnlyStringWrapper("");
     /** Every Page by id: the Overview's 200 rows look their names up here (a walk of the list each was quadratic). */
     private Map<String, PageItem> byId = Map.of();
+    /** When {@link #apply} last recomputed every Page's words (not only those whose sync moved). */
+    private Instant lastAllStatuses;
     /** The order {@link #shown} was last sorted by. */
     private PageOrder sortedBy = PageOrder.NAME;
 
@@ -190,12 +192,20 @@ public final class PagesViewModel {
     /** Applies live sync state; Pages without an entry keep their last one (shown until the next reload). */
     public void apply(Map<String, PageProgress> live, Instant now) {
         boolean moved = false;
+        // a Page whose sync did not move changes its words only as time passes ("a minute ago"): once a second
+        boolean allAgain = lastAllStatuses == null || !now.isBefore(lastAllStatuses.plusSeconds(1));
+        if (allAgain) {
+            lastAllStatuses = now;
+        }
         for (PageItem item : pages) {
             PageProgress p = live.get(item.pageId());
-            if (p != null && !p.equals(item.live())) {
+            boolean changed = p != null && !p.equals(item.live());
+            if (changed) {
                 item.liveProperty().set(p);
             }
-            moved |= item.refreshStatus(now);
+            if (changed || allAgain) {
+                moved |= item.refreshStatus(now);
+            }
         }
         if (moved && order.get() != PageOrder.NAME) {
             resort();
