@@ -116,7 +116,9 @@ final class BenchScenarios {
             ListingTimes listed = new ListingTimes();
             BenchResult all = measure("sync all, " + pages + " pages (" + parallel + " at once)", rate,
                     () -> new SyncAll(service, parallel).sync(requests, listed, new CancelSignal()), minimum,
-                    (wall, bound, msgs) -> wall <= limit, onePage == null ? "(no 1-page time)"
+                    (wall, bound, msgs) -> wall <= limit, onePage == null
+                            ? String.format("(no 1-page time to judge by; the bound at %d at once: %.1f s)", parallel,
+                                    rate > 0 ? Math.max(busiest, (double) minimum / parallel) / rate : 0)
                             : String.format("<= 1.2 x 1-page time x %.2f (busiest Page's calls) x %d turns = %.1f s",
                                     scale, turns, limit));
             int listing = sim.pages().stream().mapToInt(p -> listingCalls(sim, p.id())).max().orElse(0);
