@@ -73,9 +73,18 @@ public final class AppContext implements AutoCloseable {
     private final PostgresMediaQueue media;
     private final PageConnections connections;
     /** One for the process: the desktop's single-Page syncs and a Sync all share it (see BatchBudget). */
-    private final BatchBudget batchBudget = BatchBudget.fromSetting(System.getenv(BatchBudget.SETTING),
-            Runtime.getRuntime().maxMemory());
+    private final BatchBudget batchBudget = configuredBatchBudget();
     private final CopyOnWriteArrayList<SyncListener> graphWaitListeners = new CopyOnWriteArrayList<>();
+
+    /**
+     * A batch budget as this process is configured: {@code INBOXSYNC_BATCH_BUDGET_MB} when set, else a quarter of
+     * the heap. The app builds one per process; the bench one per scenario, so it measures what the app would.
+     *
+     * @throws IllegalArgumentException with a sentence saying what to set, for a value that is not a size
+     */
+    public static BatchBudget configuredBatchBudget() {
+        return BatchBudget.fromSetting(System.getenv(BatchBudget.SETTING), Runtime.getRuntime().maxMemory());
+    }
 
     private AppContext(EmbeddedDatabase embedded, Database database, GraphSettings graphSettings, TokenVault vault) {
         this.embedded = embedded;

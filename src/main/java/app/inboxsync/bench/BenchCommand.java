@@ -1,5 +1,6 @@
 package app.inboxsync.bench;
 
+import app.inboxsync.app.AppContext;
 import app.inboxsync.app.Parallelism;
 import app.inboxsync.store.server.Database;
 import app.inboxsync.store.server.EmbeddedDatabase;
@@ -69,9 +70,12 @@ public final class BenchCommand implements Callable<Integer> {
         if (scenarios.contains("ui") || scenarios.contains("photos") || scenarios.contains("ui-many")) {
             UiBench.requireDisplay();
         }
+        // a bad INBOXSYNC_BATCH_BUDGET_MB says so in one sentence here, before anything starts
+        long budgetMb = AppContext.configuredBatchBudget().capacityBytes() >> 20;
         Path home = Files.createTempDirectory("inbox-sync-bench");
-        out.printf("Bench: %d conversations/page, avg 20 messages (10%% over 100), latency %d ms, %.1f calls/s/page, max heap %d MB%n",
-                conversations, latencyMs, rate, Runtime.getRuntime().maxMemory() >> 20);
+        out.printf("Bench: %d conversations/page, avg 20 messages (10%% over 100), latency %d ms, %.1f calls/s/page, "
+                        + "max heap %d MB, batch budget %d MB%n",
+                conversations, latencyMs, rate, Runtime.getRuntime().maxMemory() >> 20, budgetMb);
         List<BenchResult> results = new ArrayList<>();
         try (EmbeddedDatabase embedded = EmbeddedDatabase.start(home);
              Database database = Database.connect(embedded.settings(), Database.poolSizeFor(Parallelism.MOST))) {

@@ -1,5 +1,6 @@
 package app.inboxsync.bench;
 
+import app.inboxsync.app.AppContext;
 import app.inboxsync.domain.Folder;
 import app.inboxsync.domain.PageProfile;
 import app.inboxsync.domain.Secret;
@@ -53,7 +54,8 @@ final class BenchScenarios {
             ListingTimes listed = new ListingTimes();
             BenchResult full = measure("full, 1 page", rate, () -> List.of(syncOne(service, page, listed)),
                     minimumCalls(sim, page.id()), (wall, bound, msgs) -> wall <= 1.15 * bound + 1, "wall <= 1.15 x bound + 1 s, calls <= 1.1 x min");
-            results.add(listed.result("  every conversation stored", rate, listingCalls(sim, page.id()), conversations));
+            results.add(listed.result("  every conversation stored", rate, listingCalls(sim, page.id()), conversations, 1,
+                    listedMessagesPerPage(sim)));
             results.add(full);
             if (incremental) {
                 results.add(measure("incremental, nothing new", rate, () -> List.of(syncOne(service, page)), 1,
@@ -82,7 +84,7 @@ final class BenchScenarios {
             SimPage page = sim.pages().get(0);
             PageRepository pages = new PageRepository(database);
             pages.savePage(new PageProfile(page.id(), page.name(), page.category()));
-            SyncService service = new SyncService(graph, new PostgresInboxStore(database));
+            SyncService service = new SyncService(graph, new PostgresInboxStore(database), AppContext.configuredBatchBudget());
             SyncRequest request = new SyncRequest(new PageAccess(page.id(), Secret.of(page.token())), Folder.ALL, false);
             long folders = sim.conversations(page.id()).stream().map(SimConversation::folder).distinct().count();
             results.add(measure("full, 4 folders", rate, () -> List.of(service.sync(request, SyncListener.NONE, new CancelSignal())),
@@ -114,16 +116,21 @@ final class BenchScenarios {
             ListingTimes listed = new ListingTimes();
             BenchResult all = measure("sync all, " + pages + " pages (" + parallel + " at once)", rate,
                     () -> new SyncAll(service, parallel).sync(requests, listed, new CancelSignal()), minimum,
-                    (wall, bound, msgs) -> wall <= limit, onePage == null ? "(no 1-page time)"
+                    (wall, bound, msgs) -> wall <= limit, onePage == null
+                            ? String.format("(no 1-page time to judge by; the bound at %d at once: %.1f s)", parallel,
+                                    rate > 0 ? Math.max(busiest, (double) minimum / parallel) / rate : 0)
                             : String.format("<= 1.2 x 1-page time x %.2f (busiest Page's calls) x %d turns = %.1f s",
                                     scale, turns, limit));
             int listing = sim.pages().stream().mapToInt(p -> listingCalls(sim, p.id())).max().orElse(0);
-            results.add(listed.result("  every conversation stored", rate, listing, (long) pages * conversations));
+            results.add(listed.result("  every conversation stored", rate, listing, (long) pages * conversations, parallel,
+                    listedMessagesPerPage(sim)));
             results.add(all);
             app.inboxsync.sync.BatchBudget budget = service.budget();
-            out.printf("  batch budget %d MB (1/%d of the heap): at most %.1f MB of batches held at once, "
-                            + "%d waits for it%n", budget.capacityBytes() >> 20,
-                    app.inboxsync.sync.BatchBudget.HEAP_SHARE, budget.peakBytes() / 1048576.0, budget.waits());
+            out.printf("  batch budget %d MB (%s): at most %.1f MB of batches held at once, %d waits for it%n",
+                    budget.capacityBytes() >> 20, System.getenv(app.inboxsync.sync.BatchBudget.SETTING) == null
+                            ? "1/" + app.inboxsync.sync.BatchBudget.HEAP_SHARE + " of the heap"
+                            : app.inboxsync.sync.BatchBudget.SETTING,
+                    budget.peakBytes() / 1048576.0, budget.waits());
             out.flush();
         }
     }
@@ -149,30 +156,81 @@ final class BenchScenarios {
     }
 
     /**
-     * The time until every conversation of a Page was stored (its listing phase), the slowest Page's: the figure
-     * people feel first. Goal: 1.3 x (listing calls ÷ rate) + 2 s, a tenth of what the history after it may take.
+     * The time until every conversation of a Page was stored (its listing phase), counted from the Page's own start:
+     * the figure people feel first. Goal per Page: 1.3 x its bound + 2 s, a tenth of what the history after it may
+     * take, the bound being the slower of Graph's pace (listing calls ÷ rate) and this machine's writes for what
+     * the Pages that started with it list at once (their listed messages ÷ {@link #THROUGHPUT_GOAL_MSG_PER_S}).
+     * Pages started alone are paced by Graph; the first turn of a round (up to the parallelism, all in the same
+     * second: 32 Pages of 200 conversations list about 115,000 messages in their first two calls each) is bound by
+     * the writes, and it is the first turn that waits for the batch budget's first guesses as well. Later Pages
+     * start one by one as others end, beside their history phases.
      */
     private final class ListingTimes implements SyncListener {
-        private volatile double slowestSeconds;
+        private final long roundStart = System.nanoTime();
+        private final java.util.Map<String, Long> startedNanos = new java.util.HashMap<>();
+        /** Per Page that completed: seconds from the round's start to its own, and its listing time. */
+        private final List<double[]> startAndListing = new ArrayList<>();
 
         @Override
         public synchronized void on(app.inboxsync.sync.SyncEvent event) {
-            if (event instanceof app.inboxsync.sync.SyncEvent.Completed c) {
-                slowestSeconds = Math.max(slowestSeconds, c.listingElapsed().toMillis() / 1000.0);
+            if (event instanceof app.inboxsync.sync.SyncEvent.Started s) {
+                startedNanos.put(s.pageId(), System.nanoTime());
+            } else if (event instanceof app.inboxsync.sync.SyncEvent.Completed c) {
+                long started = startedNanos.getOrDefault(c.pageId(), roundStart);
+                startAndListing.add(new double[] {(started - roundStart) / 1e9, c.listingElapsed().toMillis() / 1000.0});
             }
         }
 
-        BenchResult result(String name, double scenarioRate, int listingCalls, long conversationsStored) {
-            double bound = scenarioRate > 0 ? listingCalls / scenarioRate : 0;
-            double wall = slowestSeconds;
-            boolean met = scenarioRate <= 0 || wall <= 1.3 * bound + 2;
-            BenchResult r = new BenchResult(name, listingCalls, listingCalls, wall, bound, conversationsStored, 0, 0,
-                    "list <= 1.3 x listing calls / rate + 2 s", met);
-            out.printf("%-26s %.2f s for %d conversations (%d listing calls)%n", name, wall, conversationsStored,
-                    listingCalls);
+        /**
+         * @param parallel        Pages at once: the first this many to start are the first turn
+         * @param listedPerPage   messages a Page's listing brings on average (nested in its listing answers)
+         */
+        synchronized BenchResult result(String name, double scenarioRate, int listingCalls, long conversationsStored,
+                                        int parallel, long listedPerPage) {
+            List<double[]> byStart = startAndListing.stream()
+                    .sorted(java.util.Comparator.comparingDouble(t -> t[0])).toList();
+            int firstTurn = Math.min(parallel, byStart.size());
+            double paced = scenarioRate > 0 ? listingCalls / scenarioRate : 0;
+            double firstBound = Math.max(paced, (double) firstTurn * listedPerPage / THROUGHPUT_GOAL_MSG_PER_S);
+            double laterBound = Math.max(paced, (double) listedPerPage / THROUGHPUT_GOAL_MSG_PER_S);
+            double firstSlowest = slowest(byStart.subList(0, firstTurn));
+            double laterSlowest = slowest(byStart.subList(firstTurn, byStart.size()));
+            double wall = Math.max(firstSlowest, laterSlowest);
+            boolean met = scenarioRate <= 0
+                    || firstSlowest <= 1.3 * firstBound + 2 && laterSlowest <= 1.3 * laterBound + 2;
+            String target = byStart.size() > firstTurn
+                    ? String.format("each Page <= 1.3 x bound + 2 s: first turn %.1f s, later Pages %.1f s",
+                            1.3 * firstBound + 2, 1.3 * laterBound + 2)
+                    : String.format("list <= 1.3 x bound + 2 s = %.1f s", 1.3 * firstBound + 2);
+            BenchResult r = new BenchResult(name, listingCalls, listingCalls, wall, firstBound, conversationsStored,
+                    0, 0, target, met);
+            out.printf("%-26s %.2f s for %d conversations (%d listing calls; bound %.2f s: the slower of calls ÷ rate"
+                    + " and %d Pages' %d listed messages ÷ %d msg/s)%n", name, wall, conversationsStored, listingCalls,
+                    firstBound, firstTurn, firstTurn * listedPerPage, THROUGHPUT_GOAL_MSG_PER_S);
+            if (byStart.size() > firstTurn) {
+                double[] later = byStart.subList(firstTurn, byStart.size()).stream().mapToDouble(t -> t[1]).sorted().toArray();
+                out.printf("%-26s first turn (%d Pages started together): slowest %.2f s; the %d Pages after it, each "
+                                + "from its own start: median %.2f s, slowest %.2f s (bound %.2f s)%n", "", firstTurn,
+                        firstSlowest, later.length, later[later.length / 2], laterSlowest, laterBound);
+            }
             out.flush();
             return r;
         }
+
+        private static double slowest(List<double[]> pages) {
+            return pages.stream().mapToDouble(t -> t[1]).max().orElse(0);
+        }
+    }
+
+    /** Messages the listing of a Page brings on average: each conversation with its newest messages nested. */
+    private static long listedMessagesPerPage(GraphSimulator sim) {
+        long listed = 0;
+        for (SimPage page : sim.pages()) {
+            for (SimConversation c : sim.conversations(page.id())) {
+                listed += Math.min(c.messageCount(), GraphGateway.MAX_LIMIT);
+            }
+        }
+        return listed / Math.max(1, sim.pages().size());
     }
 
     /** The listing phase's fewest calls with one folder: one per 100 conversations, their newest messages nested. */
@@ -262,7 +320,8 @@ final class BenchScenarios {
             pages.savePage(new PageProfile(page.id(), page.name(), page.category()));
             pages.setFolders(page.id(), ONE_FOLDER);
         }
-        return new SyncService(graph, new PostgresInboxStore(database));
+        // the budget the app would have (INBOXSYNC_BATCH_BUDGET_MB or a quarter of the heap), new for each scenario
+        return new SyncService(graph, new PostgresInboxStore(database), AppContext.configuredBatchBudget());
     }
 
     private static SyncRequest request(SimPage page) {

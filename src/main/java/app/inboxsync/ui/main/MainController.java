@@ -6,7 +6,6 @@ import app.inboxsync.ui.pages.PageItem;
 import app.inboxsync.ui.pages.PageOrder;
 import app.inboxsync.ui.pages.PagesViewModel;
 import app.inboxsync.ui.settings.DesktopSettings;
-import app.inboxsync.ui.sync.PageProgress;
 import app.inboxsync.ui.sync.RunState;
 import app.inboxsync.ui.welcome.WelcomeController;
 import java.time.Duration;
@@ -69,7 +68,7 @@ public final class MainController {
     @FXML private VBox summaryCard;
     @FXML private ProgressBar progressBar;
     @FXML private Label progressText;
-    @FXML private TableView<PageProgress> liveTable;
+    @FXML private TableView<LiveRow> liveTable;
 
     /** @param demo whether the window shows the demo data (a banner, the way back, no "Try demo data") */
     public MainController(MainViewModel model, PageConnector connector, boolean demo, MainActions actions) {
@@ -117,9 +116,8 @@ public final class MainController {
                 pagesList.getSelectionModel().select(now);
             }
         });
-        LiveTable.configure(liveTable);
-        LiveTable.prepareCells(liveTable);
-        model.liveProperty().addListener((o, was, now) -> LiveTable.show(liveTable, now));
+        LiveTable live = new LiveTable(liveTable);
+        model.liveProperty().addListener((o, was, now) -> live.show(now));
         progress = new ProgressBarDriver(progressBar);
         model.progressProperty().addListener((o, was, now) -> progress.show(now.doubleValue()));
         progressText.textProperty().bind(model.progressTextProperty());

@@ -8,6 +8,7 @@ import app.inboxsync.domain.PageProfile;
 import app.inboxsync.read.PageSummary;
 import app.inboxsync.read.SyncRunRow;
 import app.inboxsync.sync.SyncResult;
+import app.inboxsync.ui.common.FoldedRead;
 import app.inboxsync.ui.common.Notifier;
 import app.inboxsync.ui.common.Toast;
 import app.inboxsync.ui.pages.PageItem;
@@ -65,6 +66,7 @@ public final class MainViewModel implements SyncFinished {
     private long seenVersion = -1;
     private Instant lastSlowRefresh = Instant.EPOCH;
     private SyncRunRow lastRun;
+    private final FoldedRead<List<PageSummary>> pagesRead;
 
     private final ReadOnlyStringWrapper syncText = new ReadOnlyStringWrapper("Sync");
     private final ReadOnlyBooleanWrapper syncDisabled = new ReadOnlyBooleanWrapper(true);
@@ -102,6 +104,7 @@ public final class MainViewModel implements SyncFinished {
         this.settings = settings;
         this.settingsChanged = settingsChanged;
         this.callsPerSecondPerPage = callsPerSecondPerPage;
+        this.pagesRead = new FoldedRead<>(background, "load the Pages", data::listPages, this::showPages, this::error);
         showSettings();
         pages.selectedProperty().addListener((o, was, now) -> showSelectedPage());
         showSelectedPage();
@@ -298,8 +301,9 @@ public final class MainViewModel implements SyncFinished {
 
     // ---- Pages ---------------------------------------------------------------------------------------------
 
+    /** Reads the Pages again; asks while a read runs fold into one more (200 Pages ending one by one: a few reads). */
     public void reloadPages() {
-        background.run("load the Pages", data::listPages, this::showPages, this::error);
+        pagesRead.ask();
     }
 
     private void showPages(List<PageSummary> stored) {

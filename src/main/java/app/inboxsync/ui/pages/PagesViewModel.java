@@ -43,6 +43,12 @@ public final class PagesViewModel {
     private final ObjectProperty<PageOrder> order = new SimpleObjectProperty<>(PageOrder.NAME);
     private final ReadOnlyStringWrapper counts = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper emptyWords = new ReadOnlyStringWrapper("");
+    /** Every Page by id: the Overview's 200 rows look their names up here (a walk of the list each was quadratic). */
+    private Map<String, PageItem> byId = Map.of();
+    /** When {@link #apply} last recomputed every Page's words (not only those whose sync moved). */
+    private Instant lastAllStatuses;
+    /** The order {@link #shown} was last sorted by. */
+    private PageOrder sortedBy = PageOrder.NAME;
 
     public PagesViewModel() {
         filter.addListener((o, was, now) -> {
@@ -51,6 +57,8 @@ public final class PagesViewModel {
             showCounts();
         });
         order.addListener((o, was, now) -> resort());
+        pages.addListener((javafx.collections.ListChangeListener<PageItem>) change ->
+                byId = pages.stream().collect(Collectors.toMap(PageItem::pageId, Function.identity(), (a, b) -> a)));
     }
 
     /** Every Page, in the database's order. */
@@ -82,10 +90,27 @@ public final class PagesViewModel {
         return emptyWords.getReadOnlyProperty();
     }
 
-    /** Sorts again: a new comparator object is what makes the sorted list look again (one permutation). */
+    /**
+     * Sorts again when the order moved: a new comparator object is what makes the sorted list look again (one
+     * permutation, after which the list redraws every row it shows), so it is given only when a Page is out of place.
+     */
     private void resort() {
         PageOrder by = order.get() == null ? PageOrder.NAME : order.get();
-        shown.setComparator(by.comparator()::compare);
+        java.util.Comparator<PageItem> comparator = by.comparator();
+        if (by == sortedBy && inOrder(comparator)) {
+            return;
+        }
+        sortedBy = by;
+        shown.setComparator(comparator::compare);
+    }
+
+    private boolean inOrder(java.util.Comparator<PageItem> by) {
+        for (int i = 1; i < shown.size(); i++) {
+            if (by.compare(shown.get(i - 1), shown.get(i)) > 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean matches(PageItem p, String words) {
@@ -135,12 +160,11 @@ public final class PagesViewModel {
     }
 
     public Optional<PageItem> find(String pageId) {
-        return pages.stream().filter(p -> p.pageId().equals(pageId)).findFirst();
+        return Optional.ofNullable(byId.get(pageId));
     }
 
     /** Replaces the list with what the database holds now, reusing items (and so the selection) by Page id. */
     public void load(List<PageSummary> stored, Instant now) {
-        Map<String, PageItem> byId = pages.stream().collect(Collectors.toMap(PageItem::pageId, Function.identity()));
         List<PageItem> next = stored.stream().map(s -> {
             PageItem item = byId.get(s.pageId());
             if (item == null) {
@@ -168,12 +192,20 @@ public final class PagesViewModel {
     /** Applies live sync state; Pages without an entry keep their last one (shown until the next reload). */
     public void apply(Map<String, PageProgress> live, Instant now) {
         boolean moved = false;
+        // a Page whose sync did not move changes its words only as time passes ("a minute ago"): once a second
+        boolean allAgain = lastAllStatuses == null || !now.isBefore(lastAllStatuses.plusSeconds(1));
+        if (allAgain) {
+            lastAllStatuses = now;
+        }
         for (PageItem item : pages) {
             PageProgress p = live.get(item.pageId());
-            if (p != null && !p.equals(item.live())) {
+            boolean changed = p != null && !p.equals(item.live());
+            if (changed) {
                 item.liveProperty().set(p);
             }
-            moved |= item.refreshStatus(now);
+            if (changed || allAgain) {
+                moved |= item.refreshStatus(now);
+            }
         }
         if (moved && order.get() != PageOrder.NAME) {
             resort();

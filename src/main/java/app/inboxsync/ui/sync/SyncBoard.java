@@ -20,7 +20,7 @@ import java.util.Map;
  * chosen here: a batch that changed nothing says nothing; the rest are coalesced to at most one per Page per
  * {@link #TOAST_SPACING}, always the newest. While several Pages are in flight (Sync all, a round) nothing is said
  * per Page — the live table shows each row — and when the last of them ends, one toast sums the round up:
- * "37 Pages synced · 2 failed".
+ * "37 Pages synced · 2 failed", with the round's notices folded into it (the first, and how many more).
  */
 public final class SyncBoard implements SyncListener {
     public static final Duration TOAST_SPACING = Duration.ofSeconds(1);
@@ -75,7 +75,11 @@ public final class SyncBoard implements SyncListener {
                         w.reason() + " — waiting " + seconds(w.pause()) + "; the sync goes on by itself."));
             }
         } else if (event instanceof SyncEvent.Notice n) {
-            urgentToasts.add(new Toast(Toast.Kind.INFO, now.pageName(), n.message()));
+            if (round.several()) {
+                round.notices.add(now.pageName() + ": " + n.message()); // said once, in the round's toast
+            } else {
+                urgentToasts.add(new Toast(Toast.Kind.INFO, now.pageName(), n.message()));
+            }
         } else if (event instanceof SyncEvent.Completed c) {
             BatchWrite w = c.counts();
             now = new PageProgress(now.pageId(), now.pageName(), Phase.SUCCEEDED, c.mode(), c.conversationsSeen(),
@@ -170,6 +174,8 @@ public final class SyncBoard implements SyncListener {
         private static final int NAMES_SHOWN = 3;
         private int pages;
         private final List<PageProgress> ended = new ArrayList<>();
+        /** "Bakery: Facebook keeps …": what Pages of the round had to say, folded into its one toast. */
+        private final List<String> notices = new ArrayList<>();
 
         boolean several() {
             return pages > 1;
@@ -178,6 +184,7 @@ public final class SyncBoard implements SyncListener {
         void clear() {
             pages = 0;
             ended.clear();
+            notices.clear();
         }
 
         /** "37 Pages synced · 2 failed", with what the synced ones changed and which ones failed. */
@@ -196,6 +203,10 @@ public final class SyncBoard implements SyncListener {
                     : Plural.of(inserted, "new conversation") + ", " + updated + " updated.";
             if (!failedNames.isEmpty()) {
                 text += " Failed: " + failedNames + " (the Syncs table says why).";
+            }
+            if (!notices.isEmpty()) {
+                text += " " + Plural.of(notices.size(), "notice") + ": " + notices.get(0)
+                        + (notices.size() > 1 ? " (and " + (notices.size() - 1) + " more)" : "");
             }
             Toast.Kind kind = count(Phase.FAILED) > 0 ? Toast.Kind.ERROR
                     : count(Phase.SUCCEEDED) == ended.size() ? Toast.Kind.SUCCESS : Toast.Kind.INFO;

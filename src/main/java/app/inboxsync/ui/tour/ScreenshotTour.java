@@ -4,6 +4,7 @@ import app.inboxsync.concurrent.DaemonThreads;
 import app.inboxsync.read.ConversationRow;
 import app.inboxsync.ui.common.FxThread;
 import app.inboxsync.ui.conversations.ConversationItem;
+import app.inboxsync.ui.main.LiveRow;
 import app.inboxsync.ui.sync.PageProgress;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -170,7 +171,7 @@ public final class ScreenshotTour {
 
     @SuppressWarnings("unchecked")
     private List<PageProgress> liveRows() {
-        return List.copyOf(((TableView<PageProgress>) node(TableView.class, "#liveTable")).getItems());
+        return ((TableView<LiveRow>) node(TableView.class, "#liveTable")).getItems().stream().map(LiveRow::progress).toList();
     }
 
     static String slug(String title) {

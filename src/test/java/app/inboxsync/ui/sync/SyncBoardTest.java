@@ -114,6 +114,26 @@ class SyncBoardTest {
     }
 
     @Test
+    void noticesDuringARoundAreFoldedIntoItsOneToast() {
+        for (int i = 1; i <= 3; i++) {
+            board.queued("p" + i, "Page " + i);
+            board.on(new SyncEvent.Started("p" + i, "Page " + i, SyncMode.FULL, 10, 0));
+        }
+        board.on(new SyncEvent.Notice("p2", "Facebook keeps the older messages of 3 conversations out of reach."));
+        board.on(new SyncEvent.Notice("p3", "2 messages had no readable time"));
+        assertTrue(board.dueToasts(T0).isEmpty(), "no toast per notice while the round runs");
+        for (int i = 1; i <= 3; i++) {
+            board.on(new SyncEvent.Completed("p" + i, SyncMode.FULL, new BatchWrite(10, 1, 0, 0, 0), 4, 10, 0,
+                    Duration.ofSeconds(3), T0));
+        }
+        List<Toast> due = board.dueToasts(T0.plusSeconds(1));
+        assertEquals(1, due.size(), due.toString());
+        assertEquals("3 Pages synced", due.get(0).title());
+        assertEquals("30 new conversations, 3 updated. 2 notices: Page 2: Facebook keeps the older messages of 3 "
+                + "conversations out of reach. (and 1 more)", due.get(0).text());
+    }
+
+    @Test
     void theEndOfASyncIsSaidAtOnceAndReplacesAPendingBatchToast() {
         board.on(new SyncEvent.Started("p1", "Bakery", SyncMode.FULL, 1, 0));
         batch("p1", 1, 25);
