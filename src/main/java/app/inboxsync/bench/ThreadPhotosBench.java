@@ -25,6 +25,7 @@ import app.inboxsync.sync.PageAccess;
 import app.inboxsync.sync.SyncListener;
 import app.inboxsync.sync.SyncRequest;
 import app.inboxsync.sync.SyncService;
+import app.inboxsync.ui.common.EmojiRuns;
 import app.inboxsync.ui.common.FxBackground;
 import app.inboxsync.ui.common.FxThread;
 import app.inboxsync.ui.common.Fxml;
@@ -205,6 +206,7 @@ final class ThreadPhotosBench {
      */
     private BenchResult measure(AppContext app, ConversationRow warmUp, ConversationRow conversation, Path folder) {
         UiBench.startToolkit();
+        EmojiRuns.prepare(); // off the FX thread, as the desktop's Conversations tab has it done when it is made
         FxBackground tasks = new FxBackground();
         ThreadMedia media = threadMedia(folder, app.database()); // as the desktop makes it
         Stage stage = FxThread.call(() -> {
