@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javafx.application.Platform;
+import javafx.beans.InvalidationListener;
+import javafx.beans.Observable;
 import javafx.geometry.Dimension2D;
 import javafx.scene.Cursor;
 import javafx.scene.Node;
@@ -52,14 +54,41 @@ final class AttachmentView extends VBox {
             return;
         }
         getChildren().setAll(waiting());
-        // The list also builds a cell to measure a message and drops it at once (its hidden measuring cell): only
-        // a view still in the window a pulse later reads its files, so opening a thread decodes what it shows
-        Platform.runLater(() -> {
-            if (getScene() != null) {
-                media.background().run("show the attachments", () -> load(message.messageId()), this::draw,
-                        problem -> getChildren().setAll(words("The attachments could not be read: " + problem)));
+        // The list also builds cells it does not show: its measuring cell (dropped at once) and cells set aside
+        // hidden for later. Only a view still in the window a pulse later reads its files, once it is visible, so
+        // opening a thread decodes the pictures it shows, not those of every message it measured on the way
+        Platform.runLater(() -> readWhenShown(message.messageId()));
+    }
+
+    private void readWhenShown(String messageId) {
+        if (getScene() == null) {
+            return; // its cell shows another message now
+        }
+        Node hidden = hiddenAncestor();
+        if (hidden == null) {
+            media.background().run("show the attachments", () -> load(messageId), this::draw,
+                    problem -> getChildren().setAll(words("The attachments could not be read: " + problem)));
+            return;
+        }
+        hidden.visibleProperty().addListener(new InvalidationListener() {
+            @Override
+            public void invalidated(Observable shown) {
+                if (hidden.isVisible()) {
+                    hidden.visibleProperty().removeListener(this);
+                    readWhenShown(messageId);
+                }
             }
         });
+    }
+
+    /** This view or the nearest of its parents that is hidden, or null when it is drawn. */
+    private Node hiddenAncestor() {
+        for (Node n = this; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return n;
+            }
+        }
+        return null;
     }
 
     /** What is drawn while the files are read: a picture's room as a plain box, the words of the rest. */
