@@ -53,7 +53,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * A thread of 200 photos opens at its newest message with each picture's room kept before its thumbnail is read,
  * reads only the pictures of the messages it shows, and keeps the newest in view when they arrive (the cells do not
- * grow); a click on a thumbnail opens the viewer. The store's reads are held until the test lets them run.
+ * grow); a click on a thumbnail opens the viewer, a right-click copies the message's text. The store's reads are held until the test lets them run.
  */
 @ExtendWith(ApplicationExtension.class)
 class ThreadPhotosOpeningTest {
@@ -148,6 +148,22 @@ class ThreadPhotosOpeningTest {
         FxWait.waitFor(10, TimeUnit.SECONDS, () -> viewer().isPresent());
         ImageView full = (ImageView) viewer().orElseThrow().getScene().lookup(".image-view");
         assertEquals(400, full.getImage().getWidth(), "the viewer shows the stored picture at its own size");
+    }
+
+    /** A cell keeps one menu for whichever message it shows: it copies the message under the pointer. */
+    @Test
+    void rightClickCopiesTheTextOfTheMessageClicked(FxRobot robot) throws Exception {
+        open(robot);
+        held.runAll(robot);
+        ListCell<MessageRow> cell = shownCell(robot, "m198").orElseThrow();
+        String[] copied = new String[1];
+        robot.interact(() -> {
+            javafx.scene.control.MenuItem copy = cell.getContextMenu().getItems().get(0);
+            assertEquals("Copy text", copy.getText());
+            copy.fire();
+            copied[0] = javafx.scene.input.Clipboard.getSystemClipboard().getString();
+        });
+        assertEquals("the photo of order 198", copied[0]);
     }
 
     private void open(FxRobot robot) throws Exception {
