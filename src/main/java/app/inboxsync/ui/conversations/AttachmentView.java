@@ -8,6 +8,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import javafx.application.Platform;
+import javafx.beans.InvalidationListener;
+import javafx.beans.Observable;
+import javafx.geometry.Dimension2D;
 import javafx.scene.Cursor;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -16,6 +21,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
@@ -23,6 +29,7 @@ import javafx.stage.Stage;
  * A message's attachments from the local media store: photos, GIFs and stickers as thumbnails (decoded and scaled
  * off the FX thread, only for messages drawn, cached), a click opens the full image; other files open with the
  * system's app; what is not kept says why in words. Built when a cell shows a message: the chat loads lazily.
+ * A picture takes the same room before and after its thumbnail arrives, so a cell never grows under the reader.
  */
 final class AttachmentView extends VBox {
 
@@ -32,15 +39,89 @@ final class AttachmentView extends VBox {
     private final ThreadMedia media;
     /** The attachments as Facebook's words and links: shown while (or when) their files are not kept. */
     private final List<Node> links;
+    /** The room each picture takes, by attachment index: the same before its thumbnail is decoded as after. */
+    private final Map<Integer, Dimension2D> boxes;
 
     AttachmentView(ThreadMedia media, MessageRow message, List<Node> links) {
         super(4);
         this.media = media;
         this.links = links;
-        getChildren().setAll(links);
+        this.boxes = ThumbnailBoxes.of(message.attachmentsJson());
         getStyleClass().add("bubble-attachments");
-        media.background().run("show the attachments", () -> load(message.messageId()), this::draw,
-                problem -> getChildren().setAll(words("The attachments could not be read: " + problem)));
+        List<Shown> known = shownNow(message.messageId());
+        if (known != null) {
+            draw(known); // read and decoded before (the chat scrolled back, or the list measured this message)
+            return;
+        }
+        getChildren().setAll(waiting());
+        // The list also builds cells it does not show: its measuring cell (dropped at once) and cells set aside
+        // hidden for later. Only a view still in the window a pulse later reads its files, once it is visible, so
+        // opening a thread decodes the pictures it shows, not those of every message it measured on the way
+        Platform.runLater(() -> readWhenShown(message.messageId()));
+    }
+
+    private void readWhenShown(String messageId) {
+        if (getScene() == null) {
+            return; // its cell shows another message now
+        }
+        Node hidden = hiddenAncestor();
+        if (hidden == null) {
+            media.background().run("show the attachments", () -> load(messageId), this::draw,
+                    problem -> getChildren().setAll(words("The attachments could not be read: " + problem)));
+            return;
+        }
+        hidden.visibleProperty().addListener(new InvalidationListener() {
+            @Override
+            public void invalidated(Observable shown) {
+                if (hidden.isVisible()) {
+                    hidden.visibleProperty().removeListener(this);
+                    readWhenShown(messageId);
+                }
+            }
+        });
+    }
+
+    /** This view or the nearest of its parents that is hidden, or null when it is drawn. */
+    private Node hiddenAncestor() {
+        for (Node n = this; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return n;
+            }
+        }
+        return null;
+    }
+
+    /** What is drawn while the files are read: a picture's room as a plain box, the words of the rest. */
+    private List<Node> waiting() {
+        List<Node> nodes = new ArrayList<>(links);
+        boxes.forEach((index, box) -> {
+            if (index < nodes.size()) {
+                Region room = new Region();
+                room.getStyleClass().add("attachment-placeholder");
+                room.setMinSize(box.getWidth(), box.getHeight());
+                room.setPrefSize(box.getWidth(), box.getHeight());
+                room.setMaxSize(box.getWidth(), box.getHeight());
+                nodes.set(index, room);
+            }
+        });
+        return nodes;
+    }
+
+    /** The attachments from what is kept in memory (all stored, every picture decoded), or null to read them. */
+    private List<Shown> shownNow(String messageId) {
+        List<KeptAttachment> kept = media.keptNow(messageId);
+        if (kept == null) {
+            return null;
+        }
+        List<Shown> out = new ArrayList<>();
+        for (KeptAttachment a : kept) {
+            Image thumbnail = picture(a) ? media.thumbnails().get(a.sha256()) : null;
+            if (picture(a) && thumbnail == null) {
+                return null;
+            }
+            out.add(new Shown(a, thumbnail));
+        }
+        return out;
     }
 
     private List<Shown> load(String messageId) throws IOException {
@@ -94,6 +175,13 @@ final class AttachmentView extends VBox {
             view.getStyleClass().add("attachment-thumbnail");
             view.setCursor(Cursor.HAND);
             view.setOnMouseClicked(e -> openViewer(a));
+            Dimension2D box = boxes.get(a.index());
+            if (box != null) { // in the room kept for it (Graph's size and the file's agree: drawn at its own size)
+                view.setFitWidth(box.getWidth());
+                view.setFitHeight(box.getHeight());
+                view.setPreserveRatio(true);
+                view.setSmooth(true);
+            }
             return view;
         }
         if (picture(a)) {

@@ -56,7 +56,8 @@ public final class AttachmentWords {
         return List.copyOf(kinds);
     }
 
-    private static JsonNode parse(String attachmentsJson) {
+    /** The stored JSON read, or null when there is none or it cannot be read. */
+    static JsonNode parse(String attachmentsJson) {
         if (attachmentsJson == null || attachmentsJson.isBlank()) {
             return null;
         }

@@ -45,6 +45,9 @@ final class MessageCell extends ListCell<MessageRow> {
     /** The local media store, or null: then attachments are shown as their links. */
     private final ThreadMedia media;
     private final ThreadFind find;
+    /** One menu per cell, for whichever message it shows: a menu is a popup window, costly to make per message drawn. */
+    private final MenuItem copyText = new MenuItem("Copy text");
+    private final ContextMenu copyMenu = new ContextMenu(copyText);
 
     MessageCell(Consumer<String> openLink, ZoneId zone, ThreadMedia media, ThreadFind find) {
         this.openLink = openLink;
@@ -52,6 +55,7 @@ final class MessageCell extends ListCell<MessageRow> {
         this.media = media;
         this.find = find;
         getStyleClass().add("message-cell");
+        copyText.setOnAction(e -> copy(getItem()));
     }
 
     @Override
@@ -94,7 +98,8 @@ final class MessageCell extends ListCell<MessageRow> {
         column.setMinWidth(0);
         column.prefWidthProperty().bind(widthProperty().subtract(24));
         setGraphic(column);
-        setContextMenu(copyMenu(m));
+        copyText.setDisable(m.text() == null || m.text().isEmpty());
+        setContextMenu(copyMenu);
     }
 
     private VBox bubble(MessageRow m) {
@@ -163,13 +168,6 @@ final class MessageCell extends ListCell<MessageRow> {
         }
         flow.setPrefWidth(Region.USE_COMPUTED_SIZE);
         return flow;
-    }
-
-    private ContextMenu copyMenu(MessageRow m) {
-        MenuItem copy = new MenuItem("Copy text");
-        copy.setDisable(m.text() == null || m.text().isEmpty());
-        copy.setOnAction(e -> copy(m));
-        return new ContextMenu(copy);
     }
 
     /** Puts the message's text, as stored (emoji and all), on the clipboard. */

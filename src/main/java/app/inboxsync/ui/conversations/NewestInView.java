@@ -21,7 +21,10 @@ import javafx.scene.input.ScrollEvent;
 final class NewestInView {
     private final ListView<?> list;
     private final Runnable afterLayout = this::afterLayout;
+    private final Runnable beforeLayout = this::beforeLayout;
     private boolean following;
+    /** A thread was just shown: scroll to its newest once more before the next layout, when the list knows its size. */
+    private boolean scrollBeforeLayout;
     /** True while {@link #follow()} asks the list to scroll, so its own request is not taken for someone else's. */
     private boolean scrollingHere;
 
@@ -34,13 +37,16 @@ final class NewestInView {
         list.addEventFilter(ScrollToEvent.ANY, e -> following &= scrollingHere);
         list.sceneProperty().subscribe((before, now) -> {
             if (before != null) {
+                before.removePreLayoutPulseListener(beforeLayout);
                 before.removePostLayoutPulseListener(afterLayout);
             }
             if (now != null) {
+                now.addPreLayoutPulseListener(beforeLayout);
                 now.addPostLayoutPulseListener(afterLayout);
             }
         });
         if (list.getScene() != null) {
+            list.getScene().addPreLayoutPulseListener(beforeLayout);
             list.getScene().addPostLayoutPulseListener(afterLayout);
         }
     }
@@ -48,11 +54,30 @@ final class NewestInView {
     /** The whole thread was just shown: follow its newest message until the reader moves. */
     void follow() {
         following = true;
+        scrollBeforeLayout = true;
+        scrollToNewest();
+    }
+
+    private void scrollToNewest() {
         scrollingHere = true;
         try {
             list.scrollTo(list.getItems().size() - 1);
         } finally {
             scrollingHere = false;
+        }
+    }
+
+    /**
+     * The list hears of new items after this view's owner does, so the scroll asked at once can land before the
+     * list counts them: its first layout then drew the oldest messages for a pulse (and read their pictures) until
+     * the check after it scrolled down. Asked again here, the first layout is already at the newest.
+     */
+    private void beforeLayout() {
+        if (scrollBeforeLayout) {
+            scrollBeforeLayout = false;
+            if (following && !list.getItems().isEmpty()) {
+                scrollToNewest();
+            }
         }
     }
 

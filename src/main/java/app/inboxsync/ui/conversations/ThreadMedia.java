@@ -101,6 +101,14 @@ public final class ThreadMedia {
         return asked;
     }
 
+    /**
+     * A message's attachments when they are known to be all stored (asked before), without asking the database:
+     * null when the store must be asked. On any thread.
+     */
+    List<KeptAttachment> keptNow(String messageId) {
+        return kept.get(messageId);
+    }
+
     /** Whether a message was drawn while one of its files was not downloaded yet (drawing it again may show it). */
     boolean waitsForFiles() {
         return !waiting.isEmpty();
