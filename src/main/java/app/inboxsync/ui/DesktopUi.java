@@ -3,7 +3,6 @@ package app.inboxsync.ui;
 import app.inboxsync.app.DemoWorld;
 import app.inboxsync.app.MediaDownloads;
 import app.inboxsync.app.SyncCoordinator;
-import app.inboxsync.concurrent.DaemonThreads;
 import app.inboxsync.media.MediaSettings;
 import app.inboxsync.ui.common.EmojiRuns;
 import app.inboxsync.ui.common.Fxml;
@@ -141,8 +140,9 @@ public final class DesktopUi implements AutoCloseable {
     public void start() {
         main.start();
         // The first toast (or thread) with a dash or an emoji reads Unicode's emoji data: 2 s of the FX thread in the
-        // 200-Pages bench, half-way through Sync all. Read it now, beside the window, instead.
-        DaemonThreads.named("emoji-data").newThread(EmojiRuns::prepare).start();
+        // 200-Pages bench, half-way through Sync all. Read it now, beside the window, instead (the app's start asks
+        // too, earlier; reading it is done once).
+        tasks.run("read the emoji data", EmojiRuns::prepare, read -> { }, failed -> { });
     }
 
     @Override

@@ -130,7 +130,7 @@ class RefusedFieldsInTheWindowTest {
         // the window downloads its syncs' attachments: the sticker is Facebook's link until then, its thumbnail after
         // (or its state in words while it waits)
         FxWait.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".bubble-link").queryAll().stream()
-                .anyMatch(n -> n instanceof Hyperlink h && h.getText().equals("📎 Sticker"))
+                .anyMatch(n -> n instanceof Hyperlink h && h.getText().equals("Sticker"))
                 || robot.lookup(".attachment-thumbnail").tryQuery().isPresent()
                 || robot.lookup(".bubble-attachment").queryAll().stream()
                         .anyMatch(n -> n instanceof Labeled l && l.getText().startsWith("Sticker")));

@@ -6,7 +6,6 @@ import app.inboxsync.app.background.Background;
 import app.inboxsync.export.ExportFormat;
 import app.inboxsync.read.ConversationRow;
 import app.inboxsync.read.TagCatalog;
-import app.inboxsync.ui.common.EmojiRuns;
 import app.inboxsync.ui.common.Fxml;
 import app.inboxsync.ui.common.Notifier;
 import app.inboxsync.ui.pages.PageItem;
@@ -100,9 +99,6 @@ public final class ConversationsTab {
         this.background = background;
         this.contact = new ContactViewModel(app.notes(), app.contacts(), background);
         this.thread = new ThreadViewModel(app.browse(), background);
-        // Unicode's emoji data and the sheet's index take a second or two to read the first time: read now, off the
-        // FX thread, so the first list or thread drawn with an emoji does not stall the window for it
-        background.run("read the emoji data", EmojiRuns::prepare, ready -> { }, problem -> { });
         this.pages = pages;
         this.syncFinished = syncFinished;
         this.mediaChanged = mediaChanged;

@@ -2,6 +2,7 @@ package app.inboxsync.ui.conversations;
 
 import app.inboxsync.read.MessageRow;
 import app.inboxsync.ui.common.EmojiText;
+import org.kordamp.ikonli.javafx.FontIcon;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -114,7 +115,7 @@ final class MessageCell extends ListCell<MessageRow> {
         }
         List<Node> links = new ArrayList<>();
         for (AttachmentWords.Line line : AttachmentWords.of(m.attachmentsJson())) {
-            links.add(line.url() == null ? attachmentLabel(line.words()) : link("📎 " + line.words(), line.url()));
+            links.add(line.url() == null ? attachmentLabel(line.words()) : attachmentLink(line.words(), line.url()));
         }
         if (media != null && m.attachmentsJson() != null) {
             bubble.getChildren().add(new AttachmentView(media, m, links));
@@ -190,6 +191,19 @@ final class MessageCell extends ListCell<MessageRow> {
 
     private static String senderName(MessageRow m) {
         return m.fromName() == null ? (m.fromPage() ? "Page" : "Customer") : m.fromName();
+    }
+
+    /**
+     * An attachment's link: its words with a paperclip drawn as an icon (the 📎 character came out blank on Linux),
+     * or, when the words have emoji of their own (a shared link's title), those drawn as pictures.
+     */
+    private Hyperlink attachmentLink(String words, String url) {
+        Hyperlink link = link(words, url);
+        EmojiText.show(link, words);
+        if (link.getGraphic() == null) {
+            link.setGraphic(new FontIcon("fth-paperclip"));
+        }
+        return link;
     }
 
     private Hyperlink link(String words, String url) {

@@ -108,7 +108,11 @@ public final class MediaOverview {
         Map<String, Row> before = new HashMap<>(shown);
         shown.clear();
         int index = 0;
-        for (MediaSummary s : pages) {
+        // by name, as the sidebar and the Syncs table above list them (the store answers by Page id)
+        java.text.Collator byName = java.text.Collator.getInstance();
+        List<MediaSummary> sorted = pages.stream()
+                .sorted(java.util.Comparator.comparing((MediaSummary m) -> pageName.apply(m.pageId()), byName)).toList();
+        for (MediaSummary s : sorted) {
             Row row = before.remove(s.pageId());
             boolean added = row == null;
             row = added ? new Row(s.pageId()) : row;

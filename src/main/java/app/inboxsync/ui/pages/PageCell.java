@@ -1,5 +1,6 @@
 package app.inboxsync.ui.pages;
 
+import app.inboxsync.ui.common.EmojiText;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.value.ChangeListener;
@@ -84,7 +85,9 @@ public final class PageCell extends ListCell<PageItem> {
             getStyleClass().removeAll(STATE_CLASSES);
             getStyleClass().add(stateClass);
         }
-        name.setText(item.name());
+        if (!item.name().equals(name.getText())) { // its emoji as pictures; rebuilt only when the name changes
+            EmojiText.show(name, item.name());
+        }
         status.setText(s.line());
         boolean invalid = s.state() == PageStatus.State.TOKEN_INVALID;
         reconnect.setVisible(invalid);
