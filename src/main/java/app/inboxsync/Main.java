@@ -1,6 +1,7 @@
 package app.inboxsync;
 
 import app.inboxsync.cli.InboxSyncCommand;
+import app.inboxsync.ui.StartSplash;
 
 /**
  * Entry point of the jar. Deliberately not a JavaFX {@code Application}: with JavaFX on the class path,
@@ -19,6 +20,9 @@ public final class Main {
             if (ended.isPresent()) {
                 System.exit(ended.getAsInt());
             }
+        }
+        if (!"app".equals(command[0]) || help) {
+            StartSplash.closeNow(); // the CLI shows no window: no start picture either
         }
         System.exit(InboxSyncCommand.run(command));
     }

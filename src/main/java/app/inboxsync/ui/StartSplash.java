@@ -11,19 +11,33 @@ import javafx.scene.Scene;
  * window has drawn its first frame ("Opening the database…"). Not on macOS, where the splash and JavaFX both
  * want the main thread.
  */
-final class StartSplash {
+public final class StartSplash {
     private StartSplash() {
     }
 
-    /** Whether this JVM was started with a splash picture (then AWT's splash code is worth loading). */
+    /**
+     * Whether this JVM was started with a splash picture (then AWT's splash code is worth loading): {@code -splash:}
+     * among its options, or the packaged app's launcher, which reads that option itself and does not pass it on.
+     */
     static boolean asked() {
         return !System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("mac")
-                && ManagementFactory.getRuntimeMXBean().getInputArguments().stream().anyMatch(a -> a.startsWith("-splash:"));
+                && (System.getProperty("jpackage.app-path") != null
+                || ManagementFactory.getRuntimeMXBean().getInputArguments().stream().anyMatch(a -> a.startsWith("-splash:")));
     }
 
     static void closeAtNextFrame(Scene scene) {
         if (asked()) {
             NextFrame.then(scene, StartSplash::close);
+        }
+    }
+
+    /**
+     * Closes the picture at once, when one is up: the packaged app's launcher gives it to every start, the CLI's
+     * too ({@code inbox-sync sync --all --watch} would keep it on screen for hours).
+     */
+    public static void closeNow() {
+        if (asked()) {
+            close();
         }
     }
 
