@@ -48,7 +48,7 @@ echo "Runtime modules: $modules"
 
 # The start picture (ui.StartSplash closes it at JavaFX's first frame); not on macOS, where it and JavaFX both
 # want the main thread. $APPDIR is jpackage's, expanded by the launcher.
-splash=(--java-options '-splash:$APPDIR/splash.png')
+splash=(--java-options '-splash:$APPDIR/splash.png' --java-options '-Dinboxsync.splash=true')
 [ "$(uname -s)" = Darwin ] && splash=()
 common=(--name inbox-sync --app-version "$version" --vendor "Inbox Sync"
   --description "Copies Facebook Page Messenger conversations into PostgreSQL")

@@ -44,7 +44,10 @@ final class ModularJavaFx {
             command.add(javaCommand.toString());
             command.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()); // -Xmx…
             command.add("-D" + RELAUNCHED + "=true");
-            splashPicture().ifPresent(picture -> command.add("-splash:" + picture));
+            splashPicture().ifPresent(picture -> {
+                command.add("-splash:" + picture);
+                command.add("-D" + app.inboxsync.ui.StartSplash.PROPERTY + "=true"); // the launcher keeps -splash: to itself
+            });
             command.add("--module-path");
             command.add(String.join(java.io.File.pathSeparator, modules.stream().map(Path::toString).toList()));
             command.add("--add-modules");

@@ -1,7 +1,6 @@
 package app.inboxsync.ui;
 
 import java.awt.SplashScreen;
-import java.lang.management.ManagementFactory;
 import javafx.scene.Scene;
 
 /**
@@ -15,14 +14,13 @@ public final class StartSplash {
     private StartSplash() {
     }
 
-    /**
-     * Whether this JVM was started with a splash picture (then AWT's splash code is worth loading): {@code -splash:}
-     * among its options, or the packaged app's launcher, which reads that option itself and does not pass it on.
-     */
+    /** Set ({@code -Dinboxsync.splash=true}) beside {@code -splash:}, which the Java launcher takes for itself. */
+    public static final String PROPERTY = "inboxsync.splash";
+
+    /** Whether this JVM was started with a start picture (then AWT's splash code is worth loading). */
     static boolean asked() {
-        return !System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("mac")
-                && (System.getProperty("jpackage.app-path") != null
-                || ManagementFactory.getRuntimeMXBean().getInputArguments().stream().anyMatch(a -> a.startsWith("-splash:")));
+        return Boolean.getBoolean(PROPERTY)
+                && !System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("mac");
     }
 
     static void closeAtNextFrame(Scene scene) {
