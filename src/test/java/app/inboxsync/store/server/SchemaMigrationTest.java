@@ -1,6 +1,7 @@
 package app.inboxsync.store.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.inboxsync.config.DatabaseSettings;
@@ -55,6 +56,35 @@ class SchemaMigrationTest {
             DatabaseSettings again = new DatabaseSettings(url, "postgres", TestDatabase.server().settings().password());
             Database.connect(again).close();
             assertEquals(before, schemaAndHistory(db), "no migration ran again and no column changed");
+        }
+    }
+
+    @Test
+    void theFastPathKnowsTheNewestMigrationInSql() throws Exception {
+        int newest;
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(java.nio.file.Path.of("sql"))) {
+            newest = files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
+                    .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).max().orElseThrow();
+        }
+        assertEquals(newest, Database.NEWEST_MIGRATION, "a new migration must move Database.NEWEST_MIGRATION with it");
+    }
+
+    @Test
+    void aCurrentSchemaOpensWithoutFlywayAndAnythingElseGoesThroughIt() throws SQLException {
+        try (Database db = TestDatabase.fresh()) {
+            assertTrue(Database.current(db.dataSource()), "migrated to the newest: nothing to do");
+            try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+                s.execute("UPDATE flyway_schema_history SET success = false WHERE version = '10'");
+                assertFalse(Database.current(db.dataSource()), "a failed step is Flyway's to report");
+                s.execute("UPDATE flyway_schema_history SET success = true WHERE version = '10'");
+                s.execute("UPDATE flyway_schema_history SET version = '11' WHERE version = '10'");
+                assertFalse(Database.current(db.dataSource()), "a newer app's schema is Flyway's to report");
+                s.execute("UPDATE flyway_schema_history SET version = '10' WHERE version = '11'");
+                s.execute("DELETE FROM flyway_schema_history WHERE version = '10'");
+                assertFalse(Database.current(db.dataSource()), "one behind: Flyway migrates");
+                s.execute("DROP TABLE flyway_schema_history");
+                assertFalse(Database.current(db.dataSource()), "no history at all");
+            }
         }
     }
 
