@@ -67,9 +67,9 @@ public final class Database implements AutoCloseable {
 
     /** Whether the schema history ends at {@link #NEWEST_MIGRATION} with every step succeeded. */
     static boolean current(DataSource dataSource) {
-        String sql = "SELECT count(*) FILTER (WHERE NOT success), max(version::int) FROM flyway_schema_history"
-                + " WHERE version IS NOT NULL";
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FILTER (WHERE NOT success), max(version::int)"
+                     + " FROM flyway_schema_history WHERE version IS NOT NULL")) {
             return rs.next() && rs.getLong(1) == 0 && rs.getInt(2) == NEWEST_MIGRATION;
         } catch (SQLException noHistoryYet) {
             return false; // an empty database, or one that is not ours: Flyway says which
