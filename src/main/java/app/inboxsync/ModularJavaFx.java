@@ -88,7 +88,7 @@ final class ModularJavaFx {
      * JavaFX both want the main thread) or where it cannot be written.
      */
     private static java.util.Optional<Path> splashPicture() {
-        if (System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("mac")) {
+        if (!app.inboxsync.ui.StartSplash.supported()) {
             return java.util.Optional.empty();
         }
         try (var picture = ModularJavaFx.class.getResourceAsStream("/app/inboxsync/ui/splash.png")) {

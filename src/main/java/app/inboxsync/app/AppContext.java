@@ -5,7 +5,6 @@ import app.inboxsync.config.DatabaseSettings;
 import app.inboxsync.graph.GraphClient;
 import app.inboxsync.graph.GraphSettings;
 import app.inboxsync.media.MediaQueue;
-import app.inboxsync.media.MediaFiles;
 import app.inboxsync.media.MediaSettings;
 import app.inboxsync.read.ConversationBrowsing;
 import app.inboxsync.read.ConversationStream;
@@ -280,11 +279,6 @@ public final class AppContext implements AutoCloseable {
      */
     public MediaDownloads mediaDownloads(MediaSettings settings, Background background) {
         return new MediaDownloads(new MediaService(database, graph, vault, settings), background);
-    }
-
-    /** Where attachment files are kept for these settings, to read them (the thread view; see MediaService#keptFiles). */
-    public MediaFiles keptFiles(MediaSettings settings) {
-        return MediaService.keptFiles(database, settings);
     }
 
     public CustomerActivity activity() {

@@ -1,5 +1,6 @@
 package app.inboxsync.app;
 
+import app.inboxsync.media.MediaFiles;
 import app.inboxsync.app.background.Background;
 import app.inboxsync.media.FetchTally;
 import app.inboxsync.media.MediaSettings;
@@ -30,6 +31,11 @@ public final class MediaDownloads implements AutoCloseable {
     private final Background background;
     private final Map<String, PageFetches> pages = new ConcurrentHashMap<>();
     private final List<Runnable> filesChanged = new CopyOnWriteArrayList<>();
+
+    /** The files these downloads keep, to read them (one store per window, not one per reader). */
+    public MediaFiles keptFiles() {
+        return media.files();
+    }
 
     public MediaDownloads(MediaService media, Background background) {
         this.media = media;

@@ -78,7 +78,7 @@ public final class DesktopUi implements AutoCloseable {
         StackPane.setMargin(toasts, new Insets(0));
         root.getChildren().add(toasts);
         main.addTab(new ConversationsTab(session.app(), tasks, toasts, model.pages(), model,
-                mediaSettings, mediaChanged).tab());
+                media == null ? null : media.keptFiles(), mediaChanged).tab());
         main.addTab(HistoryTab.create(session.app(), tasks, model.pages(), model));
         MediaOverview.addTo(main, model.pages(), model, mediaChanged, session.app().mediaQueue(), tasks);
         root.getStylesheets().add(Fxml.stylesheet());

@@ -17,10 +17,14 @@ public final class StartSplash {
     /** Set ({@code -Dinboxsync.splash=true}) beside {@code -splash:}, which the Java launcher takes for itself. */
     public static final String PROPERTY = "inboxsync.splash";
 
+    /** Whether this platform gets a start picture: not macOS, where it and JavaFX both want the main thread. */
+    public static boolean supported() {
+        return !System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("mac");
+    }
+
     /** Whether this JVM was started with a start picture (then AWT's splash code is worth loading). */
     static boolean asked() {
-        return Boolean.getBoolean(PROPERTY)
-                && !System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("mac");
+        return Boolean.getBoolean(PROPERTY) && supported();
     }
 
     static void closeAtNextFrame(Scene scene) {

@@ -1,7 +1,7 @@
 package app.inboxsync.ui.conversations;
 
 import app.inboxsync.app.AppContext;
-import app.inboxsync.media.MediaSettings;
+import app.inboxsync.media.MediaFiles;
 import app.inboxsync.app.background.Background;
 import app.inboxsync.export.ExportFormat;
 import app.inboxsync.read.ConversationRow;
@@ -87,12 +87,12 @@ public final class ConversationsTab {
      * A tab of the window whose sidebar is {@code pages}: reads through {@code app}, works on {@code background},
      * toasts to {@code notifier}, reads again when {@code syncFinished} says a sync ended.
      *
-     * @param media where the media store keeps its files (its pictures are shown inline), or null to show attachments as links
+     * @param media the media store's files (its pictures are shown inline), or null to show attachments as links
      * @param mediaChanged where the thread hears that files were stored, to draw the pictures it said were not yet
      */
     public ConversationsTab(AppContext app, Background background, Notifier notifier, PagesViewModel pages,
-                            SyncFinished syncFinished, MediaSettings media, MediaChanged mediaChanged) {
-        this.media = media == null ? null : threadMedia(media, app);
+                            SyncFinished syncFinished, MediaFiles media, MediaChanged mediaChanged) {
+        this.media = media == null ? null : ThreadMedia.over(media, app.mediaQueue());
         this.catalog = app.tagCatalog();
         this.model = new ConversationsViewModel(app.browse(), app.tags(), catalog, app.conversations(), background,
                 notifier, ZoneId.systemDefault());
@@ -105,14 +105,6 @@ public final class ConversationsTab {
         this.openLink = new SystemBrowser(background, notifier);
         tab.setId("conversationsTab");
         tab.setContent(Fxml.CONVERSATIONS.load(this));
-    }
-
-    private static ThreadMedia threadMedia(MediaSettings media, AppContext app) {
-        try {
-            return ThreadMedia.over(app.keptFiles(media), app.mediaQueue());
-        } catch (RuntimeException e) {
-            return null; // no media folder can be made: the thread shows attachments as links, as without media
-        }
     }
 
     private String pageName(String pageId) {
